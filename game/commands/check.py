@@ -1,0 +1,50 @@
+"""`check`: validate scenario files, all problems of every file, with located messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..engine import load_all, scenario_files
+from .common import UsageError, default_scenario_dir, display_path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="validate scenario files (default: scenarios/)")
+    p.add_argument("paths", nargs="*", help="files or folders to check")
+    p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = args.paths or [default_scenario_dir()]
+    files = scenario_files([display_path(p) for p in paths])
+    if not files:
+        raise UsageError(f"no scenario files in {', '.join(paths)}")
+    results = load_all(files)
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.json:
+        print(json.dumps({
+            "ok": not failed,
+            "files": [{"path": r.path, "id": r.scenario.id if r.scenario else None,
+                       "title": r.scenario.title if r.scenario else None,
+                       "diagnostics": [d.to_json() for d in r.diagnostics]} for r in results],
+        }, indent=2))
+        return 1 if failed else 0
+    for r in results:
+        for d in r.diagnostics:
+            print(d.format())
+    if not args.quiet:
+        for r in results:
+            if r.scenario is not None:
+                s = r.scenario
+                print(f"ok  {s.id:<24} {len(s.nodes):>3} nodes {len(s.endings):>2} endings  {s.title}")
+            else:
+                print(f"ERR {display_path(r.path)}")
+        print(f"{len(results)} file(s): {errors} error(s), {warnings} warning(s)"
+              + (" (strict: warnings fail)" if args.strict and warnings else ""))
+    return 1 if failed else 0

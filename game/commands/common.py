@@ -1,0 +1,51 @@
+"""Helpers shared by the subcommands: finding a scenario by path or id, printing diagnostics."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..engine import LoadResult, Scenario, load_all, load_file
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS_DIR = ROOT / "scenarios"
+
+
+class UsageError(Exception):
+    """Bad command-line input: exit code 2 with the message."""
+
+
+def default_scenario_dir() -> str:
+    return str(SCENARIOS_DIR) if SCENARIOS_DIR.is_dir() else "scenarios"
+
+
+def display_path(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return rel if not rel.startswith("..") else path
+
+
+def find_scenario(name: str) -> LoadResult:
+    """Load a scenario given a file path or a bundled scenario's id."""
+    if os.path.exists(name):
+        return load_file(display_path(name))
+    for result in load_all([default_scenario_dir()]):
+        if result.scenario is not None and result.scenario.id == name:
+            return result
+    candidate = Path(default_scenario_dir()) / f"{name}.yaml"
+    if candidate.exists():
+        return load_file(display_path(str(candidate)))
+    raise UsageError(f"no scenario file or id '{name}'")
+
+
+def require_scenario(name: str) -> Scenario:
+    """Like find_scenario, but print the errors and stop (exit 1) if the file has any."""
+    result = find_scenario(name)
+    if result.scenario is None:
+        for d in result.errors:
+            print(d.format(), file=sys.stderr)
+        raise SystemExit(1)
+    return result.scenario

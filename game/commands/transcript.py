@@ -1,0 +1,124 @@
+"""`run`: play a path of choices headless and print the transcript (or JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+from ..engine import TIMEOUT, EngineError, Playthrough, Scenario, fmt_amount
+from .common import UsageError, require_scenario
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("run", help="play a path of choices headless and print the transcript")
+    p.add_argument("scenario", help="scenario file or id")
+    p.add_argument("--choices", default="", help="comma-separated choice numbers as shown, or 'timeout'")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=run)
+
+
+def parse_choices(text: str) -> list[str]:
+    items = [c.strip().lower() for c in text.split(",") if c.strip()]
+    for c in items:
+        if c != TIMEOUT and not (c.isdigit() and 1 <= int(c) <= 9):
+            raise UsageError(f"'{c}' is not a choice: use numbers 1-9 as shown, or 'timeout'")
+    return items
+
+
+def play_path(scenario: Scenario, choices: list[str]) -> Playthrough:
+    """Play the given choices; raise EngineError naming the step that is impossible."""
+    play = Playthrough(scenario)
+    for n, c in enumerate(choices, start=1):
+        if play.ended:
+            raise EngineError(f"step {n} ('{c}'): the scenario already ended at '{play.location}'")
+        try:
+            if c == TIMEOUT:
+                play.timeout()
+            else:
+                play.choose(int(c) - 1)
+        except EngineError as exc:
+            raise EngineError(f"step {n} ('{c}') at node '{play.location}': {exc}") from None
+    return play
+
+
+def to_json(play: Playthrough) -> dict:
+    s = play.scenario
+    ending = play.ending
+    value = play.lifetime_value()
+    return {
+        "scenario": s.id,
+        "title": s.title,
+        "version": s.version,
+        "path": [step.to_json() for step in play.history],
+        "choices": [TIMEOUT if st.kind == TIMEOUT else str(st.number) for st in play.history],
+        "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome} if ending else None,
+        "meters": dict(play.meters),
+        "flags": sorted(play.flags),
+        "lifetime_value": value.to_json() if value else None,
+        "complete": play.ended,
+        "at": None if play.ended else {"node": play.location,
+                                       "choices": [v.text for v in play.choices],
+                                       "timer": play.timer_seconds},
+    }
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, 96, initial_indent=indent, subsequent_indent=indent)
+
+
+def deltas_text(deltas: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v:+d}" for k, v in deltas.items() if v) or "no meter change"
+
+
+def transcript(play: Playthrough) -> str:
+    s = play.scenario
+    replay = Playthrough(s)
+    lines = [f"{s.title} — {s.customer.name}, {s.customer.role}", ""]
+    for n, step in enumerate(play.history, start=1):
+        node = replay.node
+        lines.append(f"[{n}] {replay.speaker} ({node.mood}):")
+        lines.append(_wrap(replay.text, "    "))
+        mark = "timeout" if step.kind == TIMEOUT else f"{step.number}"
+        lines.append(_wrap(f"> {mark}. {step.text}", "  "))
+        lines.append(f"    {deltas_text(step.deltas)}")
+        if step.feedback:
+            coach = f"Coach: {step.feedback}" + (f" ({step.principle})" if step.principle else "")
+            lines.append(_wrap(coach, "    "))
+        lines.append("")
+        if step.kind == TIMEOUT:
+            replay.timeout()
+        else:
+            replay.choose(step.number - 1)
+    meters = ", ".join(f"{m.label} {play.meters[m.id]}{m.unit}" for m in s.meters)
+    if play.ending:
+        e = play.ending
+        lines += [f"Ending: {e.title} ({e.outcome})", _wrap(play.text, "    "), f"Meters: {meters}"]
+        value = play.lifetime_value()
+        lines.append("Lifetime value:")
+        for st in value.steps:
+            lines.append(f"    {st.label}: {st.working} = {fmt_amount(st.amount, value.unit)}")
+        lines.append(f"    Net: {fmt_amount(value.net, value.unit, signed=True)}")
+        lines.append(_wrap(f"Coach's summary: {e.summary}", ""))
+    else:
+        lines.append(f"Not finished: at '{play.location}'. {replay.speaker}:")
+        lines.append(_wrap(play.text, "    "))
+        for v in play.choices:
+            lines.append(f"  {v.number}. {v.text}")
+        if play.timer_seconds:
+            lines.append(f"  (timer: {play.timer_seconds}s, then 'timeout')")
+        lines.append(f"Meters: {meters}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario = require_scenario(args.scenario)
+    choices = parse_choices(args.choices)
+    try:
+        play = play_path(scenario, choices)
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(to_json(play), indent=2, ensure_ascii=False) if args.json else transcript(play))
+    return 0

@@ -1,0 +1,140 @@
+"""The immutable scenario model the engine plays."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .conditions import Condition
+
+
+@dataclass(frozen=True)
+class Economics:
+    spend_per_visit: float
+    visits_per_year: float
+    years: float
+    word_of_mouth: int
+    unit: str = "$"
+    visit_label: str = "visit"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Customer:
+    name: str
+    role: str
+    economics: Economics
+    appearance: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Meter:
+    id: str
+    label: str
+    min: int = 0
+    max: int = 100
+    start: int = 50
+    visible: bool = True
+    unit: str = ""
+
+    def clamp(self, value: int) -> int:
+        return max(self.min, min(self.max, value))
+
+
+@dataclass(frozen=True)
+class Effects:
+    deltas: tuple[tuple[str, int], ...] = ()
+    set_flags: tuple[str, ...] = ()
+    clear_flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    next: str
+    effects: Effects = Effects()
+    feedback: str = ""
+    principle: str = ""
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Timer:
+    seconds: int
+    next: str
+    text: str = "Time ran out"
+    effects: Effects = Effects()
+    feedback: str = ""
+    principle: str = ""
+
+
+@dataclass(frozen=True)
+class Branch:
+    next: str
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    speaker: str
+    text: str
+    mood: str = "neutral"
+    scene: str = ""
+    sound: str | None = None
+    choices: tuple[Choice, ...] = ()
+    timer: Timer | None = None
+    branches: tuple[Branch, ...] = ()
+
+    @property
+    def is_branch(self) -> bool:
+        return bool(self.branches)
+
+    def exits(self) -> list[str]:
+        out = [c.next for c in self.choices] + [b.next for b in self.branches]
+        if self.timer:
+            out.append(self.timer.next)
+        return out
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    title: str
+    outcome: str
+    text: str
+    summary: str
+    mood: str = "neutral"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    setting: str
+    audience: str
+    skills: tuple[str, ...]
+    minutes: int
+    order: int
+    customer: Customer
+    meters: tuple[Meter, ...]
+    start: str
+    nodes: Mapping[str, Node]
+    endings: Mapping[str, Ending]
+    vars: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+    version: str = ""
+
+    def meter(self, meter_id: str) -> Meter:
+        for m in self.meters:
+            if m.id == meter_id:
+                return m
+        raise KeyError(meter_id)
+
+    @property
+    def meter_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.meters)
+
+    def start_meters(self) -> dict[str, int]:
+        return {m.id: m.start for m in self.meters}

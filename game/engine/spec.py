@@ -1,0 +1,235 @@
+"""The scenario format as data: one description drives both validation and the JSON Schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import vocabulary as v
+
+
+@dataclass(frozen=True)
+class Spec:
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    enum: tuple[str, ...] | None = None
+    max_len: int = 4000
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    min: int = -1_000_000
+    max: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    min: float = 0
+    max: float = 1_000_000
+
+
+@dataclass(frozen=True)
+class Boolean(Spec):
+    pass
+
+
+@dataclass(frozen=True)
+class ListOf(Spec):
+    item: Spec = field(default_factory=Text)
+    min_items: int = 0
+    max_items: int = 1000
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    value: Spec = field(default_factory=Text)
+    min_items: int = 0
+    max_items: int = 5000
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Record(Spec):
+    fields: dict[str, Field] = field(default_factory=dict)
+    extra: Spec | None = None  # spec for keys not listed (validated by name elsewhere)
+
+
+def _req(spec: Spec) -> Field:
+    return Field(spec, required=True)
+
+
+def _opt(spec: Spec) -> Field:
+    return Field(spec)
+
+
+ID = Text("An identifier: lower-case letters, digits and underscores, starting with a letter.",
+          pattern=v.ID_PATTERN, max_len=64)
+PROSE = Text("Text shown to the player. {customer}, {role}, meter ids and vars may be used as placeholders.")
+
+EFFECTS = Record(
+    "What a choice changes: meter deltas (meter id: +/- whole number) and flags to set or clear.",
+    fields={
+        "set": _opt(ListOf("Flags to set (true) from now on.", item=ID, max_items=50)),
+        "clear": _opt(ListOf("Flags to clear (false) from now on.", item=ID, max_items=50)),
+    },
+    extra=Integer("Change to this meter, e.g. -10 or 5.", min=-1000, max=1000),
+)
+
+CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500)
+
+CHOICE = Record("One option the player can pick.", fields={
+    "text": _req(Text("What the player says or does.", max_len=400)),
+    "next": _req(Text("Id of the node or ending this choice leads to.", pattern=v.ID_PATTERN, max_len=64)),
+    "effects": _opt(EFFECTS),
+    "feedback": _opt(Text("The coach's explanation: why this helps or hurts.", max_len=1200)),
+    "principle": _opt(Text("The service principle this choice shows or breaks.", max_len=120)),
+    "if": _opt(CONDITION),
+})
+
+TIMER = Record("A countdown: when it runs out, not deciding is the decision.", fields={
+    "seconds": _req(Integer("Seconds the player has to decide.", min=1, max=600)),
+    "next": _req(Text("Id of the node or ending reached when time runs out.", pattern=v.ID_PATTERN, max_len=64)),
+    "text": _opt(Text("How running out of time is described in the history, e.g. 'You let the phone ring'.",
+                      max_len=200)),
+    "effects": _opt(EFFECTS),
+    "feedback": _opt(Text("The coach's explanation of what waiting cost.", max_len=1200)),
+    "principle": _opt(Text("The service principle at stake.", max_len=120)),
+})
+
+BRANCH = Record("An automatic branch: the first whose condition holds is followed.", fields={
+    "if": _opt(CONDITION),
+    "next": _req(Text("Id of the node or ending to go to.", pattern=v.ID_PATTERN, max_len=64)),
+})
+
+NODE = Record("A moment in the conversation.", fields={
+    "speaker": _opt(Text("Who speaks: a name, 'narrator', or omit for the customer.", max_len=80)),
+    "text": _opt(PROSE),
+    "mood": _opt(Text("The speaker's mood, shown on the portrait.", enum=v.MOODS)),
+    "scene": _opt(Text("Backdrop for this moment (defaults to the scenario's setting).", enum=v.SETTINGS)),
+    "sound": _opt(Text("Sound cue played when the node appears.", enum=v.SOUNDS)),
+    "choices": _opt(ListOf("The options the player picks from (1 to 9).", item=CHOICE, min_items=1, max_items=9)),
+    "timer": _opt(TIMER),
+    "branch": _opt(ListOf("Automatic branches, tried in order; the last should have no 'if'.",
+                          item=BRANCH, min_items=1, max_items=20)),
+})
+
+ENDING = Record("How the story ends.", fields={
+    "title": _req(Text("Headline of the ending.", max_len=120)),
+    "outcome": _req(Text("Whether the customer leaves, stays, or becomes an advocate.", enum=v.OUTCOMES)),
+    "text": _req(PROSE),
+    "summary": _req(Text("The coach's summary of the lesson.", max_len=2000)),
+    "mood": _opt(Text("The customer's mood at the end.", enum=v.MOODS)),
+})
+
+METER = Record("A meter the choices move.", fields={
+    "label": _opt(Text("Name shown to the player.", max_len=40)),
+    "min": _opt(Integer("Lowest value.", min=-10000, max=10000)),
+    "max": _opt(Integer("Highest value.", min=-10000, max=10000)),
+    "start": _opt(Integer("Value at the start.", min=-10000, max=10000)),
+    "visible": _opt(Boolean("Whether the player sees this meter.")),
+    "unit": _opt(Text("Unit shown after the number, e.g. 's' or '%'.", max_len=12)),
+})
+
+ECONOMICS = Record("What the customer is worth: the numbers behind lifetime value.", fields={
+    "spend_per_visit": _req(Number("Value of one visit, order or request, in the unit.", min=0, max=1_000_000)),
+    "visits_per_year": _req(Number("How many visits, orders or requests a year.", min=0, max=100_000)),
+    "years": _req(Number("Horizon in years.", min=0, max=100)),
+    "word_of_mouth": _req(Integer("How many people the customer tells about the experience.", min=0, max=1000)),
+    "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20)),
+    "visit_label": _opt(Text("What one visit is called, e.g. 'visit', 'order', 'request'.", max_len=30)),
+    "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600)),
+})
+
+APPEARANCE = Record("Hints for drawing the portrait.", fields={
+    "skin": _opt(Text("Skin tone.", enum=v.SKIN_TONES)),
+    "hair": _opt(Text("Hair style; 'covered' draws a head covering.", enum=v.HAIR_STYLES)),
+    "hair_colour": _opt(Text("Hair colour.", enum=v.HAIR_COLOURS)),
+    "outfit": _opt(Text("Main colour of clothing.", enum=v.OUTFITS)),
+    "glasses": _opt(Boolean("Whether the customer wears glasses.")),
+    "age": _opt(Text("Rough age.", enum=v.AGES)),
+})
+
+CUSTOMER = Record("The customer or co-worker the player serves.", fields={
+    "name": _req(Text("Name as the player addresses them.", max_len=60)),
+    "role": _req(Text("Who they are, e.g. 'Weekly shopper' or 'Account manager, 3rd floor'.", max_len=80)),
+    "appearance": _opt(APPEARANCE),
+    "economics": _req(ECONOMICS),
+})
+
+SCENARIO = Record("A Customer Chain scenario.", fields={
+    "format": _req(Integer("Format version of this file.", min=1, max=1)),
+    "id": _req(ID),
+    "title": _req(Text("Title on the scenario card.", max_len=80)),
+    "summary": _req(Text("One-line summary on the scenario card.", max_len=240)),
+    "setting": _req(Text("Where it happens.", enum=v.SETTINGS)),
+    "audience": _req(Text("Whether the customer is external or an internal co-worker.", enum=v.AUDIENCES)),
+    "skills": _req(ListOf("Skills and principles it teaches.", item=Text(max_len=60), min_items=1, max_items=12)),
+    "minutes": _req(Integer("Estimated minutes to play.", min=1, max=180)),
+    "order": _opt(Integer("Position in the curriculum (lower comes first).", min=0, max=10000)),
+    "customer": _req(CUSTOMER),
+    "meters": _opt(MapOf("Meters: satisfaction and loyalty always exist; add your own.", value=METER, max_items=8)),
+    "vars": _opt(MapOf("Named text usable as {placeholders}.", value=Text(max_len=200), max_items=50)),
+    "start": _req(Text("Id of the first node.", pattern=v.ID_PATTERN, max_len=64)),
+    "nodes": _req(MapOf("The conversation's nodes, by id.", value=NODE, min_items=1)),
+    "endings": _req(MapOf("The endings, by id.", value=ENDING, min_items=1)),
+})
+
+
+def to_json_schema(spec: Spec) -> dict:
+    """Translate a spec into JSON Schema (draft 2020-12) for YAML editors."""
+    out: dict = {}
+    if spec.description:
+        out["description"] = spec.description
+    if isinstance(spec, Text):
+        out["type"] = "string"
+        if spec.enum:
+            out["enum"] = list(spec.enum)
+        if spec.pattern:
+            out["pattern"] = spec.pattern
+        out["maxLength"] = spec.max_len
+    elif isinstance(spec, Integer):
+        out.update(type="integer", minimum=spec.min, maximum=spec.max)
+    elif isinstance(spec, Number):
+        out.update(type="number", minimum=spec.min, maximum=spec.max)
+    elif isinstance(spec, Boolean):
+        out["type"] = "boolean"
+    elif isinstance(spec, ListOf):
+        out.update(type="array", items=to_json_schema(spec.item))
+        if spec.min_items:
+            out["minItems"] = spec.min_items
+        out["maxItems"] = spec.max_items
+    elif isinstance(spec, MapOf):
+        out.update(type="object", propertyNames={"pattern": v.ID_PATTERN},
+                   additionalProperties=to_json_schema(spec.value))
+        if spec.min_items:
+            out["minProperties"] = spec.min_items
+        out["maxProperties"] = spec.max_items
+    elif isinstance(spec, Record):
+        out["type"] = "object"
+        out["properties"] = {name: to_json_schema(f.spec) for name, f in spec.fields.items()}
+        required = [name for name, f in spec.fields.items() if f.required]
+        if required:
+            out["required"] = required
+        if spec.extra is not None:
+            out["additionalProperties"] = to_json_schema(spec.extra)
+        else:
+            out["additionalProperties"] = False
+    return out
+
+
+def scenario_json_schema() -> dict:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://customer-chain.example/scenarios/schema.json",
+        "title": "Customer Chain scenario",
+    }
+    schema.update(to_json_schema(SCENARIO))
+    return schema

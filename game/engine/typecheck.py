@@ -1,0 +1,169 @@
+"""Check a positional YAML tree against the format spec, turning it into plain data with positions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from .diagnostics import Reporter
+from .spec import Boolean, Integer, ListOf, MapOf, Number, Record, Spec, Text
+from .yamltree import Pos, YMap, YNode, YScalar, YSeq
+
+_INT = re.compile(r"^[-+]?\d{1,12}$")
+_FLOAT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+INVALID: Any = object()
+
+
+class PosDict(dict):
+    """A dict that remembers where each key and value stood in the file."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.value_pos: dict[str, Pos] = {}
+
+    def at(self, key: str) -> Pos:
+        return self.value_pos.get(key, self.pos)
+
+    def key_at(self, key: str) -> Pos:
+        return self.key_pos.get(key, self.pos)
+
+
+class PosList(list):
+    """A list that remembers where each item stood in the file."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+def suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _kind(node: YNode) -> str:
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    return f"'{node.value}'" if len(node.value) < 40 else "text"
+
+
+def check(node: YNode, spec: Spec, rep: Reporter, where: str) -> Any:
+    """Return plain data for node, or INVALID after reporting why it does not fit spec."""
+    if isinstance(spec, Text):
+        return _text(node, spec, rep, where)
+    if isinstance(spec, (Integer, Number)):
+        return _number(node, spec, rep, where)
+    if isinstance(spec, Boolean):
+        if isinstance(node, YScalar) and node.plain and node.value in ("true", "false", "True", "False"):
+            return node.value.lower() == "true"
+        rep.error(node.pos, "CC011", f"{where} must be true or false, not {_kind(node)}")
+        return INVALID
+    if isinstance(spec, ListOf):
+        return _list(node, spec, rep, where)
+    if isinstance(spec, MapOf):
+        return _map(node, spec, rep, where)
+    if isinstance(spec, Record):
+        return _record(node, spec, rep, where)
+    raise TypeError(spec)  # pragma: no cover - spec is ours
+
+
+def _text(node: YNode, spec: Text, rep: Reporter, where: str) -> Any:
+    if not isinstance(node, YScalar):
+        rep.error(node.pos, "CC011", f"{where} must be text, not {_kind(node)}")
+        return INVALID
+    value = node.value
+    if node.plain and value in _NULLS:
+        rep.error(node.pos, "CC011", f"{where} is empty")
+        return INVALID
+    if len(value) > spec.max_len:
+        rep.error(node.pos, "CC012", f"{where} is {len(value)} characters long; the limit is {spec.max_len}")
+        return INVALID
+    if spec.enum is not None and value not in spec.enum:
+        rep.error(node.pos, "CC012",
+                  f"{where} '{value}' is not one of: {', '.join(spec.enum)}{suggest(value, spec.enum)}")
+        return INVALID
+    if spec.pattern is not None and not re.match(spec.pattern, value):
+        rep.error(node.pos, "CC011",
+                  f"{where} '{value}' is not a valid id (lower-case letters, digits and underscores)")
+        return INVALID
+    return value
+
+
+def _number(node: YNode, spec: Integer | Number, rep: Reporter, where: str) -> Any:
+    whole = isinstance(spec, Integer)
+    noun = "a whole number" if whole else "a number"
+    if not isinstance(node, YScalar) or not node.plain:
+        rep.error(node.pos, "CC011", f"{where} must be {noun}, not {_kind(node)}")
+        return INVALID
+    text = node.value.replace("_", "")
+    if _INT.match(text):
+        value: float = int(text)
+    elif not whole and _FLOAT.match(text):
+        value = float(text)
+    else:
+        rep.error(node.pos, "CC011", f"{where} must be {noun}, not {_kind(node)}")
+        return INVALID
+    if not spec.min <= value <= spec.max:
+        rep.error(node.pos, "CC012", f"{where} is {node.value}; it must be between {spec.min:g} and {spec.max:g}")
+        return INVALID
+    return value
+
+
+def _list(node: YNode, spec: ListOf, rep: Reporter, where: str) -> Any:
+    if not isinstance(node, YSeq):
+        rep.error(node.pos, "CC011", f"{where} must be a list, not {_kind(node)}")
+        return INVALID
+    if not spec.min_items <= len(node.items) <= spec.max_items:
+        rep.error(node.pos, "CC012",
+                  f"{where} has {len(node.items)} items; it needs {spec.min_items} to {spec.max_items}")
+    out = PosList(node.pos)
+    for i, item in enumerate(node.items[: spec.max_items]):
+        out.append(check(item, spec.item, rep, f"{where} item {i + 1}"))
+        out.item_pos.append(item.pos)
+    return out
+
+
+def _map(node: YNode, spec: MapOf, rep: Reporter, where: str) -> Any:
+    if not isinstance(node, YMap):
+        rep.error(node.pos, "CC011", f"{where} must be a mapping, not {_kind(node)}")
+        return INVALID
+    if not spec.min_items <= len(node.items) <= spec.max_items:
+        rep.error(node.pos, "CC012",
+                  f"{where} has {len(node.items)} entries; it needs {spec.min_items} to {spec.max_items}")
+    out = PosDict(node.pos)
+    for key, value in node.items[: spec.max_items]:
+        if not re.match(r"^[a-z][a-z0-9_]{0,63}$", key.value):
+            rep.error(key.pos, "CC011",
+                      f"'{key.value}' in {where} is not a valid id (lower-case letters, digits and underscores)")
+            continue
+        out.key_pos[key.value] = key.pos
+        out.value_pos[key.value] = value.pos
+        out[key.value] = check(value, spec.value, rep, f"'{key.value}'")
+    return out
+
+
+def _record(node: YNode, spec: Record, rep: Reporter, where: str) -> Any:
+    if not isinstance(node, YMap):
+        rep.error(node.pos, "CC011", f"{where} must be a mapping, not {_kind(node)}")
+        return INVALID
+    out = PosDict(node.pos)
+    for key, value in node.items:
+        name = key.value
+        field = spec.fields.get(name)
+        if field is None and spec.extra is None:
+            rep.error(key.pos, "CC010", f"unknown key '{name}' in {where}{suggest(name, spec.fields)}")
+            continue
+        out.key_pos[name] = key.pos
+        out.value_pos[name] = value.pos
+        out[name] = check(value, field.spec if field else spec.extra, rep, f"'{name}'")
+    missing = [n for n, f in spec.fields.items() if f.required and n not in out]
+    for name in missing:
+        rep.error(node.pos, "CC013", f"{where} needs '{name}'")
+    return out

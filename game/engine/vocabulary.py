@@ -1,0 +1,20 @@
+"""The fixed words of the scenario format that the game knows how to show and play."""
+
+from __future__ import annotations
+
+FORMAT_VERSION = 1
+MOODS = ("pleased", "neutral", "impatient", "upset", "angry")
+SETTINGS = ("shop_counter", "call_centre", "office", "airport", "service_desk")
+SOUNDS = ("phone_ring", "door_chime", "message_ping", "typing", "announcement")
+OUTCOMES = ("leaves", "stays", "advocate")
+AUDIENCES = ("external", "internal")
+SKIN_TONES = ("light", "medium", "tan", "brown", "dark")
+HAIR_STYLES = ("short", "long", "curly", "bun", "bald", "covered")
+HAIR_COLOURS = ("black", "brown", "blonde", "red", "grey", "white")
+OUTFITS = ("blue", "green", "red", "purple", "grey", "orange", "teal", "yellow")
+AGES = ("young", "adult", "older")
+DEFAULT_METERS = {
+    "satisfaction": {"label": "Satisfaction", "start": 50},
+    "loyalty": {"label": "Loyalty", "start": 50},
+}
+ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
