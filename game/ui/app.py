@@ -1,0 +1,155 @@
+"""The main loop: a scene stack that processes events, updates, and draws only when needed."""
+
+from __future__ import annotations
+
+import pygame
+
+from .context import Context
+from .scene import Pop, Push, Quit, Replace, Scene, Transition
+from .viewport import Viewport
+
+FPS = 60
+IDLE_WAIT_MS = 500  # how long an idle screen sleeps waiting for input
+
+
+class App:
+    """Owns the window and the scene stack. `step()` runs one frame: tests and benchmarks drive it directly."""
+
+    def __init__(self, ctx: Context, first: Scene, size: tuple[int, int] = (1280, 720),
+                 fullscreen: bool = False, display: int = 0, title: str = "Customer Chain") -> None:
+        self.ctx = ctx
+        self.display_index = display
+        self.windowed_size = size
+        self.fullscreen = fullscreen
+        pygame.display.set_caption(title)
+        self.screen = self._open_window()
+        self.stack: list[Scene] = []
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.frames_drawn = 0
+        self._force_redraw = True
+        self._push(first)
+
+    # ---- window ------------------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            sizes = pygame.display.get_desktop_sizes() or [self.windowed_size]
+            size = sizes[min(self.display_index, len(sizes) - 1)]
+            screen = pygame.display.set_mode(size, pygame.FULLSCREEN, display=self.display_index)
+        else:
+            screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE, display=self.display_index)
+        self.ctx.viewport = Viewport.fit(screen.get_size())
+        return screen
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.ctx.settings = self.ctx.settings.with_changes(fullscreen=self.fullscreen)
+        self.screen = self._open_window()
+        self._layout_changed()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        if not self.fullscreen:
+            self.windowed_size = (max(320, size[0]), max(240, size[1]))
+        self.screen = pygame.display.get_surface() or self._open_window()
+        if self.screen.get_size() != size and not self.fullscreen:
+            self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE,
+                                                  display=self.display_index)
+        self.ctx.viewport = Viewport.fit(self.screen.get_size())
+        self._layout_changed()
+
+    def _layout_changed(self) -> None:
+        for scene in self.stack:
+            scene.layout_changed(self.ctx)
+        self._force_redraw = True
+
+    # ---- stack -------------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def _push(self, scene: Scene) -> None:
+        self.stack.append(scene)
+        scene.enter(self.ctx)
+        self._force_redraw = True
+
+    def apply(self, transition: Transition | None) -> None:
+        if transition is None:
+            return
+        self._force_redraw = True
+        if isinstance(transition, Push):
+            self._push(transition.scene)
+        elif isinstance(transition, Replace):
+            if self.stack:
+                self.stack.pop()
+            self._push(transition.scene)
+        elif isinstance(transition, Pop):
+            if self.stack:
+                self.stack.pop()
+            if self.stack:
+                self.stack[-1].resume(self.ctx, transition.result)
+            else:
+                self.running = False
+        elif isinstance(transition, Quit):
+            self.running = False
+
+    # ---- frame -------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize(event.size)
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED):
+            self._force_redraw = True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if self.top is not None:
+            self.apply(self.top.handle(event, self.ctx))
+
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float | None = None) -> bool:
+        """Run one frame: events (from the queue if not given), update, draw if needed. Returns whether drawn."""
+        if dt is None:
+            dt = self.clock.tick(FPS) / 1000
+        self.ctx.time += dt
+        for event in pygame.event.get() if events is None else events:
+            self.handle(event)
+            if not self.running:
+                return False
+        if self.top is None:
+            self.running = False
+            return False
+        self.apply(self.top.update(dt, self.ctx))
+        if not self.running or self.top is None:
+            return False
+        return self.draw()
+
+    def draw(self, force: bool = False) -> bool:
+        top = self.top
+        if top is None:
+            return False
+        if not (force or self._force_redraw or top.dirty or top.animating()):
+            return False
+        first = len(self.stack) - 1
+        while first > 0 and not self.stack[first].opaque:
+            first -= 1
+        self.screen.fill(self.ctx.theme.background)
+        for scene in self.stack[first:]:
+            scene.draw(self.screen, self.ctx)
+            scene.dirty = False
+        pygame.display.flip()
+        self.frames_drawn += 1
+        self._force_redraw = False
+        return True
+
+    def run(self) -> None:
+        """The real loop: full rate while animating, otherwise sleep until an event arrives."""
+        while self.running:
+            top = self.top
+            if top is not None and not (top.animating() or top.dirty or self._force_redraw):
+                event = pygame.event.wait(IDLE_WAIT_MS)
+                if event.type != pygame.NOEVENT:
+                    pygame.event.post(event)
+                self.clock.tick()  # do not count the sleep as frame time
+            self.step()

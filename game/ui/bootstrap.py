@@ -1,0 +1,89 @@
+"""Build the Context and App: one place used by `play`, `storyboard`, `bench` and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from ..commands.common import default_scenario_dir
+from ..engine import LoadResult, load_all
+from ..userdata.progress import ProgressStore
+from ..userdata.settings import Settings, load_settings
+from .app import App
+from .audio import Audio
+from .context import Context
+from .scene import Scene
+from .text import TextCache
+from .viewport import Viewport
+
+
+@dataclass
+class Options:
+    size: tuple[int, int] = (1280, 720)
+    fullscreen: bool | None = None  # None: from settings
+    display: int = 0
+    theme: str | None = None  # None: from settings
+    facilitator: bool = False
+    scenario_dir: str | None = None
+    settings: Settings | None = None  # given: use these and never write the settings file
+    sound: bool | None = None
+
+
+def init_pygame() -> None:
+    pygame.display.init()
+    pygame.font.init()
+
+
+def load_library(scenario_dir: str | None) -> list[LoadResult]:
+    """Every scenario file in the folder, broken ones included (they show as cards with their error)."""
+    return load_all([scenario_dir or default_scenario_dir()])
+
+
+def make_context(opts: Options) -> Context:
+    init_pygame()
+    notices: list[str] = []
+    settings_path = None
+    if opts.settings is not None:
+        settings = opts.settings
+    else:
+        settings, problem = load_settings()
+        from ..userdata.paths import settings_path as default_settings_path
+
+        settings_path = default_settings_path()
+        if problem:
+            notices.append(problem)
+    if opts.theme:
+        settings = settings.with_changes(theme=opts.theme)
+    if opts.fullscreen is not None:
+        settings = settings.with_changes(fullscreen=opts.fullscreen)
+    if opts.sound is not None:
+        settings = settings.with_changes(sound=opts.sound)
+    progress = ProgressStore()
+    if progress.problem:
+        notices.append(progress.problem)
+    scenario_dir = opts.scenario_dir or default_scenario_dir()
+    return Context(
+        settings=settings,
+        viewport=Viewport.fit(opts.size),
+        text=TextCache(),
+        audio=Audio(enabled=settings.sound, volume=settings.volume),
+        progress=progress,
+        library=load_library(scenario_dir),
+        scenario_dir=Path(scenario_dir),
+        facilitator=opts.facilitator or settings.facilitator,
+        notices=notices,
+        settings_path=settings_path,
+    )
+
+
+def make_app(opts: Options | None = None, first: Scene | None = None) -> App:
+    """A ready App showing `first` (the title screen by default)."""
+    opts = opts or Options()
+    ctx = make_context(opts)
+    if first is None:
+        from .scenes.title import TitleScene
+
+        first = TitleScene()
+    return App(ctx, first, size=opts.size, fullscreen=ctx.settings.fullscreen, display=opts.display)

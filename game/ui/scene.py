@@ -1,0 +1,70 @@
+"""The scene contract: handle events, update, draw, and say what should happen next.
+
+A scene never reaches into a global: it returns a Transition and the App applies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+if TYPE_CHECKING:
+    from .context import Context
+
+
+@dataclass(frozen=True)
+class Push:
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Pop:
+    result: Any = None
+
+
+@dataclass(frozen=True)
+class Replace:
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Transition = Push | Pop | Replace | Quit
+
+
+class Scene:
+    """Base scene: override what you need. `opaque = False` draws the scene below first (overlays)."""
+
+    opaque: bool = True
+
+    def __init__(self) -> None:
+        self.dirty = True
+
+    def enter(self, ctx: Context) -> None:
+        """Called when the scene becomes the top of the stack for the first time."""
+
+    def resume(self, ctx: Context, result: Any = None) -> None:
+        """Called when a scene pushed on top of this one pops, with its result."""
+        self.dirty = True
+
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        return None
+
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        return None
+
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        raise NotImplementedError
+
+    def animating(self) -> bool:
+        """True while something moves (typewriter, meters, timers): the loop then runs at full rate."""
+        return False
+
+    def layout_changed(self, ctx: Context) -> None:
+        """Called after a resize, fullscreen toggle or theme change."""
+        self.dirty = True
