@@ -1,0 +1,1 @@
+"""The pygame view of Customer Chain: scenes, widgets, art, sound and fonts."""

@@ -1,0 +1,46 @@
+"""The game's font: DejaVu Sans shipped in assets/fonts, with pygame's own font as the fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+_cache: dict[tuple[int, bool], pygame.font.Font] = {}
+
+
+def font_path(bold: bool = False) -> str | None:
+    """Path of the shipped font file, or None when it is missing."""
+    path = FONT_DIR / _FILES[bool(bold)]
+    return str(path) if path.is_file() else None
+
+
+def _load(px: int, bold: bool) -> pygame.font.Font:
+    path = font_path(bold)
+    if path is not None:
+        try:
+            return pygame.font.Font(path, px)
+        except (OSError, pygame.error):
+            pass
+    font = pygame.font.Font(None, px)
+    if bold:
+        font.set_bold(True)
+    return font
+
+
+def get_font(px: int, bold: bool = False) -> pygame.font.Font:
+    """A font of px pixels, cached; falls back to pygame's default font if the file is missing or broken."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    key = (max(4, int(px)), bool(bold))
+    font = _cache.get(key)
+    if font is None:
+        font = _cache[key] = _load(*key)
+    return font
+
+
+def clear_cache() -> None:
+    """Forget loaded fonts (after pygame.font.quit, or in tests)."""
+    _cache.clear()
