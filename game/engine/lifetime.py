@@ -3,7 +3,7 @@
 The model (documented for authors in scenarios/README.md):
     a year            = spend per visit x visits a year
     over the horizon  = a year x years
-    with word of mouth = over the horizon x people told
+    with word of mouth = over the horizon x people told (at least 1: the customer)
     leaves   -> everything with word of mouth is lost (the source material's $183,040)
     stays    -> the customer's own value is kept in proportion to loyalty; the rest may drift away
     advocate -> all the customer's own value is kept, and word of mouth wins new business in
@@ -86,14 +86,15 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
     loy = max(0, min(100, loyalty)) / 100
     per_year = round(econ.spend_per_visit * econ.visits_per_year, 2)
     horizon = round(per_year * econ.years, 2)
-    network = round(horizon * econ.word_of_mouth, 2)
+    told = max(1, econ.word_of_mouth)  # the people told; at least the customer themself
+    network = round(horizon * told, 2)
     years = _num(econ.years)
     steps = [
         ValueStep(f"One {econ.visit_label}", fmt_amount(econ.spend_per_visit, u), econ.spend_per_visit),
         ValueStep("A year", f"{fmt_amount(econ.spend_per_visit, u)} × {_num(econ.visits_per_year)} "
                   f"{econ.visit_label}s", per_year),
         ValueStep(f"Over {years} years", f"{fmt_amount(per_year, u)} × {years}", horizon),
-        ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {econ.word_of_mouth} people told",
+        ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {told} {'people' if told > 1 else 'person'} told",
                   network),
     ]
     kept = lost = won = 0.0

@@ -15,7 +15,7 @@ from .model import Branch, Choice, Customer, Economics, Effects, Ending, Meter, 
 from .spec import SCENARIO
 from .text import placeholders
 from .typecheck import PosDict, PosList, check, suggest
-from .yamltree import YMap, decode, parse
+from .yamltree import MAX_BYTES, YMap, decode, parse
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 
@@ -44,6 +44,11 @@ class LoadResult:
 def load_file(path: str | os.PathLike) -> LoadResult:
     name = str(path)
     try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            rep = Reporter(name)
+            rep.error((1, 1), "CC005", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+            return LoadResult(name, None, rep.sorted())
         data = Path(path).read_bytes()
     except OSError as exc:
         rep = Reporter(name)
@@ -126,7 +131,7 @@ class _Builder:
         values = {"customer", "role", *self.meters, *(raw.get("vars") or {})}
         self.known_placeholders = values
         customer = self._customer(raw["customer"])
-        nodes = {nid: self._node(nid, n, customer.name) for nid, n in nodes_raw.items()}
+        nodes = {nid: self._node(nid, n, customer.name, nodes_raw.key_at(nid)) for nid, n in nodes_raw.items()}
         endings = {eid: self._ending(eid, e) for eid, e in endings_raw.items()}
         if raw["start"] not in nodes:
             rep.error(raw.at("start"), "CC014",
@@ -183,8 +188,8 @@ class _Builder:
         for name in placeholders(text):
             if name.strip() not in self.known_placeholders:
                 self.rep.error(pos, "CC020", f"placeholder {{{name}}} in {what} names nothing"
-                               f"{suggest(name.strip(), self.known_placeholders)}; "
-                               "known: {customer}, {role}, meter ids and vars (write {{ for a brace)")
+                               f"{suggest(name.strip(), self.known_placeholders)} "
+                               "(known: {customer}, {role}, meter ids and vars; write {{ for a literal brace)")
 
     def _link(self, target: str, pos: tuple[int, int], what: str) -> None:
         if target not in self.targets:
@@ -220,7 +225,7 @@ class _Builder:
             deltas.append((key, int(value)))
         return Effects(tuple(deltas), tuple(raw.get("set") or ()), tuple(raw.get("clear") or ()))
 
-    def _node(self, nid: str, raw: PosDict, customer_name: str) -> Node:
+    def _node(self, nid: str, raw: PosDict, customer_name: str, key_pos: tuple[int, int]) -> Node:
         rep = self.rep
         choices_raw: PosList = raw.get("choices") or PosList(raw.pos)
         branches_raw: PosList = raw.get("branch") or PosList(raw.pos)
@@ -228,12 +233,12 @@ class _Builder:
             rep.error(raw.key_at("branch"), "CC011",
                       f"node '{nid}' has both 'choices' and 'branch'; use one or the other")
         if not choices_raw and not branches_raw:
-            rep.error(raw.pos, "CC016", f"node '{nid}' has no choices and no branch, so the story stops "
+            rep.error(key_pos, "CC016", f"node '{nid}' has no choices and no branch, so the story stops "
                       "there; add choices, a branch, or lead to an ending")
         if "timer" in raw and not choices_raw:
             rep.error(raw.key_at("timer"), "CC011", f"node '{nid}' has a timer but no choices to race it")
         if "text" not in raw and not branches_raw:
-            rep.error(raw.pos, "CC013", f"node '{nid}' needs 'text'")
+            rep.error(key_pos, "CC013", f"node '{nid}' needs 'text'")
         text = raw.get("text", "")
         self._prose(text, raw.at("text"), f"node '{nid}'")
         choices = []

@@ -165,7 +165,7 @@ CUSTOMER = Record("The customer or co-worker the player serves.", fields={
 })
 
 SCENARIO = Record("A Customer Chain scenario.", fields={
-    "format": _req(Integer("Format version of this file.", min=1, max=1)),
+    "format": _req(Integer("Format version of this file (1).", min=1, max=1000)),
     "id": _req(ID),
     "title": _req(Text("Title on the scenario card.", max_len=80)),
     "summary": _req(Text("One-line summary on the scenario card.", max_len=240)),

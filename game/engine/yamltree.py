@@ -111,6 +111,9 @@ def parse(text: str, rep: Reporter) -> YNode | None:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         where = f" {exc.context}" if exc.context and exc.problem else ""
+        started = exc.context_mark if exc.problem_mark is not None else None
+        if started is not None and mark is not None and started.line != mark.line:
+            where += f" (it started at line {started.line + 1}, column {started.column + 1})"
         rep.error(_pos(mark), "CC001", f"YAML syntax error: {problem}{where}".strip())
     except yaml.YAMLError as exc:
         rep.error((1, 1), "CC001", f"YAML error: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}")
