@@ -35,7 +35,7 @@ def _options(scenario: Scenario, state: State) -> list[tuple[str, State]]:
     """(label, next state) for each option available in a decision state."""
     location, meter_values, flags = state
     node = scenario.nodes[location]
-    meters = dict(zip(scenario.meter_ids, meter_values))
+    meters = dict(zip(scenario.meter_ids, meter_values, strict=False))
     out = []
     for number, (i, _) in enumerate(visible_choices(node, meters, flags), start=1):
         move = take(scenario, node, meters, flags, i)
@@ -136,7 +136,7 @@ class PathReport:
 
 
 def _result(scenario: Scenario, state: State, choices: tuple[str, ...]) -> PathResult:
-    meters = dict(zip(scenario.meter_ids, state[1]))
+    meters = dict(zip(scenario.meter_ids, state[1], strict=False))
     ending = scenario.endings[state[0]]
     return PathResult(choices, state[0], meters, value_for(scenario, ending, meters))
 

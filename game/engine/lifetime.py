@@ -89,13 +89,13 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
     told = max(1, econ.word_of_mouth)  # the people told; at least the customer themself
     network = round(horizon * told, 2)
     years = _num(econ.years)
+    people = "people" if told > 1 else "person"
     steps = [
         ValueStep(f"One {econ.visit_label}", fmt_amount(econ.spend_per_visit, u), econ.spend_per_visit),
         ValueStep("A year", f"{fmt_amount(econ.spend_per_visit, u)} × {_num(econ.visits_per_year)} "
                   f"{econ.visit_label}s", per_year),
         ValueStep(f"Over {years} years", f"{fmt_amount(per_year, u)} × {years}", horizon),
-        ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {told} {'people' if told > 1 else 'person'} told",
-                  network),
+        ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {told} {people} told", network),
     ]
     kept = lost = won = 0.0
     if outcome == "leaves":
