@@ -1,0 +1,131 @@
+"""Meters as labelled bars with numbers, easing to new values and showing the change (+6 / −8)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pygame
+
+from ...engine.model import Meter
+from ..context import Context
+from ..widgets import blit_text, panel
+from .layout import METER_BAR, METER_PAD, meter_row
+
+EASE_SECONDS = 0.7  # time for a bar to reach its new value
+
+
+def delta_text(delta: int) -> str:
+    """'▲ +6' or '▼ −8': the direction is in the shape and the sign, not only the colour."""
+    return f"▲ +{delta}" if delta > 0 else f"▼ −{abs(delta)}"
+
+
+@dataclass
+class _Gauge:
+    meter: Meter
+    target: int
+    shown: float
+    start: float
+    elapsed: float = EASE_SECONDS
+    delta: int = 0
+
+    @property
+    def moving(self) -> bool:
+        return self.elapsed < EASE_SECONDS
+
+
+class MeterPanel:
+    """The visible meters of a scenario. `set()` new values, `update(dt)` each frame, `draw()` in a rect."""
+
+    def __init__(self, meters: Iterable[Meter], values: Mapping[str, int]) -> None:
+        self.gauges = [_Gauge(m, values.get(m.id, m.start), float(values.get(m.id, m.start)),
+                              float(values.get(m.id, m.start))) for m in meters if m.visible]
+
+    def set(self, values: Mapping[str, int], animate: bool = True, show_delta: bool = True) -> None:
+        """Move to new values; each change is shown beside its number until the next set() or clear_deltas()."""
+        for g in self.gauges:
+            new = values.get(g.meter.id, g.target)
+            g.delta = new - g.target if show_delta else 0
+            if new == g.target:
+                continue
+            g.start = g.shown
+            g.target = new
+            g.elapsed = 0.0 if animate else EASE_SECONDS
+            if not animate:
+                g.shown = float(new)
+
+    def clear_deltas(self) -> None:
+        for g in self.gauges:
+            g.delta = 0
+
+    def update(self, dt: float) -> bool:
+        """Advance the animation; True when the picture changed."""
+        changed = False
+        for g in self.gauges:
+            if g.moving:
+                g.elapsed = min(EASE_SECONDS, g.elapsed + dt)
+                t = g.elapsed / EASE_SECONDS
+                ease = 1 - (1 - t) ** 3
+                g.shown = g.start + (g.target - g.start) * ease
+                changed = True
+        return changed
+
+    def animating(self) -> bool:
+        return any(g.moving for g in self.gauges)
+
+    def showing_delta(self, meter_id: str) -> int | None:
+        """The change beside a meter right now, if any (for tests and screen readers)."""
+        for g in self.gauges:
+            if g.meter.id == meter_id and g.delta:
+                return g.delta
+        return None
+
+    def displayed(self, meter_id: str) -> int:
+        """The number shown for a meter at this moment of the animation."""
+        for g in self.gauges:
+            if g.meter.id == meter_id:
+                return round(g.shown)
+        raise KeyError(meter_id)
+
+    def draw(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, framed: bool = True) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        if framed:
+            panel(surface, vp.rect(*logical), ctx, colour=th.surface, border=th.border, width=2)
+        row = meter_row(ctx)
+        y = logical.top + METER_PAD
+        for g in self.gauges:
+            m = g.meter
+            left, right = logical.left + 16, logical.right - 16
+            value = round(g.shown)
+            name = blit_text(surface, ctx, m.label, vp.point(left, y), "body", th.text, bold=True)
+            number = f"{value}{m.unit}"
+            num_rect = blit_text(surface, ctx, number, vp.point(right, y), "body", th.text, bold=True,
+                                 anchor="topright")
+            if g.delta:
+                colour = th.good if g.delta > 0 else th.bad
+                chip = blit_text(surface, ctx, delta_text(g.delta), (num_rect.left - vp.px(10), num_rect.top),
+                                 "small", colour, bold=True, anchor="topright")
+                if chip.left < name.right + vp.px(6):
+                    surface.fill(th.surface, chip)
+                    blit_text(surface, ctx, delta_text(g.delta).split()[1], (num_rect.left - vp.px(6), num_rect.top),
+                              "small", colour, bold=True, anchor="topright")
+            bar_y = y + row - METER_BAR - 14 + 4
+            track = vp.rect(left, bar_y, right - left, METER_BAR)
+            pygame.draw.rect(surface, th.surface_alt, track, border_radius=track.height // 2)
+            span = max(1, m.max - m.min)
+            frac = max(0.0, min(1.0, (g.shown - m.min) / span))
+            if frac > 0:
+                fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * frac)), track.height)
+                pygame.draw.rect(surface, _fill_colour(ctx, frac), fill, border_radius=track.height // 2)
+            pygame.draw.rect(surface, th.border, track, width=1, border_radius=track.height // 2)
+            y += row
+
+
+def _fill_colour(ctx: Context, frac: float) -> tuple[int, int, int]:
+    th = ctx.theme
+    if frac < 0.34:
+        return th.bad
+    if frac < 0.6:
+        return th.warn
+    return th.good

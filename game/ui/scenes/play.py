@@ -1,0 +1,331 @@
+"""The play screen: the customer on stage, what they say, your choices, the meters and the coach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from ...engine import EngineError, Playthrough, Scenario, Step
+from ..context import Context
+from ..play import art
+from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
+from ..play.choices import ChoiceList
+from ..play.chrome import draw_top_bar, fit_text
+from ..play.countdown import Countdown, box_rect, draw_countdown
+from ..play.feedback import FeedbackCard
+from ..play.history import HistoryOverlay, history_entries
+from ..play.layout import GAP, MARGIN, PlayLayout, compute_layout
+from ..play.meters import MeterPanel
+from ..play.speech import Typewriter, draw_speech
+from ..scene import Pop, Push, Replace, Scene, Transition
+from ..widgets import blit_text
+
+READING, CHOOSING, CHOSEN, FEEDBACK, STUCK = "reading", "choosing", "chosen", "feedback", "stuck"
+CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then the coach speaks
+HINT = "H history · Esc pause"
+_FOCUS_OFF = (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN)
+_FOCUS_ON = (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN)
+_CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+@dataclass(frozen=True)
+class NodeView:
+    """What the screen shows for one node, captured before the player's decision moves the play on."""
+
+    node_id: str
+    speaker: str
+    text: str
+    mood: str
+    setting: str
+    sound: str | None
+    choices: tuple[str, ...]
+    timer: int | None
+
+    @classmethod
+    def of(cls, play: Playthrough) -> NodeView:
+        node = play.node
+        assert node is not None
+        return cls(node.id, play.speaker, play.text, node.mood, node.scene or play.scenario.setting, node.sound,
+                   tuple(v.text for v in play.choices), play.timer_seconds)
+
+
+class PlayScene(Scene):
+    """Plays a scenario node by node; hands over to the ending screen when the story ends."""
+
+    def __init__(self, scenario: Scenario, play: Playthrough | None = None) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.play = play if play is not None else Playthrough(scenario)
+        self.meters = MeterPanel(scenario.meters, self.play.meters)
+        self.labels = {m.id: m.label for m in scenario.meters if m.visible}
+        self.view: NodeView | None = None
+        self.phase = READING
+        self.typewriter = Typewriter("", 1.0)
+        self.choices = ChoiceList([], [])
+        self.countdown: Countdown | None = None
+        self.card: FeedbackCard | None = None
+        self.step: Step | None = None
+        self.chosen_left = 0.0
+        self.focused = True
+        self.problem = ""
+        self._pending: Transition | None = None
+        self._layout: PlayLayout | None = None
+        self._layout_key: tuple | None = None
+
+    # ---- flow --------------------------------------------------------------------------------
+    def enter(self, ctx: Context) -> None:
+        self._show_node(ctx)
+
+    def _show_node(self, ctx: Context) -> None:
+        if self.play.ended:
+            self._pending = self._ending()
+            return
+        self.view = NodeView.of(self.play)
+        self._layout = None
+        self.step = None
+        self.card = None
+        lay = self.layout(ctx)
+        self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
+        self.countdown = Countdown(self.view.timer) if self.view.timer else None
+        self.typewriter = Typewriter(self.view.text, ctx.settings.chars_per_second)
+        if self.view.sound and not (self.countdown and self.view.sound == "phone_ring"):
+            ctx.audio.play(self.view.sound)
+        self.phase = READING
+        if self.typewriter.done:
+            self._start_choosing(ctx)
+        self.dirty = True
+
+    def _start_choosing(self, ctx: Context) -> None:
+        if not self.view or (not self.view.choices and not self.countdown):
+            self.phase = STUCK
+            return
+        self.phase = CHOOSING
+        if self.countdown is not None:
+            self.countdown.running = True
+            if self.focused:
+                ctx.audio.play("phone_ring", loop=True)
+
+    def _decide(self, ctx: Context, index: int | None) -> None:
+        """Take choice `index` (0-based), or the timer's branch when None."""
+        ctx.audio.stop("phone_ring")
+        if self.countdown is not None:
+            self.countdown.running = False
+        try:
+            step = self.play.timeout() if index is None else self.play.choose(index)
+        except EngineError as exc:
+            self.problem = f"That choice could not be played: {exc}"
+            self.dirty = True
+            return
+        ctx.audio.play("click")
+        self.step = step
+        self.choices.select(index)
+        self.choices.enabled = False
+        self.meters.set(step.meters_after)
+        self.card = FeedbackCard(step, self.labels)
+        self.phase = CHOSEN
+        self.chosen_left = CHOSEN_SECONDS
+        self.dirty = True
+
+    def _show_feedback(self, ctx: Context) -> None:
+        self.phase = FEEDBACK
+        sat = self.step.deltas.get("satisfaction", 0) if self.step else 0
+        if sat:
+            ctx.audio.play("good" if sat > 0 else "bad")
+        self.dirty = True
+
+    def _next(self, ctx: Context) -> Transition | None:
+        if self.play.ended:
+            return self._ending()
+        self._show_node(ctx)
+        return None
+
+    def _ending(self) -> Transition:
+        from .ending import EndingScene
+
+        return Replace(EndingScene(self.play))
+
+    def restart(self, ctx: Context) -> None:
+        """Start the scenario again from the beginning."""
+        ctx.audio.stop("phone_ring")
+        self.play = Playthrough(self.scenario)
+        self.meters = MeterPanel(self.scenario.meters, self.play.meters)
+        self.problem = ""
+        self._show_node(ctx)
+
+    def resume(self, ctx: Context, result: Any = None) -> None:
+        self.dirty = True
+        self._layout = None
+        if result == "restart":
+            self.restart(ctx)
+        elif result == "menu":
+            ctx.audio.stop("phone_ring")
+            self._pending = Pop()
+        elif self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
+            ctx.audio.play("phone_ring", loop=True)
+
+    # ---- layout ------------------------------------------------------------------------------
+    def layout(self, ctx: Context) -> PlayLayout:
+        vp = ctx.viewport
+        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name)
+        if self._layout is None or key != self._layout_key:
+            v = self.view
+            self._layout = compute_layout(ctx, v.speaker if v else "", v.text if v else "",
+                                          list(v.choices) if v else [], len(self.meters.gauges))
+            self._layout_key = key
+            self.choices.relayout(self._layout.choices, self._layout.choice_token)
+        return self._layout
+
+    def card_rect(self, ctx: Context) -> pygame.Rect:
+        """Where the coach's card goes: over the choices, growing upward if it needs more room."""
+        lay = self.layout(ctx)
+        h = round(self.card.height(ctx, lay.lower.width)) if self.card else 0
+        bottom = lay.height - MARGIN
+        top = min(lay.lower.top, bottom - h)
+        top = max(lay.speech.top, top)
+        return pygame.Rect(lay.lower.left, top, lay.lower.width, max(h, 0) if top + h <= bottom else bottom - top)
+
+    def layout_changed(self, ctx: Context) -> None:
+        self._layout = None
+        self.dirty = True
+
+    # ---- events ------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if event.type in _FOCUS_OFF:
+            self._set_focus(ctx, False)
+            return None
+        if event.type in _FOCUS_ON:
+            self._set_focus(ctx, True)
+            return None
+        if event.type == pygame.MOUSEMOTION:
+            self.dirty = True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self._pause(ctx)
+        if self.phase in (READING, CHOOSING, STUCK) and self._wants_history(event):
+            return Push(HistoryOverlay(history_entries(self.play)))
+        if self.phase == READING:
+            if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
+                self.typewriter.complete()
+                self._start_choosing(ctx)
+                self.dirty = True
+            return None
+        if self.phase == CHOOSING:
+            picked = self.choices.handle(event, ctx)
+            if event.type == pygame.KEYDOWN:
+                self.dirty = True
+            if picked is not None:
+                self._decide(ctx, picked)
+            return None
+        if self.phase == CHOSEN:
+            if (event.type == pygame.KEYDOWN and event.key in _CONTINUE_KEYS) or (
+                    event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
+                self._show_feedback(ctx)
+            return None
+        if self.phase == FEEDBACK and self.card is not None and self.card.handle(event, ctx, self.card_rect(ctx)):
+            ctx.audio.play("click")
+            return self._next(ctx)
+        return None
+
+    @staticmethod
+    def _wants_history(event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_h:
+            return True
+        return event.type == pygame.MOUSEWHEEL and event.y > 0
+
+    def _set_focus(self, ctx: Context, focused: bool) -> None:
+        if focused == self.focused:
+            return
+        self.focused = focused
+        self.dirty = True
+        running = self.phase == CHOOSING and self.countdown is not None and self.countdown.running
+        if not focused:
+            ctx.audio.stop("phone_ring")
+        elif running:
+            ctx.audio.play("phone_ring", loop=True)
+
+    def _pause(self, ctx: Context) -> Transition | None:
+        ctx.audio.stop("phone_ring")
+        try:
+            from .pause import PauseScene
+        except ImportError:
+            return Pop()
+        return Push(PauseScene())
+
+    # ---- time --------------------------------------------------------------------------------
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            return pending
+        if self.meters.update(dt):
+            self.dirty = True
+        if self.phase == READING:
+            if self.typewriter.update(dt):
+                self.dirty = True
+            if self.typewriter.done:
+                self._start_choosing(ctx)
+                self.dirty = True
+        elif self.phase == CHOOSING and self.countdown is not None and self.focused:
+            if self.countdown.tick(dt):
+                self._decide(ctx, None)
+        elif self.phase == CHOSEN:
+            self.chosen_left -= dt
+            if self.chosen_left <= 0:
+                self._show_feedback(ctx)
+        return None
+
+    def animating(self) -> bool:
+        if self.phase == READING and not self.typewriter.done:
+            return True
+        if self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
+            return True
+        return self.phase == CHOSEN or self.meters.animating()
+
+    # ---- drawing -----------------------------------------------------------------------------
+    def satisfaction_percent(self) -> int:
+        m = next((m for m in self.scenario.meters if m.id == "satisfaction"), None)
+        if m is None:
+            return 50
+        shown = self.meters.displayed("satisfaction") if m.visible else self.play.meters[m.id]
+        return round(100 * (shown - m.min) / max(1, m.max - m.min))
+
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        lay = self.layout(ctx)
+        draw_top_bar(surface, ctx, self.scenario.title, HINT)
+        v = self.view
+        if v is None:
+            return
+        customer = self.scenario.customer
+        who = v.speaker.strip()
+        if who.lower() == NARRATOR:
+            appearance, caption, detail = None, "", ""
+        elif who == customer.name:
+            appearance, caption, detail = customer.appearance, customer.name, customer.role
+        else:
+            appearance, caption, detail = colleague_appearance(who), who, ""
+        mood = art.mood_for(v.mood, self.satisfaction_percent()) if appearance is customer.appearance else v.mood
+        talking = self.phase == READING and int(ctx.time * 7) % 2 == 0
+        stage_px = vp.rect(*lay.stage)
+        detail = fit_text(ctx, detail, "small", stage_px.width - vp.px(24)) if detail else ""
+        caption = fit_text(ctx, caption, "body", stage_px.width - vp.px(24), True) if caption else ""
+        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail)
+        if self.countdown is not None:
+            draw_countdown(surface, ctx, box_rect(lay.stage), self.countdown, paused=not self.focused)
+        self.meters.draw(surface, ctx, lay.meters)
+        chars = None if self.typewriter.done else self.typewriter.chars
+        draw_speech(surface, ctx, lay.speech, v.speaker, v.text, chars)
+        if self.phase == READING:
+            blit_text(surface, ctx, "Click or press any key to read on", vp.point(lay.lower.left + 4,
+                      lay.lower.top + 8), "small", th.text_muted)
+        elif self.phase == STUCK:
+            blit_text(surface, ctx, "The story has no way on from here. Press Esc for the menu.",
+                      vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)
+        elif self.phase in (CHOOSING, CHOSEN):
+            self.choices.draw(surface, ctx)
+        elif self.phase == FEEDBACK and self.card is not None:
+            self.card.draw(surface, ctx, self.card_rect(ctx))
+        if self.problem:
+            blit_text(surface, ctx, self.problem, vp.point(lay.lower.left, lay.height - GAP), "small", th.bad,
+                      anchor="bottomleft")
