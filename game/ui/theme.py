@@ -38,7 +38,8 @@ class Theme:
 
 
 _SIZES = {"small": 18, "body": 24, "large": 30, "title": 42, "huge": 64}
-_PROJECTOR_SIZES = {"small": 26, "body": 32, "large": 38, "title": 50, "huge": 72}
+# Projector: nothing smaller than 1/24 of the screen height (30 of 720), body larger, headings larger still.
+_PROJECTOR_SIZES = {"small": 30, "body": 32, "large": 40, "title": 52, "huge": 72}
 
 NORMAL = Theme(
     "normal",
@@ -60,7 +61,7 @@ PROJECTOR = Theme(
     "projector",
     background=(12, 18, 28), surface=(22, 30, 44), surface_alt=(38, 50, 70),
     text=(255, 255, 255), text_muted=(222, 228, 236), accent=(255, 214, 92), accent_text=(12, 18, 28),
-    good=(120, 230, 150), bad=(255, 150, 140), warn=(255, 205, 110), focus=(110, 220, 255), border=(150, 170, 200),
+    good=(120, 230, 150), bad=(255, 175, 165), warn=(255, 205, 110), focus=(110, 220, 255), border=(150, 170, 200),
     sizes=_PROJECTOR_SIZES, focus_width=6,
 )
 

@@ -1,0 +1,191 @@
+"""The class debrief: the path the class took, the votes at each decision, the value against best and worst.
+
+Built from a ClassSession's main path (what-if detours are explorations, not the class's record).
+No pygame here; `write_csv` writes the facilitator's notes atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..engine import TIMEOUT, LifetimeValue, Playthrough, Scenario, all_paths, fmt_amount
+from .session import ClassSession, Decision
+
+
+@dataclass(frozen=True)
+class DecisionReport:
+    """One decision of the class's path, as the debrief shows it."""
+
+    number: int  # 1-based
+    node: str
+    prompt: str
+    options: tuple[str, ...]  # visible choices, then the timer's outcome if the node had one
+    votes: tuple[int, ...]  # hands per option (the timer's outcome gets none)
+    chosen: int  # index into options
+    deltas: dict[str, int]
+    meters_after: dict[str, int]
+    feedback: str
+    principle: str
+
+    @property
+    def chosen_text(self) -> str:
+        return self.options[self.chosen]
+
+    @property
+    def room_lead(self) -> int | None:
+        """Index of the option most hands went up for, or None with no votes or a tie for first."""
+        if not any(self.votes):
+            return None
+        best = max(self.votes)
+        leaders = [i for i, v in enumerate(self.votes) if v == best]
+        return leaders[0] if len(leaders) == 1 else None
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A reachable outcome to compare the class's with."""
+
+    ending: str
+    title: str
+    net: float
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    scenario: Scenario
+    decisions: tuple[DecisionReport, ...]
+    meters: dict[str, int]
+    ending_title: str | None
+    outcome: str | None
+    value: LifetimeValue | None
+    best: Benchmark | None
+    worst: Benchmark | None
+
+    @property
+    def finished(self) -> bool:
+        return self.value is not None
+
+    @property
+    def unit(self) -> str:
+        return self.scenario.customer.economics.unit
+
+    def percent(self, meter_id: str) -> int:
+        m = self.scenario.meter(meter_id)
+        return round(100 * (self.meters[meter_id] - m.min) / (m.max - m.min))
+
+
+def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrief:
+    """The debrief of the session's main path (benchmarks explore every path: call it once, not per frame)."""
+    scenario = session.scenario
+    play = Playthrough(scenario)
+    reports = []
+    for n, decision in enumerate(session.main, start=1):
+        reports.append(_report(scenario, play, decision, n))
+    ending = play.ending
+    best = worst = None
+    if with_benchmarks:
+        report = all_paths(scenario)
+        best = _benchmark(scenario, report.best)
+        worst = _benchmark(scenario, report.worst)
+    return Debrief(scenario, tuple(reports), dict(play.meters), ending.title if ending else None,
+                   ending.outcome if ending else None, play.lifetime_value(), best, worst)
+
+
+def _report(scenario: Scenario, play: Playthrough, decision: Decision, n: int) -> DecisionReport:
+    views = play.choices
+    options = [v.text for v in views]
+    votes = [decision.votes.get(v.number, 0) for v in views]
+    if play.node is not None and play.node.timer is not None:
+        options.append(f"Timer ran out: {play.say(play.node.timer.text)}")
+        votes.append(0)
+    prompt = play.text
+    if decision.kind == TIMEOUT:
+        step = play.timeout()
+        chosen = len(views)
+    else:
+        index = next(i for i, v in enumerate(views) if v.source_index == decision.source_index)
+        step = play.choose(index)
+        chosen = index
+    return DecisionReport(n, step.node, prompt, tuple(options), tuple(votes), chosen, dict(step.deltas),
+                          dict(step.meters_after), step.feedback, step.principle)
+
+
+def _benchmark(scenario: Scenario, result) -> Benchmark | None:
+    if result is None:
+        return None
+    return Benchmark(result.ending, scenario.endings[result.ending].title, result.value.net, tuple(result.choices))
+
+
+# ---- CSV ------------------------------------------------------------------------------------------
+CSV_HEADER = ("section", "decision", "prompt", "option", "votes", "chosen", "meter changes", "feedback",
+              "principle", "value")
+
+
+def _signed(deltas: dict[str, int], scenario: Scenario) -> str:
+    parts = []
+    for mid, delta in deltas.items():
+        if delta:
+            parts.append(f"{scenario.meter(mid).label} {delta:+d}")
+    return "; ".join(parts) or "no change"
+
+
+def csv_rows(debrief: Debrief) -> list[tuple[str, ...]]:
+    """Rows for the facilitator's notes: one per option at each decision, then the totals."""
+    s = debrief.scenario
+    rows: list[tuple[str, ...]] = [CSV_HEADER]
+    for d in debrief.decisions:
+        for i, option in enumerate(d.options):
+            taken = i == d.chosen
+            rows.append(("decision", str(d.number), d.prompt if i == 0 else "", option, str(d.votes[i]),
+                         "yes" if taken else "", _signed(d.deltas, s) if taken else "",
+                         d.feedback if taken else "", d.principle if taken else "", ""))
+    for m in s.meters:
+        rows.append(("final meter", "", "", m.label, "", "", "", "", "", f"{debrief.meters[m.id]}"))
+    unit = debrief.unit
+    if debrief.value is not None:
+        rows.append(("ending", "", "", debrief.ending_title or "", "", "", "", "", "", debrief.outcome or ""))
+        v = debrief.value
+        rows.append(("lifetime value", "", "", "kept", "", "", "", "", "", fmt_amount(v.kept, unit)))
+        rows.append(("lifetime value", "", "", "won by word of mouth", "", "", "", "", "", fmt_amount(v.won, unit)))
+        rows.append(("lifetime value", "", "", "lost", "", "", "", "", "", fmt_amount(v.lost, unit)))
+        rows.append(("lifetime value", "", "", "net (the class)", "", "", "", "", "", fmt_amount(v.net, unit)))
+    else:
+        rows.append(("ending", "", "", "not reached yet", "", "", "", "", "", ""))
+    for label, bench in (("best reachable", debrief.best), ("worst reachable", debrief.worst)):
+        if bench is not None:
+            rows.append(("lifetime value", "", "", f"net ({label}: {bench.title})", "", "", "", "", "",
+                         fmt_amount(bench.net, unit)))
+    return rows
+
+
+def csv_text(debrief: Debrief) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(csv_rows(debrief))
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (temp file in the same folder, then os.replace)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_csv(debrief: Debrief, path: Path) -> Path:
+    # utf-8-sig so spreadsheet programs read the dashes and currency signs correctly
+    write_atomic(path, csv_text(debrief).encode("utf-8-sig"))
+    return path

@@ -1,0 +1,13 @@
+"""Shared fixtures for facilitator mode: the bundled scenarios, loaded once."""
+
+import pytest
+
+from game.engine import load_file
+from tests.conftest import SCENARIOS
+
+
+@pytest.fixture(scope="session")
+def expired():
+    result = load_file(str(SCENARIOS / "expired_return.yaml"))
+    assert result.scenario is not None, result.diagnostics
+    return result.scenario

@@ -1,0 +1,82 @@
+"""The class debrief and its CSV."""
+
+import csv
+import io
+from datetime import datetime
+
+from game.engine import all_paths
+from game.facilitation import ClassSession, build_debrief, csv_text, export_folder, write_csv
+from game.facilitation.session import DEBRIEF
+
+
+def play_through(expired, picks):
+    s = ClassSession(expired)
+    picks = list(picks)
+    for _ in range(200):
+        if s.stage == DEBRIEF:
+            return s
+        if s.stage == "choices":
+            s.add_vote(2)
+            s.add_vote(1)
+            s.add_vote(2)
+            if picks:
+                s.selected = picks.pop(0)
+            else:
+                s.selected = 0
+            s.next()
+        else:
+            s.next()
+    raise AssertionError("never reached the debrief")
+
+
+def test_debrief_lists_the_path_votes_and_value(expired):
+    s = play_through(expired, [2, 2])  # shelf first, then tap the sign
+    d = build_debrief(s)
+    assert d.finished
+    assert len(d.decisions) == len(s.main)
+    first = d.decisions[0]
+    assert first.chosen == 2 and first.votes == (1, 2, 0)
+    assert first.room_lead == 1
+    assert first.deltas == {"satisfaction": -8, "loyalty": -3}
+    report = all_paths(expired)
+    assert d.best.net == report.best.value.net and d.worst.net == report.worst.value.net
+    assert d.worst.net <= d.value.net <= d.best.net
+    assert d.meters == s.play.meters
+
+
+def test_csv_rows_one_per_option_with_votes_and_the_choice(expired):
+    s = play_through(expired, [0, 0, 0])
+    d = build_debrief(s)
+    rows = list(csv.reader(io.StringIO(csv_text(d))))
+    assert rows[0][:6] == ["section", "decision", "prompt", "option", "votes", "chosen"]
+    first = [r for r in rows if r[0] == "decision" and r[1] == "1"]
+    assert len(first) == 3
+    assert first[0][5] == "yes" and first[0][6] == "Satisfaction +6; Loyalty +2"
+    assert [r[4] for r in first] == ["1", "2", "0"]
+    assert first[0][7].startswith("You stopped what you were doing")
+    timed = [r for r in rows if r[0] == "decision" and r[3].startswith("Timer ran out")]
+    assert timed, "the timed node lists the timer's outcome as an option"
+    finals = {r[3]: r[9] for r in rows if r[0] == "final meter"}
+    assert finals == {"Satisfaction": str(s.play.meters["satisfaction"]), "Loyalty": str(s.play.meters["loyalty"])}
+    values = [r for r in rows if r[0] == "lifetime value"]
+    assert any(r[3] == "net (the class)" for r in values)
+    assert any(r[3].startswith("net (best reachable") for r in values)
+    assert any(r[3].startswith("net (worst reachable") for r in values)
+
+
+def test_unfinished_debrief_says_so(expired):
+    s = ClassSession(expired)
+    d = build_debrief(s, with_benchmarks=False)
+    assert not d.finished and d.decisions == ()
+    assert "not reached yet" in csv_text(d)
+
+
+def test_write_csv_and_export_folder(expired, tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path))
+    when = datetime(2026, 3, 4, 9, 30, 0)
+    folder = export_folder("expired_return", when)
+    assert folder == tmp_path / "exports" / "expired_return-20260304-093000"
+    path = write_csv(build_debrief(play_through(expired, [])), folder / "debrief.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert export_folder("expired_return", when).name == "expired_return-20260304-093000-2"
+    assert [p.name for p in folder.iterdir()] == ["debrief.csv"], "no temporary files left behind"
