@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..engine import load_all, scenario_files
-from .common import UsageError, default_scenario_dir, display_path
+from .common import UsageError, default_scenario_dir, display_path, user_analysis_cache
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +15,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.add_argument("--json", action="store_true", help="print diagnostics as JSON")
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    p.add_argument("--no-cache", action="store_true",
+                   help="explore every file again (by default unchanged files reuse earlier results)")
     p.set_defaults(func=run)
 
 
@@ -23,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     files = scenario_files([display_path(p) for p in paths])
     if not files:
         raise UsageError(f"no scenario files in {', '.join(paths)}")
-    results = load_all(files)
+    results = load_all(files, None if args.no_cache else user_analysis_cache())
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
     failed = errors > 0 or (args.strict and warnings > 0)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..engine import LoadResult, Scenario, load_all, load_file
+from ..engine.analysis_cache import AnalysisCache
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"
@@ -49,3 +50,10 @@ def require_scenario(name: str) -> Scenario:
             print(d.format(), file=sys.stderr)
         raise SystemExit(1)
     return result.scenario
+
+
+def user_analysis_cache() -> AnalysisCache:
+    """The analysis cache in the user's data folder (see game.userdata.paths)."""
+    from ..userdata.paths import data_dir
+
+    return AnalysisCache(data_dir() / "cache" / "analysis.json")

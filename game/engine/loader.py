@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import vocabulary as v
+from .analysis_cache import AnalysisCache
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
 from .model import Branch, Choice, Customer, Economics, Effects, Ending, Meter, Node, Scenario, Timer
@@ -41,7 +42,7 @@ class LoadResult:
         return self.scenario is not None
 
 
-def load_file(path: str | os.PathLike) -> LoadResult:
+def load_file(path: str | os.PathLike, cache: AnalysisCache | None = None) -> LoadResult:
     name = str(path)
     try:
         size = os.stat(path).st_size
@@ -54,12 +55,17 @@ def load_file(path: str | os.PathLike) -> LoadResult:
         rep = Reporter(name)
         rep.error((1, 1), "CC026", f"cannot read the file: {exc.strerror or exc}")
         return LoadResult(name, None, rep.sorted())
-    return load_bytes(data, name)
+    return load_bytes(data, name, cache)
 
 
-def load_bytes(data: bytes, path: str = "<memory>") -> LoadResult:
+def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None = None) -> LoadResult:
+    """Load and check one scenario; the exploration step's findings come from `cache` when it has them."""
     rep = Reporter(path)
-    scenario = _load(data, path, rep)
+    loaded = _load(data, path, rep)
+    scenario = None
+    if loaded is not None and not rep.has_errors:
+        scenario = loaded[0]
+        _analyse(scenario, loaded[1], data, rep, cache)
     if rep.has_errors:
         scenario = None
     return LoadResult(path, scenario, rep.sorted())
@@ -79,12 +85,29 @@ def scenario_files(paths: list[str]) -> list[str]:
     return out
 
 
-def load_all(paths: list[str]) -> list[LoadResult]:
+def load_all(paths: list[str], cache: AnalysisCache | None = None) -> list[LoadResult]:
     """Load every scenario file; one broken file never stops the others."""
-    return [load_file(p) for p in scenario_files(paths)]
+    results = [load_file(p, cache) for p in scenario_files(paths)]
+    if cache is not None:
+        cache.save()
+    return results
 
 
-def _load(data: bytes, path: str, rep: Reporter) -> Scenario | None:
+def _analyse(scenario: Scenario, where: Positions, data: bytes, rep: Reporter, cache: AnalysisCache | None) -> None:
+    key = AnalysisCache.key(data)
+    cached = cache.get(key) if cache is not None else None
+    if cached is None:
+        found = Reporter(rep.path)
+        structure_checks(scenario, where, found)
+        cached = [{k: v for k, v in d.to_json().items() if k != "path"} for d in found.items]
+        if cache is not None:
+            cache.put(key, cached)
+    for d in cached:
+        add = rep.error if d["severity"] == "error" else rep.warning
+        add((d["line"], d["col"]), d["code"], d["message"])
+
+
+def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] | None:
     text = decode(data, rep)
     if text is None:
         return None
@@ -101,7 +124,9 @@ def _load(data: bytes, path: str, rep: Reporter) -> Scenario | None:
     raw = check(root, SCENARIO, rep, "the scenario")
     if rep.has_errors:
         return None
-    return _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12]).build()
+    builder = _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12])
+    scenario = builder.build()
+    return None if scenario is None else (scenario, builder.positions)
 
 
 class _Builder:
@@ -145,7 +170,7 @@ class _Builder:
             start=raw["start"], nodes=MappingProxyType(nodes), endings=MappingProxyType(endings),
             vars=MappingProxyType(dict(raw.get("vars") or {})), path=self.path, version=self.version,
         )
-        self._structure_checks(scenario)
+        self._graph_checks(scenario)
         return scenario
 
     def _meters(self, meters_raw: PosDict) -> None:
@@ -277,8 +302,9 @@ class _Builder:
         mood = raw.get("mood", {"leaves": "upset", "stays": "neutral", "advocate": "pleased"}[raw["outcome"]])
         return Ending(eid, raw["title"], raw["outcome"], raw["text"], raw["summary"], mood)
 
-    def _structure_checks(self, scenario: Scenario) -> None:
-        from .analysis import explore_states, reachable_ids
+    def _graph_checks(self, scenario: Scenario) -> None:
+        """Cheap checks on the link graph, ignoring conditions."""
+        from .analysis import reachable_ids
 
         rep, raw = self.rep, self.raw
         nodes_raw, endings_raw = raw["nodes"], raw["endings"]
@@ -296,20 +322,36 @@ class _Builder:
                 pos = meters_raw.key_at(m.id) if isinstance(meters_raw, PosDict) and m.id in meters_raw \
                     else raw.key_at("nodes")
                 rep.warning(pos, "CC018", f"no choice changes meter '{m.id}'")
-        exploration = explore_states(scenario)
-        if exploration.complete:
-            for eid in scenario.endings:
-                if eid in reached and eid not in exploration.endings:
-                    rep.warning(endings_raw.key_at(eid), "CC017",
-                                f"ending '{eid}' is linked but no play-through reaches it: "
-                                "the conditions on the way never all hold")
-            for nid in exploration.dead_ends:
-                rep.error(nodes_raw.key_at(nid), "CC016",
-                          f"node '{nid}' can show no choice: every choice's condition fails "
-                          "for some play-through that reaches it")
-        else:
-            rep.warning(raw.key_at("nodes"), "CC028", f"stopped exploring after {exploration.limit:,} states; "
-                        "conditional reachability was not fully checked")
+        self.positions = Positions({k: nodes_raw.key_at(k) for k in nodes_raw},
+                                   {k: endings_raw.key_at(k) for k in endings_raw}, raw.key_at("nodes"), reached)
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where the ids stood in the file, for the exploration step's messages."""
+
+    nodes: dict[str, tuple[int, int]]
+    endings: dict[str, tuple[int, int]]
+    nodes_key: tuple[int, int]
+    linked: set[str]
+
+
+def structure_checks(scenario: Scenario, where: Positions, rep: Reporter) -> None:
+    """The state-aware exploration: endings no play-through reaches, nodes that can show no choice."""
+    from .analysis import explore_states
+
+    exploration = explore_states(scenario)
+    if not exploration.complete:
+        rep.warning(where.nodes_key, "CC028", f"stopped exploring after {exploration.limit:,} states; "
+                    "conditional reachability was not fully checked")
+        return
+    for eid in scenario.endings:
+        if eid in where.linked and eid not in exploration.endings:
+            rep.warning(where.endings[eid], "CC017", f"ending '{eid}' is linked but no play-through reaches it: "
+                        "the conditions on the way never all hold")
+    for nid in sorted(exploration.dead_ends):
+        rep.error(where.nodes[nid], "CC016", f"node '{nid}' can show no choice: every choice's condition fails "
+                  "for some play-through that reaches it")
 
 
 def _all_effects(node: Node) -> list[Effects]:

@@ -69,3 +69,29 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", "--no-such-flag"])
     assert exc.value.code == 2
+
+
+def test_analysis_cache_reuses_results_and_rereads_edited_files(tmp_path: Path) -> None:
+    from game.engine import load_file
+    from game.engine.analysis_cache import AnalysisCache
+
+    text = (FIXTURES / "invalid" / "CC017_ending_locked_by_condition.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    cache_file = tmp_path / "cache" / "analysis.json"
+    first = load_file(path, AnalysisCache(cache_file))
+    assert [d.code for d in first.diagnostics] == ["CC017"]
+    cache = AnalysisCache(cache_file)
+    cache.save()  # nothing changed, nothing written
+    assert cache_file.exists() is False
+    warm = AnalysisCache(cache_file)
+    load_file(path, warm)
+    warm.save()
+    assert cache_file.exists()
+    again = load_file(path, AnalysisCache(cache_file))
+    assert again.diagnostics == first.diagnostics
+    path.write_text(text.replace("satisfaction >= 170", "satisfaction >= 70"), encoding="utf-8")
+    edited = load_file(path, AnalysisCache(cache_file))
+    assert edited.diagnostics == []
+    cache_file.write_text("{not json", encoding="utf-8")
+    assert [d.code for d in load_file(path, AnalysisCache(cache_file)).diagnostics] == []

@@ -30,8 +30,8 @@ def test_golden_transcript(golden: Path, capsys) -> None:
 
 
 def test_every_bundled_scenario_has_best_and_worst_goldens() -> None:
-    from tests.conftest import SCENARIOS
     from game.engine import load_all
+    from tests.conftest import SCENARIOS
 
     ids = {r.scenario.id for r in load_all([str(SCENARIOS)]) if r.scenario}
     stems = {f.stem for f in FILES}
