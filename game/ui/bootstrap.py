@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from ..commands.common import default_scenario_dir
+from ..commands.common import default_scenario_dir, user_analysis_cache
 from ..engine import LoadResult, load_all
 from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings, load_settings
@@ -38,7 +38,7 @@ def init_pygame() -> None:
 
 def load_library(scenario_dir: str | None) -> list[LoadResult]:
     """Every scenario file in the folder, broken ones included (they show as cards with their error)."""
-    return load_all([scenario_dir or default_scenario_dir()])
+    return load_all([scenario_dir or default_scenario_dir()], user_analysis_cache())
 
 
 def make_context(opts: Options) -> Context:
