@@ -1,0 +1,127 @@
+"""Small drawing helpers shared by the art modules: colour mixing, smooth strokes, supersampled canvases."""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+
+import pygame
+
+RGB = tuple[int, int, int]
+Point = tuple[float, float]
+
+
+def mix(a: Sequence[int], b: Sequence[int], t: float) -> RGB:
+    """Blend colour a toward b by t (0 = a, 1 = b)."""
+    return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))  # type: ignore[return-value]
+
+
+def shade(colour: Sequence[int], amount: float) -> RGB:
+    """Darker (amount > 0) or lighter (amount < 0) version of a colour."""
+    return mix(colour, (0, 0, 0), amount) if amount >= 0 else mix(colour, (255, 255, 255), -amount)
+
+
+def with_alpha(colour: Sequence[int], alpha: int) -> tuple[int, int, int, int]:
+    return (int(colour[0]), int(colour[1]), int(colour[2]), max(0, min(255, int(alpha))))
+
+
+def bezier(p0: Point, p1: Point, p2: Point, steps: int = 16) -> list[Point]:
+    """Points along a quadratic Bézier curve."""
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        u = 1 - t
+        out.append((u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0],
+                    u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1]))
+    return out
+
+
+def stroke(surface: pygame.Surface, colour: Sequence[int], points: Sequence[Point], width: float) -> None:
+    """A thick polyline with round ends and joints."""
+    if not points:
+        return
+    w = max(1, round(width))
+    r = max(1, round(width / 2))
+    pts = [(round(x), round(y)) for x, y in points]
+    if len(pts) > 1:
+        pygame.draw.lines(surface, colour, False, pts, w)
+    for p in pts:
+        pygame.draw.circle(surface, colour, p, r)
+
+
+def tapered(surface: pygame.Surface, colour: Sequence[int], points: Sequence[Point], w0: float, w1: float) -> None:
+    """A filled stroke whose width goes from w0 to w1 along the points (for eyebrows and lashes)."""
+    if len(points) < 2:
+        return
+    left: list[Point] = []
+    right: list[Point] = []
+    n = len(points)
+    for i, (x, y) in enumerate(points):
+        a = points[max(0, i - 1)]
+        b = points[min(n - 1, i + 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        length = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / length, dx / length
+        half = (w0 + (w1 - w0) * i / (n - 1)) / 2
+        left.append((x + nx * half, y + ny * half))
+        right.append((x - nx * half, y - ny * half))
+    pygame.draw.polygon(surface, colour, left + right[::-1])
+    pygame.draw.circle(surface, colour, (round(points[0][0]), round(points[0][1])), max(1, round(w0 / 2)))
+    pygame.draw.circle(surface, colour, (round(points[-1][0]), round(points[-1][1])), max(1, round(w1 / 2)))
+
+
+def ellipse(surface: pygame.Surface, colour: Sequence[int], centre: Point, rx: float, ry: float,
+            width: int = 0) -> None:
+    """An ellipse given by centre and radii."""
+    rect = pygame.Rect(0, 0, max(1, round(rx * 2)), max(1, round(ry * 2)))
+    rect.center = (round(centre[0]), round(centre[1]))
+    pygame.draw.ellipse(surface, colour, rect, width)
+
+
+def vertical_gradient(size: tuple[int, int], top: Sequence[int], bottom: Sequence[int]) -> pygame.Surface:
+    """A surface filled with a top-to-bottom gradient."""
+    w, h = max(1, size[0]), max(1, size[1])
+    column = pygame.Surface((1, h))
+    for y in range(h):
+        column.set_at((0, y), mix(top, bottom, y / max(1, h - 1)))
+    return pygame.transform.scale(column, (w, h))
+
+
+def supersampled(size: tuple[int, int], factor: int, paint: Callable[[pygame.Surface, float], None],
+                 alpha: bool = True) -> pygame.Surface:
+    """Paint at `factor` times the size, then scale down smoothly: cheap anti-aliasing for flat shapes."""
+    w, h = max(1, int(size[0])), max(1, int(size[1]))
+    flags = pygame.SRCALPHA if alpha else 0
+    big = pygame.Surface((w * factor, h * factor), flags)
+    paint(big, float(factor))
+    if factor == 1:
+        return big
+    return pygame.transform.smoothscale(big, (w, h))
+
+
+class LRU:
+    """A small least-recently-used cache of rendered surfaces."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
+
+    def get(self, key: Hashable) -> pygame.Surface | None:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def put(self, key: Hashable, value: pygame.Surface) -> pygame.Surface:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.limit:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
