@@ -1,0 +1,35 @@
+"""Frame time on the play screen at 1920x1080, and peak memory while playing, against a bare pygame loop."""
+
+from __future__ import annotations
+
+from .child import game_argv, reference_argv, run_child
+from .harness import Figure, Target, interleave, percentile
+
+SIZE = (1920, 1080)
+REFERENCE_LABEL = ("a loop that fills, blits a background, draws four labelled buttons, two bars and a wrapped "
+                   "paragraph with cached text")
+MEMORY_REFERENCE_LABEL = "the reference frame loop's window at the same size"
+PERCENTILES = (50, 95, 99)
+
+
+def frame_and_memory_figures(runs: int, frames: int, data_dir: str) -> list[Figure]:
+    w, h = SIZE
+    game, ref = interleave(lambda: run_child(game_argv("play", w, h, frames), data_dir)[1],
+                           lambda: run_child(reference_argv("frames", w, h, frames), data_dir)[1], runs)
+    last = game[-1]
+    activity = last["activity"]
+    note = (f"{w}x{h}, {frames} frames on '{last['scenario']}' node '{last['node']}'; frames with meters moving "
+            f"{activity['meters']}, text typing {activity['typewriter']}, countdown ticking {activity['countdown']}")
+    figures = []
+    for pct in PERCENTILES:
+        target = Target(max_ratio=1.5, max_value=8.0) if pct == 99 else None
+        figures.append(Figure(
+            f"frames.play.p{pct}", f"Play-screen frame work p{pct}", "ms",
+            [percentile(r["frame_ms"], pct) for r in game], [percentile(r["frame_ms"], pct) for r in ref],
+            REFERENCE_LABEL, target, note=note, details={"activity": activity} if pct == 99 else {}))
+    figures.append(Figure(
+        "memory.peak", "Peak memory while playing", "MB",
+        [r["peak_rss_kb"] / 1024 for r in game], [r["peak_rss_kb"] / 1024 for r in ref],
+        MEMORY_REFERENCE_LABEL, Target(max_ratio=1.5),
+        note=f"peak resident set size; the game played on to the ending '{last['ending']}'"))
+    return figures

@@ -1,0 +1,157 @@
+"""Bare pygame reference programs: the least a pygame program can do, run as a script that imports no game code.
+
+    python game/bench/reference.py startup W H
+    python game/bench/reference.py frames W H FRAMES
+    python game/bench/reference.py idle W H SECONDS
+
+Each prints one line `BENCH-RESULT {json}` for the benchmark that started it.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+import pygame
+
+FPS = 60
+BG, SURFACE, TEXT, ACCENT, GOOD, BAD, BORDER = (
+    (244, 240, 232), (255, 253, 249), (33, 37, 41), (28, 100, 130), (32, 120, 72), (178, 46, 46), (196, 188, 174))
+PARAGRAPH = ("She slides a boxed blender and a receipt across the counter. The receipt is thirty-four days old, "
+             "and the sign behind you says returns are accepted within three days. \"It has never been used,\" "
+             "she says. \"It is simply too big for my kitchen, and I am in here every week.\"")
+LABELS = ("Ask what she hoped it would do", "Explain the three-day window", "Point at the sign",
+          "Offer to check with the manager")
+
+
+def emit(**data: object) -> None:
+    print("BENCH-RESULT " + json.dumps(data), flush=True)
+
+
+def peak_rss_kb() -> int:
+    """Peak resident memory of this process in KiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def open_window(w: int, h: int) -> pygame.Surface:
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_caption("reference")
+    return pygame.display.set_mode((w, h), pygame.RESIZABLE)
+
+
+def startup(w: int, h: int) -> None:
+    """Import pygame, open the window, flip one frame with one line of text."""
+    screen = open_window(w, h)
+    font = pygame.font.Font(None, max(12, h // 24))
+    screen.fill(BG)
+    screen.blit(font.render("Customer Chain", True, TEXT), (h // 20, h // 20))
+    pygame.display.flip()
+    emit(first_frame=time.perf_counter())
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if font.size(trial)[0] <= width or not current:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    return [*lines, current]
+
+
+class Picture:
+    """A background, four labelled buttons, two bars and a wrapped paragraph, all text rendered once."""
+
+    def __init__(self, screen: pygame.Surface) -> None:
+        w, h = screen.get_size()
+        self.u = u = h / 720
+        self.background = pygame.Surface((w, h)).convert()
+        for y in range(0, h, 4):
+            shade = 200 + 40 * y // h
+            self.background.fill((shade, shade - 8, shade - 20), (0, y, w, 4))
+        body = pygame.font.Font(None, round(30 * u))
+        self.buttons = [(pygame.Rect(round(60 * u), round((420 + 68 * i) * u), w - round(120 * u), round(56 * u)),
+                         body.render(f"{i + 1}  {label}", True, TEXT)) for i, label in enumerate(LABELS)]
+        self.panel = pygame.Rect(round(360 * u), round(60 * u), w - round(420 * u), round(320 * u))
+        self.lines = [body.render(line, True, TEXT) for line in wrap(body, PARAGRAPH, self.panel.width - 40)]
+        self.line_height = body.get_linesize()
+        self.bar_labels = [body.render(name, True, TEXT) for name in ("Satisfaction", "Loyalty")]
+        self.numbers = {n: body.render(str(n), True, TEXT) for n in range(101)}
+
+    def draw(self, screen: pygame.Surface, t: float) -> None:
+        u = self.u
+        screen.fill(BG)
+        screen.blit(self.background, (0, 0))
+        pygame.draw.rect(screen, SURFACE, self.panel, border_radius=round(12 * u))
+        y = self.panel.top + 20
+        for line in self.lines:
+            screen.blit(line, (self.panel.left + 20, y))
+            y += self.line_height
+        for rect, label in self.buttons:
+            pygame.draw.rect(screen, SURFACE, rect, border_radius=round(12 * u))
+            pygame.draw.rect(screen, BORDER, rect, width=2, border_radius=round(12 * u))
+            screen.blit(label, label.get_rect(midleft=(rect.left + 20, rect.centery)))
+        for i, (label, colour) in enumerate(zip(self.bar_labels, (GOOD, BAD), strict=True)):
+            value = int(50 + 40 * ((t * (1 + i)) % 1.0))
+            x, y = round(40 * u), round((80 + 90 * i) * u)
+            track = pygame.Rect(x, y + round(34 * u), round(280 * u), round(22 * u))
+            screen.blit(label, (x, y))
+            pygame.draw.rect(screen, BORDER, track, border_radius=round(8 * u))
+            pygame.draw.rect(screen, colour, (track.left, track.top, track.width * value // 100, track.height),
+                             border_radius=round(8 * u))
+            screen.blit(self.numbers[value], (track.right + 10, track.top))
+
+
+def frames(w: int, h: int, count: int) -> None:
+    """Draw `count` frames as fast as possible; report the work of each (fill to flip) and the peak memory."""
+    screen = open_window(w, h)
+    picture = Picture(screen)
+    times = []
+    for n in range(count):
+        start = time.perf_counter()
+        pygame.event.pump()
+        picture.draw(screen, n / FPS)
+        pygame.display.flip()
+        times.append((time.perf_counter() - start) * 1000)
+    emit(frame_ms=times, peak_rss_kb=peak_rss_kb())
+
+
+def idle(w: int, h: int, seconds: float) -> None:
+    """Wait for input at 60 ticks a second, redrawing only when an event arrives; report CPU use."""
+    screen = open_window(w, h)
+    picture = Picture(screen)
+    clock = pygame.time.Clock()
+    picture.draw(screen, 0)
+    pygame.display.flip()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall0 < seconds:
+        if pygame.event.get():
+            picture.draw(screen, 0)
+            pygame.display.flip()
+        clock.tick(FPS)
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    emit(cpu_percent=100 * cpu / wall, seconds=wall)
+
+
+def main(argv: list[str]) -> int:
+    mode, w, h = argv[0], int(argv[1]), int(argv[2])
+    if mode == "startup":
+        startup(w, h)
+    elif mode == "frames":
+        frames(w, h, int(argv[3]))
+    elif mode == "idle":
+        idle(w, h, float(argv[3]))
+    else:
+        print(f"unknown mode {mode!r}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,104 @@
+"""The game side of the benchmark: the real App, built by bootstrap, run headless in a child process.
+
+    python -m game.bench.runner startup title|select W H
+    python -m game.bench.runner play W H FRAMES
+    python -m game.bench.runner idle title|select|play W H SECONDS
+
+Each prints one line `BENCH-RESULT {json}`. Imports are deferred so start-up is timed from the first line.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+def _now() -> float:
+    return time.perf_counter()
+
+
+def startup(screen: str, w: int, h: int) -> None:
+    """Exit right after the first frame of the title (or, after pressing Start, of the scenario select)."""
+    from . import screens
+
+    app = screens.title_app((w, h))
+    while app.frames_drawn == 0:
+        app.step(dt=1 / 60)
+    first = _now()
+    details: dict = {}
+    if screen == "select":
+        listed = screens.open_select(app)
+        first = _now()
+        details = {"listed": listed, "bundled": screens.bundled_count()}
+    _emit(first_frame=first, **details)
+
+
+def play(w: int, h: int, frames: int) -> None:
+    """Frame work on the play screen while meters animate, text types and a countdown ticks; then peak memory."""
+    from . import screens
+
+    app, session = screens.play_app((w, h))
+    times: list[float] = []
+    activity = {"meters": 0, "typewriter": 0, "countdown": 0}
+    for _ in range(frames):
+        session.step_before_timer(app)
+        start = _now()
+        app.step(dt=1 / 60)
+        times.append((_now() - start) * 1000)
+        for key, active in session.activity(app).items():
+            activity[key] += int(active)
+    ending = session.finish(app)
+    _emit(frame_ms=times, activity=activity, node=session.timer_node, scenario=session.scenario_id,
+          ending=ending, peak_rss_kb=_peak_rss_kb())
+
+
+def idle(screen: str, w: int, h: int, seconds: float) -> None:
+    """CPU used by the real App.run() loop on a screen waiting for input, once it has settled."""
+    import pygame
+
+    from . import screens
+
+    app = screens.waiting_app(screen, (w, h))
+    for _ in range(60 * 30):  # let entrance animations, typewriters and meters settle (simulated time)
+        top = app.top
+        if app.frames_drawn and top is not None and not (top.animating() or top.dirty):
+            break
+        app.step(dt=1 / 60)
+    settled = app.top is not None and not app.top.animating()
+    pygame.time.set_timer(pygame.QUIT, max(1, round(seconds * 1000)), loops=1)
+    drawn = app.frames_drawn
+    cpu0, wall0 = time.process_time(), _now()
+    app.run()
+    cpu, wall = time.process_time() - cpu0, _now() - wall0
+    _emit(cpu_percent=100 * cpu / wall, seconds=wall, settled=settled, frames=app.frames_drawn - drawn)
+
+
+def _peak_rss_kb() -> int:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def _emit(**data: object) -> None:
+    import json
+
+    print("BENCH-RESULT " + json.dumps(data), flush=True)
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0]
+    if mode == "startup":
+        startup(argv[1], int(argv[2]), int(argv[3]))
+    elif mode == "play":
+        play(int(argv[1]), int(argv[2]), int(argv[3]))
+    elif mode == "idle":
+        idle(argv[1], int(argv[2]), int(argv[3]), float(argv[4]))
+    else:
+        print(f"unknown mode {mode!r}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,171 @@
+"""Bench-only hooks into the real screens: build them with bootstrap and drive them with real posted key events.
+
+This is the one place that knows how the title, select and play screens are reached and what they expose.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..commands.common import default_scenario_dir
+from ..engine import Playthrough, Scenario, explore_states, scenario_files
+from ..ui.app import App
+from ..ui.bootstrap import Options, make_app
+from ..ui.scene import Push
+from ..userdata.settings import Settings
+
+if TYPE_CHECKING:
+    from ..ui.scenes.play import PlayScene
+
+DT = 1 / 60
+MAX_FRAMES = 20_000  # a bound on every scripted loop, so a screen that never moves on cannot hang the bench
+
+
+def _options(size: tuple[int, int]) -> Options:
+    # Default settings, passed in so that no settings file is read or written (the data folder is a temp dir).
+    return Options(size=size, settings=Settings())
+
+
+def press(key: int) -> None:
+    """Post a real key press and release; the App picks them up on its next step."""
+    char = chr(key) if 32 <= key < 127 else ""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char, scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=char, scancode=0))
+
+
+def title_app(size: tuple[int, int]) -> App:
+    return make_app(_options(size))
+
+
+def bundled_count() -> int:
+    return len(scenario_files([default_scenario_dir()]))
+
+
+def open_select(app: App) -> int:
+    """From the title, press Start (key 1) and step until the select screen has drawn; return the cards listed."""
+    from ..ui.scenes.select import SelectScene
+
+    press(pygame.K_1)
+    for _ in range(MAX_FRAMES):
+        drawn = app.step(dt=DT)
+        if isinstance(app.top, SelectScene) and drawn:
+            return len(app.top.cards)
+    raise RuntimeError("Start on the title screen never showed the scenario select")
+
+
+def _playable(app: App) -> list[Scenario]:
+    scenarios = [r.scenario for r in app.ctx.library if r.scenario is not None]
+    return sorted(scenarios, key=lambda s: (s.order, s.id))
+
+
+def _timer_route(scenarios: list[Scenario]) -> tuple[Scenario, list[str]]:
+    """A scenario and the choices (visible numbers) that lead to a timed node, a ringing phone preferred."""
+    best: tuple[int, Scenario, list[str]] | None = None
+    for scenario in scenarios:
+        ex = explore_states(scenario, limit=20_000)
+        for state in ex.parents:
+            node = scenario.nodes.get(state[0])
+            if node is None or node.timer is None:
+                continue
+            route = ex.path_to(state)
+            if not route or not route[-1].isdigit() or "timeout" in route:
+                continue
+            rank = (0 if node.sound == "phone_ring" else 1, len(route))
+            if best is None or rank < best[0]:
+                best = (rank, scenario, route)
+    if best is None:
+        raise RuntimeError("no bundled scenario has a timed node reachable by choices")
+    return best[1], best[2]
+
+
+class PlaySession:
+    """Plays the route to a timed node through the UI: the last choice is pressed on screen, so the meters move,
+    the coach speaks, the next node types itself out and its countdown ticks."""
+
+    def __init__(self, scenario: Scenario, route: list[str]) -> None:
+        self.scenario_id = scenario.id
+        self.play = Playthrough(scenario)
+        for label in route[:-1]:
+            self.play.choose(int(label) - 1)
+        self.last_choice = int(route[-1])
+        self.before_id = self.play.node.id
+        self.timer_node = ""
+        self.frames_on_node = 0
+
+    def scene(self, app: App) -> PlayScene | None:
+        from ..ui.scenes.play import PlayScene
+
+        top = app.top
+        return top if isinstance(top, PlayScene) else None
+
+    def drive(self, app: App, pick: int) -> None:
+        """Act like a quick reader: skip ahead after a moment, pick `pick`, read the coach, continue."""
+        scene = self.scene(app)
+        if scene is None:
+            return
+        self.frames_on_node += 1
+        phase = scene.phase
+        if phase == "reading" and self.frames_on_node > 20:
+            press(pygame.K_SPACE)
+        elif phase == "choosing" and self.frames_on_node > 30:
+            press(getattr(pygame, f"K_{pick}"))
+        elif phase == "feedback" and self.frames_on_node > 50:
+            press(pygame.K_RETURN)
+            self.frames_on_node = 0
+
+    def step_before_timer(self, app: App) -> None:
+        """One frame on the node before the timed one, acting like the player."""
+        scene = self.scene(app)
+        if scene is not None and scene.view is not None and scene.view.node_id == self.before_id:
+            self.drive(app, self.last_choice)
+        elif scene is not None and scene.view is not None and not self.timer_node:
+            self.timer_node = scene.view.node_id
+
+    def activity(self, app: App) -> dict[str, bool]:
+        scene = self.scene(app)
+        if scene is None:
+            return {"meters": False, "typewriter": False, "countdown": False}
+        return {
+            "meters": scene.meters.animating(),
+            "typewriter": scene.phase == "reading" and not scene.typewriter.done,
+            "countdown": scene.countdown is not None and scene.countdown.running,
+        }
+
+    def finish(self, app: App) -> str:
+        """Play on, always taking the first choice, until the ending screen has been shown for a while."""
+        from ..ui.scenes.ending import EndingScene
+
+        self.frames_on_node = 31
+        for _ in range(MAX_FRAMES):
+            if isinstance(app.top, EndingScene):
+                break
+            self.drive(app, 1)
+            app.step(dt=DT)
+        for _ in range(180):
+            app.step(dt=DT)
+        return self.play.ending.id if self.play.ending is not None else ""
+
+
+def play_app(size: tuple[int, int]) -> tuple[App, PlaySession]:
+    """The play screen on the node before a timed one, reached through the real bootstrap."""
+    from ..ui.scenes.play import PlayScene
+
+    app = make_app(_options(size))
+    scenario, route = _timer_route(_playable(app))
+    session = PlaySession(scenario, route)
+    app.apply(Push(PlayScene(scenario, session.play)))
+    return app, session
+
+
+def waiting_app(screen: str, size: tuple[int, int]) -> App:
+    """An App on a screen that will sit waiting for input: the title, the select, or a scenario's first node."""
+    app = title_app(size)
+    if screen == "select":
+        open_select(app)
+    elif screen == "play":
+        from ..ui.scenes.play import PlayScene
+
+        app.apply(Push(PlayScene(_playable(app)[0])))
+    return app

@@ -1,0 +1,130 @@
+"""Every benchmark section in order, with the settings for a full or a quick run, and the JSON report."""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..commands.common import default_scenario_dir
+from ..engine import scenario_files
+from .harness import BenchError, Figure, Target
+
+
+@dataclass(frozen=True)
+class Config:
+    runs: int = 5  # runs for the cheap figures (start-up, frames, loading and paths of bundled scenarios)
+    heavy_runs: int = 3  # runs for the generated scenario (seconds each)
+    idle_runs: int = 3
+    frames: int = 600
+    idle_seconds: float = 4.0
+    generated_nodes: int = 1000
+    quick: bool = False
+
+    @classmethod
+    def make(cls, runs: int | None, quick: bool) -> Config:
+        if quick:
+            n = max(1, runs or 1)
+            return cls(runs=n, heavy_runs=n, idle_runs=n, frames=90, idle_seconds=0.6, generated_nodes=20,
+                       quick=True)
+        n = max(1, runs or cls.runs)
+        return cls(runs=n, heavy_runs=min(n, cls.heavy_runs), idle_runs=min(n, cls.idle_runs))
+
+
+Section = tuple[str, Callable[[], list[Figure]]]
+
+
+def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
+    from .frames import frame_and_memory_figures
+    from .generate import write_scenario
+    from .idle import idle_figures
+    from .loading import loading_figure
+    from .paths_bench import paths_figure
+    from .startup import startup_figures
+
+    bundled = scenario_files([default_scenario_dir()])
+    generated = str(write_scenario(work, cfg.generated_nodes))
+    gen_label = f"generated {cfg.generated_nodes:,}-node scenario"
+
+    def paths_all() -> list[Figure]:
+        figures = [paths_figure(f"paths.{Path(f).stem}", f"paths on {Path(f).stem}", f, cfg.runs, 1000.0)
+                   for f in bundled]
+        figures.append(paths_figure("paths.generated", f"paths on the {gen_label}", generated, cfg.heavy_runs,
+                                    10_000.0))
+        return figures
+
+    return [
+        ("start-up", lambda: startup_figures(cfg.runs, data_dir)),
+        ("frame time and memory", lambda: frame_and_memory_figures(cfg.runs, cfg.frames, data_dir)),
+        ("idle CPU", lambda: idle_figures(cfg.idle_runs, cfg.idle_seconds, data_dir)),
+        ("scenario loading", lambda: [
+            loading_figure("loading.bundled", f"Load and check all {len(bundled)} bundled scenarios", bundled,
+                           cfg.runs, {"files": len(bundled)}),
+            loading_figure("loading.generated", f"Load and check the {gen_label}", [generated], cfg.heavy_runs,
+                           {"nodes": cfg.generated_nodes, "bytes": os.path.getsize(generated)}),
+        ]),
+        ("path analysis", paths_all),
+    ]
+
+
+# Figures each section promises, so a failed section still reports its shape (with null values).
+EXPECTED = {
+    "start-up": ("startup.title", "startup.select"),
+    "frame time and memory": ("frames.play.p50", "frames.play.p95", "frames.play.p99", "memory.peak"),
+    "idle CPU": ("idle.title", "idle.select", "idle.play"),
+    "scenario loading": ("loading.bundled", "loading.generated"),
+    "path analysis": ("paths.generated",),
+}
+
+
+def _failed(section: str, error: Exception) -> list[Figure]:
+    return [Figure(fid, fid, "", [math.nan], [math.nan], "-", Target(), note=f"not measured: {error}")
+            for fid in EXPECTED[section]]
+
+
+def run_suite(cfg: Config, log: Callable[[str], None] = lambda _: None) -> dict:
+    """Run every section; a section that cannot be measured reports why instead of stopping the others."""
+    figures: list[Figure] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmp:
+        data_dir = os.path.join(tmp, "data")
+        os.makedirs(data_dir)
+        for name, section in _sections(cfg, data_dir, Path(tmp)):
+            log(f"measuring {name}...")
+            t0 = time.perf_counter()
+            try:
+                figures.extend(section())
+            except BenchError as exc:
+                log(f"  {name} could not be measured: {exc}")
+                figures.extend(_failed(name, exc))
+            log(f"  {name}: {time.perf_counter() - t0:.1f} s")
+    return {
+        "command": "python run.py bench" + (" --quick" if cfg.quick else "") + f" --runs {cfg.runs}",
+        "quick": cfg.quick,
+        "runs": cfg.runs,
+        "machine": machine(),
+        "seconds": round(time.perf_counter() - started, 1),
+        "figures": figures,
+    }
+
+
+def machine() -> dict:
+    import pygame
+    import yaml
+
+    return {
+        "python": platform.python_version(),
+        "pygame": pygame.version.ver,
+        "sdl": ".".join(map(str, pygame.get_sdl_version())),
+        "pyyaml": yaml.__version__,
+        "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "executable": sys.executable,
+    }
