@@ -92,3 +92,15 @@ def test_invalid_scenario_stops_commands_with_its_errors(capsys) -> None:
         except SystemExit as exc:
             assert exc.code == 1
         assert "[CC014]" in capsys.readouterr().err
+
+
+def test_python_dash_m_game_is_the_same_entry_point() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    proc = subprocess.run([sys.executable, "-m", "game", "check", MINIMAL, "--strict"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "ok  minimal" in proc.stdout
