@@ -59,3 +59,9 @@ def chip(surface: pygame.Surface, ctx: Context, text: str, pos: tuple[int, int],
     pygame.draw.rect(surface, colour, rect, border_radius=rect.height // 2)
     surface.blit(img, img.get_rect(center=rect.center))
     return rect
+
+
+def button_width(ctx: Context, label: str, token: str = "body", minimum: float = 160) -> float:
+    """Logical width of a button that fits its label on one line."""
+    text_w = ctx.text.font(ctx.px(token)).size(label)[0] / ctx.viewport.scale
+    return max(minimum, text_w + 2 * 16 + 12)

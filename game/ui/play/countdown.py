@@ -11,7 +11,7 @@ from ..widgets import blit_text, panel
 from . import art
 
 MAX_STEP = 0.25  # a long frame (after a stall) never eats more than this much of the player's time
-BOX = (200, 104)  # logical size of the countdown box
+BOX = (236, 104)  # logical size of the countdown box
 
 
 class Countdown:
@@ -72,12 +72,12 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     rect = vp.rect(*logical)
     panel(surface, rect, ctx, colour=th.surface, border=th.warn if countdown.fraction < 0.3 else th.border, width=2)
     ringing = countdown.running and not paused
-    phone_c = vp.point(logical.left + 52, logical.top + 44)
-    phone_size = vp.px(72)
+    phone_c = vp.point(logical.left + 64, logical.top + 46)
+    phone_size = vp.px(50)
     if not art.phone(surface, phone_c, phone_size, ctx.time % 1.0, ringing):
         wobble = round(math.sin(ctx.time * 40) * vp.px(3)) if ringing else 0
         blit_text(surface, ctx, "☎", (phone_c[0] + wobble, phone_c[1]), "title", th.text, anchor="center")
-    ring_c = vp.point(logical.right - 52, logical.top + 44)
+    ring_c = vp.point(logical.right - 54, logical.top + 44)
     radius = vp.px(36)
     width = vp.px(8)
     _ring(surface, th.surface_alt, ring_c, radius, width, 1.0)
@@ -85,5 +85,5 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     _ring(surface, colour, ring_c, radius, width, countdown.fraction)
     blit_text(surface, ctx, str(countdown.whole_seconds), ring_c, "large", th.text, bold=True, anchor="center")
     word = "paused" if paused else "seconds left"
-    blit_text(surface, ctx, word, vp.point(logical.centerx, logical.bottom - 8), "small", th.text_muted,
+    blit_text(surface, ctx, word, vp.point(logical.right - 54, logical.bottom - 6), "small", th.text_muted,
               anchor="midbottom")

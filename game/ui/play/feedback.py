@@ -9,6 +9,7 @@ import pygame
 from ...engine import TIMEOUT, Step
 from ..context import Context
 from ..widgets import Button, blit_paragraph, blit_text, focus_ring, panel
+from .chrome import button_width
 from .layout import line_height, logical_height
 from .meters import delta_text
 
@@ -50,16 +51,17 @@ class FeedbackCard:
         h += line_height(ctx, "small", True) + 14
         return h + BUTTON_H + PAD
 
-    def button(self, logical: pygame.Rect) -> Button:
-        w = 200
-        return Button(f"{CONTINUE}  ⏎", (logical.right - PAD - w, logical.bottom - PAD - BUTTON_H, w, BUTTON_H))
+    def button(self, ctx: Context, logical: pygame.Rect) -> Button:
+        label = f"{CONTINUE}  ⏎"
+        w = button_width(ctx, label)
+        return Button(label, (logical.right - PAD - w, logical.bottom - PAD - BUTTON_H, w, BUTTON_H))
 
     def handle(self, event: pygame.event.Event, ctx: Context, logical: pygame.Rect) -> bool:
         """True when the player dismissed the card."""
         if event.type == pygame.KEYDOWN:
             return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
         if event.type == pygame.MOUSEMOTION:
-            self.hover = self.button(logical).hit(ctx, event.pos)
+            self.hover = self.button(ctx, logical).hit(ctx, event.pos)
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             return ctx.viewport.rect(*logical).collidepoint(event.pos)
@@ -98,7 +100,7 @@ class FeedbackCard:
             x = r.right + vp.px(24)
         if not self.parts:
             blit_text(surface, ctx, "No change to the meters", vp.point(left, y), "small", th.text_muted)
-        btn = self.button(logical)
+        btn = self.button(ctx, logical)
         btn.selected = True
         btn.draw(surface, ctx, hovered=self.hover)
         if self.hover:

@@ -9,7 +9,7 @@ from ...userdata.progress import Attempt
 from ..context import Context
 from ..play import art
 from ..play.backdrop import draw_stage
-from ..play.chrome import chip, draw_top_bar, outcome_colour, outcome_line
+from ..play.chrome import button_width, chip, draw_top_bar, outcome_colour, outcome_line
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height, meters_height
 from ..play.meters import MeterPanel
 from ..scene import Replace, Scene, Transition
@@ -55,9 +55,10 @@ class EndingScene(Scene):
     def layout_changed(self, ctx: Context) -> None:
         self.dirty = True
         vp = ctx.viewport
-        w = 240
+        label = f"{CONTINUE}  ⏎"
+        w = button_width(ctx, label)
         right = self._columns(ctx)[1]
-        self.group = FocusGroup([Button(f"{CONTINUE}  ⏎", (right.right - w, vp.height - MARGIN - BUTTON_H, w,
+        self.group = FocusGroup([Button(label, (right.right - w, vp.height - MARGIN - BUTTON_H, w,
                                                             BUTTON_H))])
 
     def _columns(self, ctx: Context) -> tuple[pygame.Rect, pygame.Rect]:
@@ -125,6 +126,7 @@ class EndingScene(Scene):
             blit_paragraph(surface, ctx, ending.summary, vp.rect(right.left, y, right.width, summary_h + 4),
                            text_token, th.text_muted)
         if self.problem:
-            box = vp.rect(right.left, vp.height - MARGIN - BUTTON_H, right.width - 260, BUTTON_H)
+            room = right.width - self.group.buttons[0].logical[2] - GAP
+            box = vp.rect(right.left, vp.height - MARGIN - BUTTON_H, room, BUTTON_H)
             blit_paragraph(surface, ctx, self.problem, box, "small", th.warn)
         self.group.draw(surface, ctx)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pygame
 
-from ...engine import EngineError, Playthrough, Scenario, Step
+from ...engine import TIMEOUT, EngineError, Playthrough, Scenario, Step
 from ..context import Context
 from ..play import art
 from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
@@ -20,7 +20,7 @@ from ..play.layout import GAP, MARGIN, PlayLayout, compute_layout
 from ..play.meters import MeterPanel
 from ..play.speech import Typewriter, draw_speech
 from ..scene import Pop, Push, Replace, Scene, Transition
-from ..widgets import blit_text
+from ..widgets import Button, blit_text
 
 READING, CHOOSING, CHOSEN, FEEDBACK, STUCK = "reading", "choosing", "chosen", "feedback", "stuck"
 CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then the coach speaks
@@ -289,6 +289,15 @@ class PlayScene(Scene):
         shown = self.meters.displayed("satisfaction") if m.visible else self.play.meters[m.id]
         return round(100 * (shown - m.min) / max(1, m.max - m.min))
 
+    def _draw_timeout_banner(self, surface: pygame.Surface, ctx: Context, lay: PlayLayout) -> None:
+        """'Time ran out' shown where the choices are, so the moment is as clear as a picked choice."""
+        label = f"Time ran out: {self.step.text}" if self.step else "Time ran out"
+        last = lay.choices[-1].bottom if lay.choices else lay.lower.top
+        h = 64
+        top = last + GAP if last + GAP + h <= lay.height - MARGIN else lay.lower.top
+        banner = Button(label, (lay.lower.left, top, lay.lower.width, h), selected=True)
+        banner.draw(surface, ctx)
+
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         th = ctx.theme
         vp = ctx.viewport
@@ -324,6 +333,8 @@ class PlayScene(Scene):
                       vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)
         elif self.phase in (CHOOSING, CHOSEN):
             self.choices.draw(surface, ctx)
+            if self.phase == CHOSEN and self.step is not None and self.step.kind == TIMEOUT:
+                self._draw_timeout_banner(surface, ctx, lay)
         elif self.phase == FEEDBACK and self.card is not None:
             self.card.draw(surface, ctx, self.card_rect(ctx))
         if self.problem:

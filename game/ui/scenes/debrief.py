@@ -1,0 +1,254 @@
+"""The debrief: each decision on the path, its meter changes and feedback, and what the other options would
+have done; then try again or go back to the menu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ...engine import TIMEOUT, Outcome, Playthrough, Step, fmt_amount
+from ..context import Context
+from ..play.chrome import button_width, chip, draw_top_bar, fit_text, outcome_colour, outcome_line
+from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
+from ..play.meters import delta_text
+from ..scene import Pop, Replace, Scene, Transition
+from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
+
+BUTTON_H = 56
+PAD = 16
+TRY_AGAIN, MENU = "Try again", "Back to menu"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision for the debrief: where it was, what was said, what the player did, and the alternatives."""
+
+    number: int
+    speaker: str
+    said: str
+    step: Step
+    others: tuple[Outcome, ...]
+
+
+def decisions(play: Playthrough) -> list[Decision]:
+    """Replay the path, asking the engine at each decision what every other option would have done."""
+    replay = Playthrough(play.scenario)
+    out = []
+    for n, step in enumerate(play.history, start=1):
+        options = replay.options()
+        if step.kind == TIMEOUT:
+            others = tuple(o for o in options if o.number is not None)
+        else:
+            others = tuple(o for o in options if o.number != step.number)
+        out.append(Decision(n, replay.speaker, replay.text, step, others))
+        if step.kind == TIMEOUT:
+            replay.timeout()
+        else:
+            replay.choose(step.number - 1)
+    return out
+
+
+def deltas_line(deltas: dict[str, int], labels: dict[str, str]) -> str:
+    parts = [f"{labels[k]} {delta_text(v)}" for k, v in deltas.items() if v and k in labels]
+    return ", ".join(parts) or "No change to the meters"
+
+
+class DebriefScene(Scene):
+    """A scrollable review of the path; Try again replays the scenario, Back to menu returns to the list."""
+
+    def __init__(self, play: Playthrough) -> None:
+        super().__init__()
+        self.play = play
+        self.labels = {m.id: m.label for m in play.scenario.meters if m.visible}
+        self.items: list[Decision] = []
+        self.scroll = 0.0
+        self.group = FocusGroup([], vertical=False)
+        self._heights: list[float] = []
+        self._height_key: tuple | None = None
+
+    def enter(self, ctx: Context) -> None:
+        self.items = decisions(self.play)
+        self.layout_changed(ctx)
+
+    def layout_changed(self, ctx: Context) -> None:
+        self.dirty = True
+        vp = ctx.viewport
+        w = max(button_width(ctx, TRY_AGAIN), button_width(ctx, MENU))
+        y = vp.height - MARGIN - BUTTON_H
+        self.group = FocusGroup([
+            Button(TRY_AGAIN, (vp.width - MARGIN - 2 * w - GAP, y, w, BUTTON_H)),
+            Button(MENU, (vp.width - MARGIN - w, y, w, BUTTON_H)),
+        ], focus=self.group.focus, vertical=False)
+        self._height_key = None
+        self.scroll = min(self.scroll, self.max_scroll(ctx))
+
+    # ---- geometry ----------------------------------------------------------------------------
+    def viewport_rect(self, ctx: Context) -> pygame.Rect:
+        """The scrolling area (logical)."""
+        vp = ctx.viewport
+        top = TOP_BAR + 8 + self._summary_height(ctx) + 12
+        return pygame.Rect(MARGIN, top, vp.width - 2 * MARGIN, vp.height - MARGIN - BUTTON_H - GAP - top)
+
+    def _summary_height(self, ctx: Context) -> float:
+        return line_height(ctx, "body", True) + 14
+
+    def _columns(self, width: float) -> tuple[float, float]:
+        left = round((width - 3 * PAD) * 0.56)
+        return left, width - 3 * PAD - left
+
+    def _card_heights(self, ctx: Context) -> list[float]:
+        area = self.viewport_rect(ctx)
+        key = (ctx.viewport.scale, ctx.viewport.width, ctx.theme.font_scale, ctx.theme.name, len(self.items))
+        if key != self._height_key:
+            self._heights = [self._card(ctx, d, area.width, None, 0) for d in self.items]
+            self._height_key = key
+        return self._heights
+
+    def content_height(self, ctx: Context) -> float:
+        return sum(self._card_heights(ctx)) + GAP * max(0, len(self.items) - 1)
+
+    def max_scroll(self, ctx: Context) -> float:
+        return max(0.0, self.content_height(ctx) - self.viewport_rect(ctx).height)
+
+    def scroll_by(self, ctx: Context, dy: float) -> None:
+        new = max(0.0, min(self.max_scroll(ctx), self.scroll + dy))
+        if new != self.scroll:
+            self.scroll = new
+            self.dirty = True
+
+    # ---- events ------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        page = self.viewport_rect(ctx).height - 60
+        if event.type == pygame.KEYDOWN:
+            self.dirty = True
+            keys = {pygame.K_DOWN: 60, pygame.K_UP: -60, pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page,
+                    pygame.K_END: 10**9, pygame.K_HOME: -(10**9)}
+            if event.key in keys:
+                self.scroll_by(ctx, keys[event.key])
+                return None
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(ctx, -event.y * 60)
+            return None
+        elif event.type == pygame.MOUSEMOTION:
+            self.dirty = True
+        picked = self.group.handle(event, ctx)
+        if picked is None:
+            return None
+        ctx.audio.play("click")
+        if self.group.buttons[picked].label == TRY_AGAIN:
+            from .play import PlayScene
+
+            return Replace(PlayScene(self.play.scenario))
+        return Pop()
+
+    # ---- drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        scenario = self.play.scenario
+        draw_top_bar(surface, ctx, f"Debrief: {scenario.title}", "↑ ↓ scroll · Tab and Enter")
+        ending = self.play.ending
+        y = TOP_BAR + 8
+        if ending is not None:
+            r = chip(surface, ctx, outcome_line(ending.outcome, scenario.customer.name), vp.point(MARGIN, y),
+                     outcome_colour(ctx, ending.outcome))
+            value = self.play.lifetime_value()
+            text = f"\u201c{ending.title}\u201d"
+            if value is not None:
+                text += f"   Net value {fmt_amount(value.net, value.unit, signed=True)}"
+            text += f"   {len(self.items)} decisions"
+            blit_text(surface, ctx, fit_text(ctx, text, "body", vp.px(vp.width - MARGIN) - r.right - vp.px(16), True),
+                      (r.right + vp.px(16), r.centery), "body", th.text, bold=True, anchor="midleft")
+        area = self.viewport_rect(ctx)
+        clip = surface.get_clip()
+        surface.set_clip(vp.rect(*area))
+        cy = area.top - self.scroll
+        for d, h in zip(self.items, self._card_heights(ctx), strict=True):
+            if cy + h >= area.top and cy <= area.bottom:
+                panel(surface, vp.rect(MARGIN, cy, area.width, h), ctx, colour=th.surface, border=th.border, width=2)
+                self._card(ctx, d, area.width, surface, cy)
+            cy += h + GAP
+        surface.set_clip(clip)
+        self._scrollbar(surface, ctx, area)
+        self.group.draw(surface, ctx)
+
+    def _scrollbar(self, surface: pygame.Surface, ctx: Context, area: pygame.Rect) -> None:
+        total = self.content_height(ctx)
+        if total <= area.height:
+            return
+        th = ctx.theme
+        vp = ctx.viewport
+        track = pygame.Rect(area.right + 6, area.top, 8, area.height)
+        pygame.draw.rect(surface, th.surface_alt, vp.rect(*track), border_radius=vp.px(4))
+        h = max(30, area.height * area.height / total)
+        y = area.top + (area.height - h) * (self.scroll / max(1, self.max_scroll(ctx)))
+        pygame.draw.rect(surface, th.text_muted, vp.rect(track.left, y, 8, h), border_radius=vp.px(4))
+        more = "More below ↓" if self.scroll < self.max_scroll(ctx) - 1 else ""
+        if more:
+            blit_text(surface, ctx, more, vp.point(area.left, vp.height - MARGIN - BUTTON_H / 2), "small",
+                      th.text_muted, anchor="midleft")
+
+    def _card(self, ctx: Context, d: Decision, width: float, surface: pygame.Surface | None,
+              top: float) -> float:
+        """Measure (surface None) or draw one decision card; returns its logical height."""
+        th = ctx.theme
+        vp = ctx.viewport
+        left_w, right_w = self._columns(width)
+        x = MARGIN + PAD
+        y = top + PAD
+        step = d.step
+        draw = surface is not None
+        heading = f"Decision {d.number}" + (f" · {step.principle}" if step.principle else "")
+        if draw:
+            blit_text(surface, ctx, heading, vp.point(x, y), "small", th.accent, bold=True)
+        y += line_height(ctx, "small", True) + 4
+        said = f"{d.speaker}: {d.said}" if d.speaker.lower() != "narrator" else d.said
+        said = fit_text(ctx, said, "small", vp.px(left_w))
+        if draw:
+            blit_text(surface, ctx, said, vp.point(x, y), "small", th.text_muted)
+        y += line_height(ctx, "small") + 6
+        mine = (f"You chose {step.number}: {step.text}" if step.kind != TIMEOUT
+                else f"Time ran out: {step.text}")
+        h = logical_height(ctx, mine, left_w, "body")
+        if draw:
+            blit_paragraph(surface, ctx, mine, vp.rect(x, y, left_w, h + 4), "body", th.text)
+        y += h + 4
+        if draw:
+            blit_text(surface, ctx, deltas_line(step.deltas, self.labels), vp.point(x, y), "small",
+                      _delta_colour(ctx, step.deltas), bold=True)
+        y += line_height(ctx, "small", True) + 6
+        fb = step.feedback or "No comment from the coach here."
+        h = logical_height(ctx, fb, left_w, "small")
+        if draw:
+            blit_paragraph(surface, ctx, fb, vp.rect(x, y, left_w, h + 4), "small", th.text)
+        left_bottom = y + h
+        rx = x + left_w + PAD
+        ry = top + PAD
+        if draw:
+            blit_text(surface, ctx, "The other options" if d.others else "There was no other option",
+                      vp.point(rx, ry), "small", th.accent, bold=True)
+        ry += line_height(ctx, "small", True) + 4
+        for o in d.others:
+            label = f"{o.number}. {o.label}" if o.number is not None else f"If time ran out: {o.label}"
+            h = logical_height(ctx, label, right_w, "small")
+            if draw:
+                blit_paragraph(surface, ctx, label, vp.rect(rx, ry, right_w, h + 4), "small", th.text)
+            ry += h
+            where = f"ends: \u201c{o.ending.title}\u201d" if o.ending else "the story goes on"
+            line = f"{deltas_line(o.deltas, self.labels)} · {where}"
+            h = logical_height(ctx, line, right_w, "small")
+            if draw:
+                blit_paragraph(surface, ctx, line, vp.rect(rx, ry, right_w, h + 4), "small",
+                               _delta_colour(ctx, o.deltas))
+            ry += h + 8
+        return max(left_bottom, ry) + PAD - top
+
+
+def _delta_colour(ctx: Context, deltas: dict[str, int]) -> tuple[int, int, int]:
+    total = sum(deltas.values())
+    th = ctx.theme
+    return th.good if total > 0 else th.bad if total < 0 else th.text_muted
+
