@@ -1,0 +1,67 @@
+"""A cached full-window picture behind the menus: the illustrated scene when the art is there, else a gradient."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..context import Context
+from ..theme import RGB
+
+
+def _mix(a: RGB, b: RGB, t: float) -> RGB:
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+
+
+def gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> pygame.Surface:
+    """A vertical gradient, built small and scaled up smoothly."""
+    strip = pygame.Surface((2, 64))
+    for y in range(64):
+        pygame.draw.line(strip, _mix(top, bottom, y / 63), (0, y), (1, y))
+    return pygame.transform.smoothscale(strip, size)
+
+
+def _illustration(setting: str, size: tuple[int, int]) -> pygame.Surface | None:
+    try:
+        from ..art.scenes import render_scene
+    except ImportError:
+        return None
+    try:
+        return render_scene(setting, size)
+    except (pygame.error, ValueError, KeyError):
+        return None
+
+
+class Backdrop:
+    """The picture is rebuilt only when the window size or theme changes, never per frame."""
+
+    def __init__(self, setting: str = "shop_counter", veil: int = 150) -> None:
+        self.setting = setting
+        self.veil = veil  # 0..255: how strongly the theme background softens the picture
+        self._key: tuple | None = None
+        self._surface: pygame.Surface | None = None
+
+    def surface(self, ctx: Context) -> pygame.Surface:
+        th = ctx.theme
+        size = ctx.viewport.window
+        key = (size, th.name, th.background, self.setting, self.veil)
+        if key != self._key or self._surface is None:
+            self._key = key
+            self._surface = self._build(ctx, size)
+        return self._surface
+
+    def _build(self, ctx: Context, size: tuple[int, int]) -> pygame.Surface:
+        th = ctx.theme
+        base = gradient(size, th.background, _mix(th.background, th.surface_alt, 0.9))
+        if th.name == "high_contrast":
+            return base  # plain, for the strongest contrast
+        art = _illustration(self.setting, size)
+        if art is None:
+            return base
+        picture = art.convert() if pygame.display.get_surface() else art.copy()
+        veil = pygame.Surface(size, pygame.SRCALPHA)
+        veil.fill((*th.background, self.veil))
+        picture.blit(veil, (0, 0))
+        return picture
+
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        surface.blit(self.surface(ctx), (0, 0))

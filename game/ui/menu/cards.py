@@ -1,0 +1,229 @@
+"""Scenario cards for the select screen: what each card says, how tall it is, and how it is drawn."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import pygame
+
+from ...engine import LoadResult, Scenario
+from ...userdata.progress import ScenarioProgress
+from ..context import Context
+from ..widgets import blit_paragraph, blit_text, focus_ring, panel, paragraph_height
+from . import icons
+
+SETTING_WORDS = {
+    "shop_counter": "Shop counter", "call_centre": "Call centre", "office": "Office",
+    "airport": "Airport", "service_desk": "Service desk",
+}
+OUTCOME_WORDS = {"leaves": "walked away", "stays": "stayed", "advocate": "became an advocate"}
+PAD = 16
+PORTRAIT = 92  # logical width of the portrait column
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str  # "external", "internal" or "broken"
+    title: str
+    blurb: str
+    cards: tuple[LoadResult, ...]
+
+
+SECTION_WORDS = {
+    "external": ("Customers", "People who buy from you: at the counter, on the phone, at the gate."),
+    "internal": ("Co-workers", "Colleagues inside your organisation who rely on you to do their jobs."),
+    "broken": ("Files that need fixing", "These scenario files have a problem and cannot be played yet. "
+                                         "Everything else still plays."),
+}
+TAGS = {"external": "CUSTOMER", "internal": "CO-WORKER", "broken": "NEEDS FIXING"}
+
+
+def sections(library: list[LoadResult]) -> list[Section]:
+    """Group the library: customers, then co-workers, then broken files; each by order, then title."""
+    groups: dict[str, list[LoadResult]] = {"external": [], "internal": [], "broken": []}
+    for result in library:
+        s = result.scenario
+        kind = "broken" if s is None else ("internal" if s.audience == "internal" else "external")
+        groups[kind].append(result)
+    groups["external"].sort(key=lambda r: (r.scenario.order, r.scenario.title.lower()))
+    groups["internal"].sort(key=lambda r: (r.scenario.order, r.scenario.title.lower()))
+    groups["broken"].sort(key=lambda r: os.path.basename(r.path).lower())
+    return [Section(k, *SECTION_WORDS[k], tuple(v)) for k, v in groups.items() if v]
+
+
+def kind_of(result: LoadResult) -> str:
+    s = result.scenario
+    return "broken" if s is None else ("internal" if s.audience == "internal" else "external")
+
+
+def progress_words(scenario: Scenario, progress: ScenarioProgress | None) -> tuple[str, str]:
+    """The progress line and its tone ('muted', 'good', 'warn', 'bad')."""
+    if progress is None or progress.attempts == 0:
+        return "Not played yet", "muted"
+    total = len(scenario.endings)
+    found = len(progress.endings_found & set(scenario.endings))
+    plays = "once" if progress.attempts == 1 else f"{progress.attempts} times"
+    who = "Co-worker" if scenario.audience == "internal" else "Customer"
+    best = OUTCOME_WORDS.get(progress.best_outcome or "", "")
+    tone = {"advocate": "good", "stays": "warn", "leaves": "bad"}.get(progress.best_outcome or "", "muted")
+    head = f"Best: {who.lower()} {best}" if best else "Played"
+    return f"{head} · {found} of {total} endings found · played {plays}", tone
+
+
+def first_error(result: LoadResult) -> str:
+    errors = result.errors
+    if errors:
+        return errors[0].format()
+    return f"{result.path}: this file could not be loaded"
+
+
+@dataclass
+class Block:
+    text: str
+    token: str
+    tone: str = "text"
+    bold: bool = False
+
+
+@dataclass
+class CardText:
+    tag: str
+    corner: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+def card_text(result: LoadResult, progress: ScenarioProgress | None) -> CardText:
+    s = result.scenario
+    kind = kind_of(result)
+    if s is None:
+        name = os.path.basename(result.path)
+        return CardText(TAGS[kind], "", [
+            Block(name, "large", bold=True),
+            Block(first_error(result), "small", "bad"),
+            Block(f"Fix it, then check it with: python run.py check {result.path}", "small", "muted"),
+        ])
+    setting = SETTING_WORDS.get(s.setting, s.setting.replace("_", " ").capitalize())
+    words, tone = progress_words(s, progress)
+    return CardText(TAGS[kind], f"about {s.minutes} min", [
+        Block(s.title, "large", bold=True),
+        Block(f"{setting} · {s.customer.name}, {s.customer.role}", "small", "muted"),
+        Block("Practise: " + ", ".join(s.skills), "small"),
+        Block(words, "small", tone, bold=tone != "muted"),
+    ])
+
+
+def _has_portrait(result: LoadResult) -> bool:
+    return result.scenario is not None
+
+
+def _text_width(width: float, result: LoadResult) -> float:
+    return width - PAD * 2 - 4 - (PORTRAIT + PAD if _has_portrait(result) else 0)  # 4: the coloured band
+
+
+def _corner_inline(ctx: Context, text: CardText, inner: int) -> bool:
+    """Whether the tag and the corner note fit side by side on the card's first line."""
+    small = ctx.px("small")
+    tag = ctx.text.font(small, True).size(text.tag)[0] + ctx.text.line_height(small, True) + ctx.viewport.px(8)
+    return tag + ctx.text.font(small).size(text.corner)[0] + ctx.viewport.px(16) <= inner
+
+
+def card_height(ctx: Context, text: CardText, result: LoadResult, width: float) -> float:
+    """Logical height the card needs at this width."""
+    vp = ctx.viewport
+    inner = vp.px(_text_width(width, result))
+    line = ctx.text.line_height(ctx.px("small"), True)
+    total = vp.px(PAD) + line + vp.px(6)
+    if text.corner and not _corner_inline(ctx, text, inner):
+        total += line
+    for block in text.blocks:
+        total += paragraph_height(ctx, block.text, inner, block.token, block.bold) + vp.px(6)
+    total += vp.px(PAD)
+    return max(total / vp.scale, PORTRAIT + PAD * 2 + 24 if _has_portrait(result) else 0)
+
+
+class PortraitCache:
+    """Customer portraits for the cards, rendered once per size."""
+
+    def __init__(self) -> None:
+        self._images: dict[tuple, pygame.Surface | None] = {}
+
+    def get(self, scenario: Scenario, size: tuple[int, int]) -> pygame.Surface | None:
+        key = (scenario.id, scenario.version, size)
+        if key not in self._images:
+            self._images[key] = _portrait(scenario, size)
+        return self._images[key]
+
+
+def _portrait(scenario: Scenario, size: tuple[int, int]) -> pygame.Surface | None:
+    try:
+        from ..art.portrait import render_portrait
+    except ImportError:
+        return None
+    try:
+        image = render_portrait(scenario.customer.appearance, "neutral", size)
+    except (pygame.error, ValueError, KeyError, TypeError):
+        return None
+    if image.get_size() != size:
+        image = pygame.transform.smoothscale(image, size)
+    return image
+
+
+def _tone(ctx: Context, tone: str):
+    th = ctx.theme
+    return {"text": th.text, "muted": th.text_muted, "good": th.good, "warn": th.warn, "bad": th.bad}[tone]
+
+
+def draw_card(surface: pygame.Surface, ctx: Context, result: LoadResult, text: CardText, logical: tuple,
+              portraits: PortraitCache, focused: bool, hovered: bool) -> None:
+    """Draw one card at a logical (x, y, w, h); text wraps exactly as card_height measured it."""
+    rect = ctx.viewport.rect(*logical)
+    inner = ctx.viewport.px(_text_width(logical[2], result))
+    th = ctx.theme
+    vp = ctx.viewport
+    kind = kind_of(result)
+    fill = th.surface_alt if hovered else th.surface
+    edge = th.accent if (focused or hovered) else th.border
+    panel(surface, rect, ctx, colour=fill, border=edge, width=2)
+    band_colour = {"external": th.accent, "internal": th.text_muted, "broken": th.bad}[kind]
+    band = pygame.Rect(rect.left, rect.top, vp.px(8), rect.height)
+    pygame.draw.rect(surface, band_colour, band, border_top_left_radius=vp.px(th.radius),
+                     border_bottom_left_radius=vp.px(th.radius))
+    pad = vp.px(PAD)
+    left = rect.left + pad + vp.px(4)
+    if _has_portrait(result):
+        side = vp.px(PORTRAIT)
+        frame = pygame.Rect(left, rect.top + pad, side, side)
+        image = portraits.get(result.scenario, frame.size)
+        pygame.draw.rect(surface, th.surface_alt if not hovered else th.surface, frame, border_radius=vp.px(10))
+        if image is not None:
+            surface.blit(image, frame)
+        else:
+            icons.person(surface, frame.center, int(side * 0.7), th.text_muted)
+        pygame.draw.rect(surface, th.border, frame, width=max(1, vp.px(1)), border_radius=vp.px(10))
+        left = frame.right + pad
+    right = left + inner
+    top = rect.top + pad
+    small = ctx.px("small")
+    tag_h = ctx.text.line_height(small, True)
+    icon_colour = band_colour
+    if kind == "external":
+        icons.customer(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, icon_colour)
+    elif kind == "internal":
+        icons.coworkers(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, icon_colour, fill)
+    else:
+        icons.warning(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, th.bad, fill)
+    blit_text(surface, ctx, text.tag, (left + tag_h + vp.px(8), top), "small",
+              th.bad if kind == "broken" else th.text_muted, bold=True)
+    if text.corner and _corner_inline(ctx, text, inner):
+        blit_text(surface, ctx, text.corner, (right, top), "small", th.text_muted, anchor="topright")
+    elif text.corner:
+        top += tag_h
+        blit_text(surface, ctx, text.corner, (left, top), "small", th.text_muted)
+    top += tag_h + vp.px(6)
+    for block in text.blocks:
+        area = pygame.Rect(left, top, right - left, rect.bottom - top)
+        top += blit_paragraph(surface, ctx, block.text, area, block.token, _tone(ctx, block.tone),
+                              block.bold) + vp.px(6)
+    if focused:
+        focus_ring(surface, rect, ctx)

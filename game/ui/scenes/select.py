@@ -1,0 +1,435 @@
+"""Scenario select: a card per scenario file, customers and co-workers apart, broken files shown with their error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from ...engine import LoadResult, Scenario
+from ..context import Context
+from ..menu import icons
+from ..menu.backdrop import Backdrop
+from ..menu.cards import CardText, PortraitCache, Section, card_height, card_text, draw_card, sections
+from ..menu.fit import fit_px
+from ..menu.notices import draw_notices, notices_height
+from ..menu.scroll import Scroller
+from ..scene import Pop, Push, Replace, Scene, Transition
+from ..widgets import Button, blit_paragraph, blit_text, panel, paragraph_height
+
+MARGIN = 32
+GAP = 18
+WHEEL_STEP = 70
+TITLE = "Choose a conversation"
+HINT = "Choose with the arrow keys or the mouse. Enter starts, Esc opens the menu, Backspace goes back."
+HINT_FACILITATOR = "Facilitator mode is on: scenarios open for leading a group. " + HINT
+
+
+@dataclass
+class Placed:
+    """Something in the scrolling list, in content coordinates (logical)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def span(self) -> tuple[float, float]:
+        return self.y, self.y + self.h
+
+
+def start_scene(scenario: Scenario, ctx: Context) -> Scene:
+    """The screen that plays a scenario: the facilitator's view when facilitator mode is on."""
+    if ctx.facilitator:
+        try:
+            from ..facilitator import facilitator_scene
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("game.ui.facilitator", "game.ui.facilitator.facilitator_scene"):
+                raise
+        else:
+            return facilitator_scene(scenario)
+    from .play import PlayScene
+
+    return PlayScene(scenario)
+
+
+class SelectScene(Scene):
+    """Arrow keys move between cards, Page keys and the wheel scroll, Enter or a click starts."""
+
+    def __init__(self, root: bool = False) -> None:
+        super().__init__()
+        self.root = root  # at the bottom of the stack: "back" replaces it with the title screen
+        self.focus = 0
+        self.hover: int | None = None
+        self.header_hover: int | None = None
+        self.scroller = Scroller()
+        self.backdrop = Backdrop("service_desk", veil=225)
+        self.portraits = PortraitCache()
+        self.sections: list[Section] = []
+        self.cards: list[LoadResult] = []
+        self.texts: list[CardText] = []
+        self.places: list[Placed] = []
+        self.headers: list[tuple[Section, Placed]] = []
+        self.notice_place: Placed | None = None
+        self.notes: list[str] = []
+        self.header_h = 100.0
+        self.title_px = 1
+        self.hint_top = 60.0
+        self.header_buttons: list[Button] = []
+        self.message: str | None = None
+        self._key: tuple | None = None
+        self._library_id: int | None = None
+        self._pending: Transition | None = None
+        self._child: str | None = None
+        self._keyboard_moved = False
+
+    # ---- content -------------------------------------------------------------------------------
+    def _refresh(self, ctx: Context) -> None:
+        """Read the library and progress again; keep the focus on the same file."""
+        focused = self.cards[self.focus].path if self.cards and self.focus < len(self.cards) else None
+        self.sections = sections(ctx.library)
+        self.cards = [r for s in self.sections for r in s.cards]
+        self.texts = [card_text(r, ctx.progress.summary(r.scenario.id) if r.scenario else None)
+                      for r in self.cards]
+        paths = [r.path for r in self.cards]
+        self.focus = paths.index(focused) if focused in paths else min(self.focus, max(0, len(paths) - 1))
+        self.notes = [n for n in dict.fromkeys([*ctx.notices, ctx.progress.problem or "", self.message or ""]) if n]
+        self._library_id = id(ctx.library)
+        self._key = None
+
+    def _ensure_layout(self, ctx: Context) -> None:
+        if self._library_id != id(ctx.library):
+            self._refresh(ctx)
+        th = ctx.theme
+        vp = ctx.viewport
+        key = (vp.window, th.name, th.font_scale, ctx.facilitator, tuple(self.notes))
+        if key == self._key:
+            return
+        self._key = key
+        width = vp.width - 2 * MARGIN
+        # Header: title and key hint on the left, Settings and Back buttons on the right.
+        body = th.px("body")
+        button_h = max(46, body * 1.1 + 16)
+        labels = ("Settings", "Back")
+        widths = [ctx.text.font(ctx.px("body")).size(t)[0] / vp.scale + 44 for t in labels]
+        right = vp.width - MARGIN
+        self.header_buttons = []
+        for label, w in zip(reversed(labels), reversed(widths), strict=True):
+            right -= w
+            self.header_buttons.insert(0, Button(label, (right, 22, w, button_h)))
+            right -= 12
+        self.title_px = fit_px(ctx, TITLE, "title", vp.px(right - MARGIN - 12))
+        title_h = ctx.text.line_height(self.title_px, True) / vp.scale
+        self.hint_top = max(16 + title_h, 22 + button_h) + 4
+        hint = HINT_FACILITATOR if ctx.facilitator else HINT
+        hint_h = paragraph_height(ctx, hint, vp.px(width), "small") / vp.scale
+        self.header_h = self.hint_top + hint_h + 12
+        # Content: notices, then each section's heading and its cards in a grid.
+        cols = 2 if (width - GAP) / 2 >= 17 * th.px("body") else 1
+        card_w = (width - GAP * (cols - 1)) / cols
+        y = 8.0
+        self.notice_place = None
+        if self.notes:
+            h = notices_height(ctx, self.notes, width)
+            self.notice_place = Placed(MARGIN, y, width, h)
+            y += h + GAP
+        self.places, self.headers = [], []
+        index = 0
+        for section in self.sections:
+            head_h = self._section_head_height(ctx, section, width)
+            self.headers.append((section, Placed(MARGIN, y, width, head_h)))
+            y += head_h + 8
+            for row_start in range(0, len(section.cards), cols):
+                row = range(index + row_start, index + min(row_start + cols, len(section.cards)))
+                h = max(card_height(ctx, self.texts[i], self.cards[i], card_w) for i in row)
+                for c in range(len(row)):
+                    self.places.append(Placed(MARGIN + c * (card_w + GAP), y, card_w, h))
+                y += h + GAP
+            index += len(section.cards)
+            y += 10
+        view = vp.height - self.header_h - 8
+        self.scroller.resize(view, y)
+        if self.places:
+            self._show_focus()
+        self.scroller.jump()
+
+    def _section_head_height(self, ctx: Context, section: Section, width: float) -> float:
+        vp = ctx.viewport
+        title = ctx.text.line_height(ctx.px("large"), True) / vp.scale
+        blurb = paragraph_height(ctx, section.blurb, vp.px(width - 60), "small") / vp.scale
+        return max(title + 2 + blurb, 44) + 4
+
+    def _show_focus(self) -> None:
+        top, bottom = self.places[self.focus].span()
+        first_in_section = 0
+        for section, head in self.headers:
+            if self.focus < first_in_section + len(section.cards) and self.focus == first_in_section:
+                top = head.y  # bring the section's heading into view with its first card
+            first_in_section += len(section.cards)
+        if self.focus == 0:
+            top = 0
+        self.scroller.show(top, bottom)
+
+    # ---- scene contract ------------------------------------------------------------------------
+    def enter(self, ctx: Context) -> None:
+        self._refresh(ctx)
+        if self.cards and self.cards[self.focus].scenario is None:
+            playable = [i for i, r in enumerate(self.cards) if r.scenario is not None]
+            self.focus = playable[0] if playable else 0
+
+    def resume(self, ctx: Context, result: Any = None) -> None:
+        child, self._child = self._child, None
+        self.dirty = True
+        if child == "pause" and result == "menu":
+            self._pending = self._back()
+            return
+        self._refresh(ctx)
+
+    def layout_changed(self, ctx: Context) -> None:
+        self._key = None
+        self.dirty = True
+
+    def animating(self) -> bool:
+        return self.scroller.moving
+
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        if self.scroller.update(dt):
+            self.dirty = True
+        pending, self._pending = self._pending, None
+        return pending
+
+    def _back(self) -> Transition:
+        if self.root:
+            from .title import TitleScene
+
+            return Replace(TitleScene())
+        return Pop()
+
+    def start(self, ctx: Context, index: int) -> Transition | None:
+        """Start the card's scenario, or say why it cannot start."""
+        if not (0 <= index < len(self.cards)):
+            return None
+        scenario = self.cards[index].scenario
+        if scenario is None:
+            ctx.audio.play("bad")
+            return None
+        try:
+            scene = start_scene(scenario, ctx)
+        except ModuleNotFoundError as exc:
+            self.message = f"This screen is not ready yet ({exc.name}). Please try again after an update."
+            self._refresh(ctx)
+            return None
+        ctx.audio.play("click")
+        self._child = "play"
+        return Push(scene)
+
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        self._ensure_layout(ctx)
+        if event.type == pygame.KEYDOWN:
+            return self._key_down(event, ctx)
+        if event.type == pygame.MOUSEMOTION:
+            self._motion(event.pos, ctx)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroller.scroll_by(-event.y * WHEEL_STEP)
+            self.dirty = True
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._click(event.pos, ctx)
+        return None
+
+    def _key_down(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        self.dirty = True
+        key = event.key
+        shift = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+        if key == pygame.K_ESCAPE:
+            from .pause import PauseScene
+
+            self._child = "pause"
+            quit_label = "Back to the title screen"
+            return Push(PauseScene(restart=False, quit_label=quit_label, quit_result="menu", title="Menu"))
+        if key == pygame.K_BACKSPACE:
+            return self._back()
+        if not self.cards:
+            return None
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self.start(ctx, self.focus)
+        n = len(self.cards)
+        moves = {pygame.K_DOWN: (0, 1), pygame.K_UP: (0, -1), pygame.K_RIGHT: (1, 0), pygame.K_LEFT: (-1, 0)}
+        if key in moves:
+            self.focus = self._neighbour(*moves[key])
+        elif key == pygame.K_TAB:
+            self.focus = (self.focus + (-1 if shift else 1)) % n
+        elif key in (pygame.K_HOME,):
+            self.focus = 0
+        elif key in (pygame.K_END,):
+            self.focus = n - 1
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.focus = self._page(1 if key == pygame.K_PAGEDOWN else -1)
+        else:
+            return None
+        self._show_focus()
+        return None
+
+    def _neighbour(self, dx: int, dy: int) -> int:
+        """The nearest card in a direction; left and right run on through the list at the row's ends."""
+        here = self.places[self.focus]
+        cx, cy = here.x + here.w / 2, here.y + here.h / 2
+        best, best_score = None, None
+        for i, p in enumerate(self.places):
+            if i == self.focus:
+                continue
+            px, py = p.x + p.w / 2, p.y + p.h / 2
+            ahead = (px - cx) * dx + (py - cy) * dy
+            if ahead <= 1:
+                continue
+            side = abs((px - cx) * dy) + abs((py - cy) * dx)
+            if dx and side > here.h / 2:
+                continue  # left/right stay on the row
+            score = (ahead + 2 * side, i)
+            if best_score is None or score < best_score:
+                best, best_score = i, score
+        if best is not None:
+            return best
+        if dx:
+            return max(0, min(len(self.places) - 1, self.focus + dx))
+        return self.focus
+
+    def _page(self, direction: int) -> int:
+        here = self.places[self.focus]
+        goal = here.y + direction * self.scroller.view * 0.85
+        order = range(len(self.places)) if direction > 0 else range(len(self.places) - 1, -1, -1)
+        chosen = self.focus
+        for i in order:
+            y = self.places[i].y
+            if (direction > 0 and y <= goal and i > self.focus) or (direction < 0 and y >= goal and i < self.focus):
+                chosen = i
+        if chosen == self.focus:
+            chosen = len(self.places) - 1 if direction > 0 else 0
+        return chosen
+
+    def _content_point(self, pos: tuple[int, int], ctx: Context) -> tuple[float, float] | None:
+        x, y = ctx.viewport.to_logical(pos)
+        if y < self.header_h:
+            return None
+        return x, y - self.header_h + self.scroller.offset
+
+    def _card_at(self, pos: tuple[int, int], ctx: Context) -> int | None:
+        point = self._content_point(pos, ctx)
+        if point is None:
+            return None
+        x, y = point
+        for i, p in enumerate(self.places):
+            if p.x <= x < p.x + p.w and p.y <= y < p.y + p.h:
+                return i
+        return None
+
+    def _motion(self, pos: tuple[int, int], ctx: Context) -> None:
+        hover = self._card_at(pos, ctx)
+        header = next((i for i, b in enumerate(self.header_buttons) if b.hit(ctx, pos)), None)
+        if (hover, header) != (self.hover, self.header_hover):
+            self.hover, self.header_hover = hover, header
+            self.dirty = True
+
+    def _click(self, pos: tuple[int, int], ctx: Context) -> Transition | None:
+        for i, b in enumerate(self.header_buttons):
+            if b.hit(ctx, pos):
+                ctx.audio.play("click")
+                if i == 0:
+                    from .settings import SettingsScene
+
+                    self._child = "settings"
+                    return Push(SettingsScene())
+                return self._back()
+        index = self._card_at(pos, ctx)
+        if index is None:
+            return None
+        self.focus = index
+        self.dirty = True
+        return self.start(ctx, index)
+
+    # ---- drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        self._ensure_layout(ctx)
+        vp = ctx.viewport
+        self.backdrop.draw(surface, ctx)
+        view = vp.rect(0, self.header_h, vp.width, vp.height - self.header_h)
+        clip = surface.get_clip()
+        surface.set_clip(view.clip(clip))
+        offset = self.header_h - self.scroller.offset
+        if self.notice_place is not None:
+            p = self.notice_place
+            draw_notices(surface, ctx, self.notes, (p.x, p.y + offset, p.w))
+        for section, p in self.headers:
+            if self._visible(p):
+                self._draw_section_head(surface, ctx, section, p, offset)
+        for i, p in enumerate(self.places):
+            if self._visible(p):
+                draw_card(surface, ctx, self.cards[i], self.texts[i], (p.x, p.y + offset, p.w, p.h), self.portraits,
+                          focused=i == self.focus, hovered=i == self.hover)
+        if not self.cards:
+            blit_paragraph(surface, ctx, f"No scenario files were found in {ctx.scenario_dir}.",
+                           vp.rect(MARGIN, self.header_h + 20, vp.width - 2 * MARGIN, 200), "body")
+        surface.set_clip(clip)
+        self._draw_scrollbar(surface, ctx)
+        self._draw_header(surface, ctx)
+
+    def _visible(self, p: Placed) -> bool:
+        top = p.y - self.scroller.offset
+        return top + p.h > -20 and top < self.scroller.view + 20
+
+    def _draw_header(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        bar = vp.rect(0, 0, vp.width, self.header_h)
+        bar.width = surface.get_width()
+        bar.left = 0
+        bar.top = 0
+        pygame.draw.rect(surface, th.background, bar)
+        pygame.draw.line(surface, th.border, bar.bottomleft, (bar.right, bar.bottom), max(1, vp.px(2)))
+        image = ctx.text.render(TITLE, self.title_px, th.text, True)
+        surface.blit(image, vp.point(MARGIN, 16))
+        hint = HINT_FACILITATOR if ctx.facilitator else HINT
+        blit_paragraph(surface, ctx, hint, vp.rect(MARGIN, self.hint_top, vp.width - 2 * MARGIN, 300), "small",
+                       th.text_muted)
+        for i, b in enumerate(self.header_buttons):
+            b.draw(surface, ctx, hovered=i == self.header_hover)
+
+    def _draw_section_head(self, surface: pygame.Surface, ctx: Context, section: Section, p: Placed,
+                           offset: float) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        top = vp.point(p.x, p.y + offset)
+        size = vp.px(40)
+        centre = (top[0] + size // 2, top[1] + size // 2 + vp.px(2))
+        disc = pygame.Rect(0, 0, size, size)
+        disc.center = centre
+        colour = {"external": th.accent, "internal": th.text_muted, "broken": th.bad}[section.kind]
+        pygame.draw.ellipse(surface, th.surface, disc)
+        pygame.draw.ellipse(surface, colour, disc, width=max(1, vp.px(2)))
+        glyph = int(size * 0.62)
+        if section.kind == "external":
+            icons.customer(surface, centre, glyph, colour)
+        elif section.kind == "internal":
+            icons.coworkers(surface, centre, glyph, colour, th.surface)
+        else:
+            icons.warning(surface, centre, glyph, colour, th.surface)
+        left = top[0] + size + vp.px(14)
+        count = len(section.cards)
+        heading = f"{section.title}  ({count})"
+        shown = blit_text(surface, ctx, heading, (left, top[1]), "large", th.text, bold=True)
+        area = pygame.Rect(left, shown.bottom + vp.px(2), vp.px(p.w) - size - vp.px(14), vp.px(p.h))
+        blit_paragraph(surface, ctx, section.blurb, area, "small", th.text_muted)
+
+    def _draw_scrollbar(self, surface: pygame.Surface, ctx: Context) -> None:
+        s = self.scroller
+        if s.limit <= 0:
+            return
+        th = ctx.theme
+        vp = ctx.viewport
+        track = vp.rect(vp.width - 14, self.header_h + 8, 6, s.view - 16)
+        pygame.draw.rect(surface, th.surface_alt, track, border_radius=vp.px(3))
+        share = s.view / s.content
+        thumb_h = max(vp.px(30), round(track.height * share))
+        thumb_top = track.top + round((track.height - thumb_h) * (s.offset / s.limit))
+        panel(surface, pygame.Rect(track.left, thumb_top, track.width, thumb_h), ctx, colour=th.text_muted,
+              radius=3)

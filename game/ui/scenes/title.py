@@ -1,0 +1,197 @@
+"""The title screen: the game's name and promise, a welcoming picture, and the main menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..context import Context
+from ..menu import icons
+from ..menu.backdrop import Backdrop
+from ..menu.fit import fit_px
+from ..menu.notices import draw_notices, notices_height
+from ..menu.prefs import apply_settings
+from ..scene import Push, Quit, Scene, Transition
+from ..widgets import Button, FocusGroup, blit_paragraph, panel, paragraph_height
+
+NAME = "Customer Chain"
+PROMISE = "Practise the conversations that keep a customer for life."
+FIGURES = ("A regular who spends $22 a week is worth $11,440 over ten years, and $183,040 once the 16 people "
+           "she tells are counted. Every answer you give moves that number.")
+GREETER = {"skin": "brown", "hair": "curly", "hair_colour": "black", "outfit": "teal", "glasses": False,
+           "age": "adult"}
+
+
+def _portrait(size: tuple[int, int]) -> pygame.Surface | None:
+    try:
+        from ..art.portrait import render_portrait
+    except ImportError:
+        return None
+    try:
+        image = render_portrait(GREETER, "pleased", size)
+    except (pygame.error, ValueError, KeyError, TypeError):
+        return None
+    return image if image.get_size() == size else pygame.transform.smoothscale(image, size)
+
+
+class TitleScene(Scene):
+    """Start, Facilitator mode on/off, Settings, Quit. Esc opens the pause menu."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.backdrop = Backdrop("shop_counter", veil=120)
+        self.group = FocusGroup([])
+        self._key: tuple | None = None
+        self._pending: Transition | None = None
+        self._portrait: pygame.Surface | None = None
+        self._portrait_key: tuple | None = None
+        self.column = pygame.Rect(0, 0, 1, 1)
+        self.title_px = 0
+        self.promise_token: str | None = "large"
+        self.show_figures = True
+        self.message: str | None = None
+
+    # ---- layout (logical coordinates) ----------------------------------------------------------
+    def _labels(self, ctx: Context) -> list[str]:
+        mode = "On" if ctx.facilitator else "Off"
+        return ["Start", f"Facilitator mode: {mode}", "Settings", "Quit"]
+
+    def _ensure_layout(self, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        key = (vp.window, th.name, th.font_scale, ctx.facilitator)
+        if key == self._key:
+            return
+        self._key = key
+        labels = self._labels(ctx)
+        left = 64 if vp.width >= 1100 else 40
+        width = min(560, vp.width * 0.5) if vp.width >= 1100 else min(540, vp.width - 400)
+        widest = max(ctx.text.font(ctx.px("body")).size(label)[0] for label in labels) / vp.scale
+        needed = widest + th.px("body") + 12 + 16 * 3 + 40  # label, number badge, paddings, column margins
+        width = min(vp.width - 2 * left, max(width, 460, needed))
+        # The name as large as fits the column; then the promise and figures in whatever room the menu leaves.
+        inner = vp.px(width - 40)
+        px = self.title_px = fit_px(ctx, NAME, "huge", inner)
+        head = 36 + 56 + ctx.text.line_height(px, True) / vp.scale + 14
+        body = th.px("body")
+        button_h = max(54, body * 1.2 + 20)
+        gap = 12
+        menu_h = len(labels) * (button_h + gap) - gap
+        room = vp.height - 40 - menu_h - head - 18
+        promise_h = 0.0
+        self.promise_token = None
+        for token in ("large", "body", "small"):
+            height = paragraph_height(ctx, PROMISE, inner, token, True) / vp.scale
+            if height <= room:
+                self.promise_token, promise_h = token, height
+                break
+        figures_h = paragraph_height(ctx, FIGURES, inner, "small") / vp.scale
+        self.show_figures = self.promise_token is not None and promise_h + 10 + figures_h <= room
+        menu_top = head + promise_h + (10 + figures_h if self.show_figures else 0) + (18 if promise_h else 0)
+        buttons = [Button(label, (left + 20, menu_top + i * (button_h + gap), width - 40, button_h), number=i + 1)
+                   for i, label in enumerate(labels)]
+        self.group = FocusGroup(buttons, focus=self.group.focus)
+        bottom = menu_top + menu_h + 20
+        self.column = pygame.Rect(left, 20, round(width), round(bottom - 20))
+
+    # ---- scene contract ------------------------------------------------------------------------
+    def layout_changed(self, ctx: Context) -> None:
+        self._key = None
+        self.dirty = True
+
+    def resume(self, ctx: Context, result: Any = None) -> None:
+        self._key = None
+        self.dirty = True
+        if result == "quit":
+            self._pending = Quit()
+
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        pending, self._pending = self._pending, None
+        return pending
+
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        self._ensure_layout(ctx)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from .pause import PauseScene
+
+            return Push(PauseScene(restart=False, quit_label="Quit the game", quit_result="quit",
+                                   title="Menu"))
+        before = (self.group.focus, self.group.hover)
+        chosen = self.group.handle(event, ctx)
+        if (self.group.focus, self.group.hover) != before or event.type == pygame.KEYDOWN:
+            self.dirty = True
+        if chosen is None:
+            return None
+        ctx.audio.play("click")
+        if chosen == 0:
+            from .select import SelectScene
+
+            return Push(SelectScene())
+        if chosen == 1:
+            self.message = apply_settings(ctx, ctx.settings.with_changes(facilitator=not ctx.facilitator))
+            self._key = None
+            self.dirty = True
+            return None
+        if chosen == 2:
+            from .settings import SettingsScene
+
+            return Push(SettingsScene())
+        return Quit()
+
+    # ---- drawing -------------------------------------------------------------------------------
+    def _greeter(self, ctx: Context, size: tuple[int, int]) -> pygame.Surface | None:
+        if self._portrait_key != size:
+            self._portrait_key = size
+            self._portrait = _portrait(size)
+        return self._portrait
+
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        self._ensure_layout(ctx)
+        th = ctx.theme
+        vp = ctx.viewport
+        self.backdrop.draw(surface, ctx)
+        self._draw_greeter(surface, ctx)
+        col = self.column
+        panel(surface, vp.rect(*col), ctx, colour=th.background, border=th.border, width=1)
+        x = col.left + 20
+        mark = vp.rect(x, 36, 120, 48)
+        icons.chain(surface, mark, th.accent, max(2, vp.px(7)))
+        img = ctx.text.render(NAME, self.title_px, th.text, True)
+        y = 36 + 56
+        surface.blit(img, vp.point(x, y))
+        y += ctx.text.line_height(self.title_px, True) / vp.scale + 14
+        inner = col.width - 40
+        if self.promise_token is not None:
+            y += blit_paragraph(surface, ctx, PROMISE, vp.rect(x, y, inner, 400), self.promise_token, th.text,
+                                True) / vp.scale
+        if self.show_figures:
+            blit_paragraph(surface, ctx, FIGURES, vp.rect(x, y + 10, inner, 400), "small", th.text_muted)
+        self.group.draw(surface, ctx)
+        self._draw_notices(surface, ctx)
+
+    def _draw_greeter(self, surface: pygame.Surface, ctx: Context) -> None:
+        vp = ctx.viewport
+        free_left = self.column.right + 24
+        free_w = vp.width - free_left - 24
+        if free_w < 220:
+            return
+        side = min(free_w, 460, vp.height - 120)
+        x = free_left + (free_w - side) / 2
+        y = vp.height - side
+        rect = vp.rect(x, y, side, side)
+        image = self._greeter(ctx, rect.size)
+        if image is not None:
+            surface.blit(image, rect)
+
+    def _draw_notices(self, surface: pygame.Surface, ctx: Context) -> None:
+        notes = list(dict.fromkeys([*ctx.notices, *([self.message] if self.message else [])]))
+        if not notes:
+            return
+        vp = ctx.viewport
+        free_left = self.column.right + 24
+        width = vp.width - free_left - 24
+        if width < 300:  # no room beside the menu: under the menu, over the picture
+            free_left, width = self.column.left, self.column.width
+        height = notices_height(ctx, notes, width)
+        draw_notices(surface, ctx, notes, (free_left, max(20, vp.height - 20 - height), width))
