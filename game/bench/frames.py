@@ -18,7 +18,8 @@ def frame_and_memory_figures(runs: int, frames: int, data_dir: str) -> list[Figu
                            lambda: run_child(reference_argv("frames", w, h, frames), data_dir)[1], runs)
     last = game[-1]
     activity = last["activity"]
-    note = (f"{w}x{h}, {frames} frames on '{last['scenario']}' node '{last['node']}'; frames with meters moving "
+    note = (f"{w}x{h}, {len(last['frame_ms'])} frames drawn in {frames} steps reaching '{last['scenario']}' node "
+            f"'{last['node']}'; frames with meters moving "
             f"{activity['meters']}, text typing {activity['typewriter']}, countdown ticking {activity['countdown']}")
     figures = []
     for pct in PERCENTILES:

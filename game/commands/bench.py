@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .common import UsageError
@@ -20,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.runs is not None and args.runs < 1:
         raise UsageError("--runs must be at least 1")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout one JSON object
     from ..bench.harness import table
     from ..bench.suite import Config, run_suite
 
