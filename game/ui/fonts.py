@@ -21,8 +21,10 @@ def _load(px: int, bold: bool) -> pygame.font.Font:
     path = font_path(bold)
     if path is not None:
         try:
-            return pygame.font.Font(path, px)
-        except (OSError, pygame.error):
+            font = pygame.font.Font(path, px)
+            font.render("Ag€", True, (0, 0, 0))  # a damaged file can open and then fail to draw
+            return font
+        except (OSError, pygame.error, ValueError):
             pass
     font = pygame.font.Font(None, px)
     if bold:

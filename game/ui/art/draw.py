@@ -97,7 +97,13 @@ def supersampled(size: tuple[int, int], factor: int, paint: Callable[[pygame.Sur
     paint(big, float(factor))
     if factor == 1:
         return big
-    return pygame.transform.smoothscale(big, (w, h))
+    small = pygame.transform.smoothscale(big, (w, h))
+    if alpha:
+        # smoothscale's filter rounds solid alpha down to about 253; lift every visible pixel a little so
+        # solid areas are truly opaque while fully transparent ones stay untouched.
+        lift = pygame.mask.from_surface(small, 0).to_surface(setcolor=(0, 0, 0, 4), unsetcolor=(0, 0, 0, 0))
+        small.blit(lift, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+    return small
 
 
 class LRU:

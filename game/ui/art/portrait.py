@@ -484,6 +484,10 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
 
     def paint(canvas: pygame.Surface, _factor: float) -> None:
         _Painter(canvas, look, key[1], bool(talking)).paint()
+        # Translucent layers can leave the figure a shade short of opaque; make every drawn pixel solid
+        # (edges are softened afterwards by the downscale).
+        solid = pygame.mask.from_surface(canvas, 0).to_surface(setcolor=(0, 0, 0, 255), unsetcolor=(0, 0, 0, 0))
+        canvas.blit(solid, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
 
     factor = 3 if w * h <= 160_000 else 2
     return _cache.put(key, supersampled((w, h), factor, paint))
