@@ -133,12 +133,17 @@ class _NewerSchema(Exception):
 class ProgressStore:
     """Attempts on disk in SQLite, mirrored in memory; problems are reported in `.problem`, never raised."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, in_memory: bool = False) -> None:
+        """Open the store at path (default: the data folder); in_memory=True never touches the disk."""
         self.problem: str | None = None
         self._attempts: list[Attempt] = []
         self._pending: list[Attempt] = []
         self._damaged = False
         self._loaded = False
+        self.in_memory = in_memory
+        if in_memory:
+            self.path = Path(":memory:")
+            return
         try:
             self.path = Path(path) if path is not None else progress_path()
         except Exception as exc:  # a bad data-folder setting must not stop the game
@@ -195,6 +200,8 @@ class ProgressStore:
 
     def reload(self) -> None:
         """Read the file again (keeps unsaved attempts)."""
+        if self.in_memory:
+            return
         self.problem = None
         self._damaged = False
         self._load()
@@ -203,6 +210,8 @@ class ProgressStore:
     def record(self, attempt: Attempt) -> bool:
         """Remember a finished attempt; True when it (and anything pending) reached the disk."""
         self._attempts.append(attempt)
+        if self.in_memory:
+            return True
         self._pending.append(attempt)
         if self._damaged:
             return False

@@ -129,3 +129,11 @@ def test_rows_with_damaged_values_are_skipped(data_folder):
     again = ProgressStore()
     assert again.problem is None
     assert [a.ending_id for a in again.attempts("expired_return")] == ["good_row"]
+
+
+def test_in_memory_store_never_touches_the_disk(data_folder):
+    store = ProgressStore(in_memory=True)
+    assert store.record(attempt()) is True
+    assert store.summary("expired_return").attempts == 1
+    assert store.problem is None and store.unsaved == 0
+    assert not data_folder.exists()
