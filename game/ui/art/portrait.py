@@ -213,16 +213,37 @@ class _Painter:
         self.poly(self.cloth_shade, outline)
         self.poly(self.cloth, [(x * 0.93 - 0.022, y + 0.004) for x, y in outline])
         if self.look.hair != "covered":
-            # Neckline and a simple collar.
+            self.neckline(top)
+        # Arms suggested by two seams.
+        seam = shade(self.cloth, 0.24)
+        self.line(seam, bezier((-0.3, top + 0.07), (-0.315, top + 0.16), (-0.3, 1.05)), 0.005)
+        self.line(seam, bezier((0.3, top + 0.07), (0.315, top + 0.16), (0.3, 1.05)), 0.005)
+
+    def neckline(self, top: float) -> None:
+        """A crew neck for the young, a collared V for adults, a cardigan over a shirt for older customers."""
+        if self.look.age == "young":
+            self.E(self.cloth_shade, (0.0, top + 0.004), 0.088, 0.05)
+            self.E(self.skin, (0.0, top - 0.006), 0.068, 0.042)
+            self.E(self.skin_shade, (0.0, top - 0.02), 0.066, 0.028)
+        elif self.look.age == "older":
+            shirt = (236, 232, 224)
+            self.poly(shirt, [(-0.09, top - 0.01), (0.09, top - 0.01), (0.0, top + 0.2)])
+            self.poly(self.skin, [(-0.055, top - 0.01), (0.055, top - 0.01), (0.0, top + 0.05)])
+            self.poly(shade(shirt, 0.12), [(-0.062, top - 0.012), (-0.005, top + 0.06), (-0.04, top + 0.075),
+                                           (-0.09, top + 0.02)])
+            self.poly(shade(shirt, 0.12), [(0.062, top - 0.012), (0.005, top + 0.06), (0.04, top + 0.075),
+                                           (0.09, top + 0.02)])
+            edge = shade(self.cloth, 0.2)
+            self.line(edge, [(-0.092, top - 0.008), (-0.004, top + 0.21), (-0.004, 1.05)], 0.008)
+            self.line(edge, [(0.092, top - 0.008), (0.004, top + 0.21)], 0.008)
+            for i in range(3):
+                self.E(shade(self.cloth, -0.3), (0.022, top + 0.24 + i * 0.055), 0.009, 0.009)
+        else:
             self.poly(self.skin, [(-0.066, top - 0.01), (0.066, top - 0.01), (0.0, top + 0.085)])
             self.poly(self.skin_shade, [(-0.066, top - 0.01), (0.066, top - 0.01), (0.0, top + 0.03)])
             collar = shade(self.cloth, -0.22)
             self.poly(collar, [(-0.08, top - 0.006), (-0.004, top + 0.095), (-0.05, top + 0.11), (-0.115, top + 0.03)])
             self.poly(collar, [(0.08, top - 0.006), (0.004, top + 0.095), (0.05, top + 0.11), (0.115, top + 0.03)])
-        # Arms suggested by two seams.
-        seam = shade(self.cloth, 0.24)
-        self.line(seam, bezier((-0.3, top + 0.07), (-0.315, top + 0.16), (-0.3, 1.05)), 0.005)
-        self.line(seam, bezier((0.3, top + 0.07), (0.315, top + 0.16), (0.3, 1.05)), 0.005)
 
     def neck(self) -> None:
         self.poly(self.skin, [(-0.058, 0.55), (0.058, 0.55), (0.064, 0.745), (-0.064, 0.745)])
@@ -339,8 +360,11 @@ class _Painter:
         ex = self.ex
         if ex.flush:
             blush = self.alpha_layer()
+            deep = self.look.skin in ("brown", "dark")
+            colour = mix(ex.flush_colour, (150, 40, 70), 0.45) if deep else ex.flush_colour
+            alpha = round(ex.flush * (0.7 if deep else 1.0))
             for side in (-1, 1):
-                ellipse(blush, with_alpha(ex.flush_colour, ex.flush), self.P(side * 0.098, 0.515),
+                ellipse(blush, with_alpha(colour, alpha), self.P(side * 0.098, 0.515),
                         self.f.d(0.032), self.f.d(0.02))
             self.surf.blit(blush, (0, 0))
         if self.look.age == "older":
@@ -364,21 +388,29 @@ class _Painter:
         white = (250, 248, 244)
         iris_col = (58, 42, 36) if self.look.skin in ("light", "medium") else (40, 28, 24)
         self.E(self.skin_deep, (cx, cy), rx + 0.004, ry + 0.004)
+        # The eyeball and lid are drawn on their own layer and trimmed to the eye's shape.
+        canvas, self.surf = self.surf, self.alpha_layer()
         self.E(white, (cx, cy), rx, ry)
         gx, gy = ex.gaze
         ir = ry * 0.92
         self.E(iris_col, (cx + gx, cy + gy + 0.002), ir, ir)
         self.E((20, 16, 16), (cx + gx, cy + gy + 0.002), ir * 0.5, ir * 0.5)
         self.E((255, 255, 255), (cx + gx - ir * 0.35, cy + gy - ir * 0.35), ir * 0.28, ir * 0.28)
-        lid_colour = self.skin_shade
+        lid = None
         if ex.lid_top > 0:
-            # The upper lid: a skin polygon above a (possibly tilted) line, with a lash line along its edge.
             drop = -ry + 2 * ry * ex.lid_top
-            inner_y = cy + drop + ex.lid_tilt * ry
-            outer_y = cy + drop - ex.lid_tilt * ry
+            lid = (cy + drop + ex.lid_tilt * ry, cy + drop - ex.lid_tilt * ry)
             x_in, x_out = cx - side * (rx + 0.01), cx + side * (rx + 0.01)
-            self.poly(lid_colour, [(x_in, inner_y), (x_out, outer_y), (x_out, cy - ry - 0.02), (x_in, cy - ry - 0.02)])
-            self.line(self.skin_deep, [(cx - side * rx * 0.95, inner_y), (cx + side * rx * 1.02, outer_y)], 0.005)
+            self.poly(self.skin_shade, [(x_in, lid[0]), (x_out, lid[1]), (x_out, cy - ry - 0.02),
+                                        (x_in, cy - ry - 0.02)])
+        shape = self.alpha_layer()
+        ellipse(shape, (255, 255, 255, 255), self.P(cx, cy), self.f.d(rx), self.f.d(ry))
+        self.surf.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        eyeball, self.surf = self.surf, canvas
+        self.surf.blit(eyeball, (0, 0))
+        if lid is not None:
+            # The lash line along the lid's edge.
+            self.line(self.skin_deep, [(cx - side * rx * 0.95, lid[0]), (cx + side * rx * 1.02, lid[1])], 0.005)
         else:
             self.line((40, 30, 28), bezier((cx - rx, cy - 0.002), (cx, cy - ry * 1.9), (cx + rx, cy - 0.002)),
                       0.0055)

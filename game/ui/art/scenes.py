@@ -310,8 +310,10 @@ def _service_desk(c: _Canvas) -> None:
         c.rect((182, 148, 112), x, 0.08, x + 0.006, 0.7)
     c.circle((244, 240, 232), 0.5, 0.2, 0.085)
     c.circle((96, 140, 150), 0.5, 0.2, 0.07)
-    c.line((244, 240, 232), bezier((0.47, 0.22), (0.5, 0.15), (0.53, 0.22), 10), 0.014)
-    c.circle((244, 240, 232), 0.5, 0.24, 0.014)
+    # Two linked rings: a simple, text-free emblem.
+    ring = 0.032 * c.h / c.w
+    for dx in (-ring * 0.62, ring * 0.62):
+        c.circle((244, 240, 232), 0.5 + dx, 0.2, 0.032, 0.009)
     # A queue number display and waiting chairs.
     c.rect((52, 60, 76), 0.06, 0.14, 0.17, 0.26, 0.008)
     for i in range(3):
