@@ -65,8 +65,8 @@ def _phone_ring() -> list[float]:
         for start, dur in bursts:
             if start <= t <= start + dur:
                 u = t - start
-                # Blend smoothly between the two tones so the warble is soft, not a hard square switch.
-                mix = 0.5 + 0.5 * math.sin(2 * math.pi * 18 * u)
+                # Switch between the two tones 18 times a second, with rounded edges so it trills without clicks.
+                mix = 0.5 + 0.5 * math.tanh(3 * math.sin(2 * math.pi * 18 * u))
                 low = math.sin(2 * math.pi * 1000 * u) + 0.2 * math.sin(2 * math.pi * 2000 * u)
                 high = math.sin(2 * math.pi * 1250 * u) + 0.2 * math.sin(2 * math.pi * 2500 * u)
                 return (low * mix + high * (1 - mix)) * _edge(u, dur, 0.015, 0.04)
