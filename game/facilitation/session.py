@@ -354,15 +354,23 @@ class ClassSession:
         return True
 
     def explore(self, index: int, step: int | None = None) -> bool:
-        """Play visible option `index` as a what-if, at decision `step` of the path on screen (default: here)."""
+        """Play option `index` as a what-if, at decision `step` of the path on screen (default: here).
+
+        `index` counts the visible choices; one past the last is the timer's outcome on a timed node.
+        """
         if step is not None and step < len(self.path):
             if not self.jump_back(step):
                 return False
-        elif self.stage != CHOICES:
+        elif self.stage not in (TEXT, CHOICES):
             return False
-        elif self.detour is None:
-            self._saved_main = _Place(self.stage, dict(self.votes), self.selected, self.timer_left)
-            self.detour = Detour(len(self.main))
+        else:
+            if self.detour is None:
+                self._saved_main = _Place(self.stage, dict(self.votes), self.selected, self.timer_left)
+                self.detour = Detour(len(self.main))
+            self.stage = CHOICES
+        if index == len(self.choices) and self.play.timer_seconds is not None:
+            self._take(Decision(TIMEOUT, None, dict(self.votes)))  # the timer's outcome, as a what-if
+            return True
         return self.choose(index)
 
     def return_to_main(self) -> bool:

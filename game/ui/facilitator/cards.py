@@ -1,0 +1,165 @@
+"""The panels of the classroom screen: vote bars, the coach's card for the class, and the ending card."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pygame
+
+from ...engine import TIMEOUT, LifetimeValue, Step, fmt_amount
+from ..context import Context
+from ..play.chrome import chip, outcome_colour, outcome_line
+from ..play.feedback import delta_parts
+from ..widgets import panel
+from .draw import Recorder, line, logical_line, logical_text_height, paragraph
+
+PAD = 20
+
+
+def draw_votes(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, count: int, total: int,
+               leading: bool) -> None:
+    """One option's show of hands: a bar for its share of the room and the count."""
+    th = ctx.theme
+    vp = ctx.viewport
+    rect = vp.rect(*logical)
+    panel(surface, rect, ctx, colour=th.surface, border=th.accent if leading else th.border, width=2)
+    num_w = vp.px(56)
+    line(surface, ctx, rec, str(count), (rect.right - vp.px(12), rect.centery), "body",
+         th.accent if leading else th.text, bold=True, anchor="midright", box=rect)
+    track = pygame.Rect(rect.left + vp.px(12), rect.centery - vp.px(9), rect.width - vp.px(24) - num_w, vp.px(18))
+    pygame.draw.rect(surface, th.surface_alt, track, border_radius=track.height // 2)
+    if total and count:
+        fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * count / total)), track.height)
+        pygame.draw.rect(surface, th.accent if leading else th.text_muted, fill, border_radius=track.height // 2)
+    pygame.draw.rect(surface, th.border, track, width=1, border_radius=track.height // 2)
+
+
+def chosen_line(step: Step) -> str:
+    return f"Time ran out: {step.text}" if step.kind == TIMEOUT else f"The class chose: {step.text}"
+
+
+def votes_line(votes: Mapping[int, int], step: Step) -> str:
+    total = sum(votes.values())
+    if not total:
+        return "No votes were recorded for this decision."
+    hands = votes.get(step.number or 0, 0) if step.kind != TIMEOUT else 0
+    return f"The room: {hands} of {total} hands for this option."
+
+
+class CoachCard:
+    """What the class's decision did: the principle, the coach's words, the meter changes and the room's vote."""
+
+    SAID_LINES = 3
+
+    def __init__(self, step: Step, labels: Mapping[str, str], votes: Mapping[int, int]) -> None:
+        self.step = step
+        self.parts = delta_parts(step, labels)
+        self.votes = votes_line(votes, step)
+        self.feedback = step.feedback or "No comment from the coach here."
+
+    def height(self, ctx: Context, width: float) -> float:
+        inner = width - 2 * PAD
+        h = PAD + logical_line(ctx, "large", True) + 10
+        h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self.SAID_LINES) + 10
+        h += logical_text_height(ctx, self.feedback, "body", inner) + 12
+        h += self._parts_height(ctx, inner) + 8
+        h += logical_text_height(ctx, self.votes, "small", inner)
+        return h + PAD
+
+    def _parts_rows(self, ctx: Context, inner: float) -> list[list[tuple[str, int]]]:
+        rows: list[list[tuple[str, int]]] = [[]]
+        used = 0.0
+        for text, sign in self.parts or [("No change to the meters", 0)]:
+            w = ctx.text.font(ctx.px("small"), True).size(text)[0] / ctx.viewport.scale + 24
+            if rows[-1] and used + w > inner:
+                rows.append([])
+                used = 0.0
+            rows[-1].append((text, sign))
+            used += w
+        return rows
+
+    def _parts_height(self, ctx: Context, inner: float) -> float:
+        return len(self._parts_rows(ctx, inner)) * logical_line(ctx, "small", True)
+
+    def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        box = vp.rect(*logical)
+        panel(surface, box, ctx, colour=th.surface, border=th.accent, width=3)
+        left, inner = logical.left + PAD, logical.width - 2 * PAD
+        y = logical.top + PAD
+        title = line(surface, ctx, rec, "Coach", vp.point(left, y), "large", th.accent, bold=True, box=box)
+        if self.step.principle:
+            room = box.right - vp.px(PAD) - title.right - vp.px(14)
+            label = self.step.principle
+            r = chip(surface, ctx, label, (title.right + vp.px(14), title.centery), th.accent, anchor="midleft")
+            if r.width <= room:
+                rec.add(label, r, box)
+            else:
+                pygame.draw.rect(surface, th.surface, r)  # no room beside the title: leave the chip out
+        y += logical_line(ctx, "large", True) + 10
+        h = paragraph(surface, ctx, rec, chosen_line(self.step), vp.rect(left, y, inner, 1), "small",
+                      th.text_muted, max_lines=self.SAID_LINES, box=box)
+        y += h / vp.scale + 10
+        h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), "body", th.text, box=box)
+        y += h / vp.scale + 12
+        for row in self._parts_rows(ctx, inner):
+            x = vp.point(left, y)[0]
+            for text, sign in row:
+                colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
+                r = line(surface, ctx, rec, text, (x, vp.point(0, y)[1]), "small", colour, bold=True, box=box)
+                x = r.right + vp.px(24)
+            y += logical_line(ctx, "small", True)
+        y += 8
+        paragraph(surface, ctx, rec, self.votes, vp.rect(left, y, inner, 1), "small", th.text_muted, box=box)
+
+
+class EndingCard:
+    """How the story ended for the class, and what the customer is now worth."""
+
+    def __init__(self, title: str, outcome: str, text: str, customer: str, value: LifetimeValue | None) -> None:
+        self.title = title
+        self.outcome = outcome
+        self.text = text
+        self.customer = customer
+        self.value = value
+
+    def value_line(self) -> str:
+        v = self.value
+        if v is None:
+            return ""
+        u = v.unit
+        if v.won:
+            return f"Kept {fmt_amount(v.kept, u)}, won {fmt_amount(v.won, u)} by word of mouth"
+        if v.kept:
+            return f"Kept {fmt_amount(v.kept, u)}, at risk {fmt_amount(v.lost, u)}"
+        return f"Lost {fmt_amount(v.lost, u)}, word of mouth included"
+
+    def height(self, ctx: Context, width: float) -> float:
+        inner = width - 2 * PAD
+        h = PAD + logical_text_height(ctx, self.title, "title", inner, True) + 10
+        h += logical_line(ctx, "small", True) + 18
+        h += logical_text_height(ctx, self.text, "body", inner) + 16
+        h += logical_text_height(ctx, self.value_line(), "large", inner, True) if self.value else 0
+        return h + PAD
+
+    def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        box = vp.rect(*logical)
+        colour = outcome_colour(ctx, self.outcome)
+        panel(surface, box, ctx, colour=th.surface, border=colour, width=3)
+        left, inner = logical.left + PAD, logical.width - 2 * PAD
+        y = logical.top + PAD
+        h = paragraph(surface, ctx, rec, self.title, vp.rect(left, y, inner, 1), "title", th.text, bold=True,
+                      box=box)
+        y += h / vp.scale + 10
+        label = outcome_line(self.outcome, self.customer)
+        r = chip(surface, ctx, label, vp.point(left, y), colour)
+        rec.add(label, r, box)
+        y += logical_line(ctx, "small", True) + 18
+        h = paragraph(surface, ctx, rec, self.text, vp.rect(left, y, inner, 1), "body", th.text, box=box)
+        y += h / vp.scale + 16
+        if self.value is not None:
+            paragraph(surface, ctx, rec, self.value_line(), vp.rect(left, y, inner, 1), "large", colour,
+                      bold=True, box=box)

@@ -1,0 +1,438 @@
+"""The classroom screen: a scenario revealed step by step on a projector, driven by a presenter clicker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ...engine import EngineError, Scenario
+from ...facilitation import ClassSession, action_for
+from ...facilitation import keys as k
+from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, DEBRIEF, ENDING, INTRO, TEXT
+from ..context import Context
+from ..play import art
+from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
+from ..play.chrome import fit_text
+from ..play.countdown import Countdown, draw_countdown
+from ..play.meters import MeterPanel
+from ..play.speech import draw_speech, speaker_label
+from ..scene import Pop, Push, Scene, Transition
+from ..widgets import Button
+from .cards import CoachCard, EndingCard, draw_votes
+from .draw import Recorder, footer, line, paragraph, top_bar
+from .layout import GAP, TOP, choices_layout, split_layout, text_layout
+
+HINTS = {
+    INTRO: "Page Down or F5 to begin · F1 keys",
+    TEXT: "Next: show the choices · B blank · F1 keys",
+    CHOICES: "1-9 vote · 0 clear · ↑↓ pick · Next takes option {n}",
+    CHOSEN: "Next: reveal the consequences · Page Up to change",
+    CONSEQUENCES: "Next: continue · Page Up: what if? · W compare",
+    ENDING: "Next: class debrief · Page Up: what if?",
+}
+DETOUR_HINTS = {
+    ENDING: "What if: Next returns to the class's path · A keeps this path",
+}
+
+
+class ClassroomScene(Scene):
+    """Shows a ClassSession; every key goes through the facilitator's key map."""
+
+    def __init__(self, scenario: Scenario, session: ClassSession | None = None) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.session = session or ClassSession(scenario)
+        self.labels = {m.id: m.label for m in scenario.meters if m.visible}
+        self.meters = MeterPanel(scenario.meters, self.session.shown_meters)
+        self.rec = Recorder()
+        self.notice = ""
+        self._layout_cache: dict[tuple, Any] = {}
+        self._stage_seen = self.session.stage
+        self._path_seen = len(self.session.path)
+
+    # ---- keys --------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            action = action_for(pygame.key.name(event.key), event.unicode)
+            if action is None:
+                return None
+            try:
+                return self.act(action, ctx)
+            except EngineError as exc:  # content that cannot be played never crashes the room's session
+                self.notice = f"This scenario cannot go on from here: {exc}"
+                self.dirty = True
+                return None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.session.stage == CHOICES:
+            lay = self._choices_layout(ctx)
+            for i, r in enumerate(lay.buttons):
+                if ctx.viewport.rect(*r).collidepoint(event.pos):
+                    self.session.choose(i)
+                    self._changed(ctx)
+        return None
+
+    def act(self, action: k.Action, ctx: Context) -> Transition | None:
+        s = self.session
+        self.notice = ""
+        name = action.name
+        if name == k.NEXT or (name == k.RESUME and s.stage == INTRO):
+            if s.stage == ENDING and not s.in_detour:
+                return self._debrief(ctx)
+            if s.next() == "returned":
+                self.notice = "Back on the class's path."
+        elif name == k.PREVIOUS:
+            what = s.previous()
+            if what == "rewound":
+                number = s.main_choice_here
+                chose = f" The class chose {number}." if number else ""
+                self.notice = (f"What if? Back at decision {s.decision_number}.{chose} "
+                               f"Next tries option {s.selected + 1}.")
+            elif what == "returned":
+                self.notice = "Back on the class's path."
+        elif name == k.BLANK:
+            self.dirty = True
+            from .overlays import BlankScene
+
+            return Push(BlankScene())
+        elif name == k.HELP:
+            from .overlays import HelpOverlay
+
+            return Push(HelpOverlay())
+        elif name == k.VOTE and action.number is not None:
+            s.add_vote(action.number)
+        elif name == k.CLEAR_VOTES:
+            s.clear_votes()
+        elif name in (k.SELECT_UP, k.SELECT_DOWN):
+            s.select(-1 if name == k.SELECT_UP else 1)
+        elif name == k.TIMER:
+            s.toggle_timer()
+        elif name == k.WHAT_IF:
+            if s.stage in (CHOICES, CHOSEN, CONSEQUENCES) or s.path:
+                from .whatif import WhatIfScene
+
+                return Push(WhatIfScene(s))
+        elif name == k.BACK:
+            if s.return_to_main():
+                self.notice = "Back on the class's path."
+        elif name == k.ADOPT:
+            if s.adopt():
+                self.notice = "This is now the class's path."
+        elif name == k.DEBRIEF:
+            return self._debrief(ctx)
+        elif name == k.EXPORT:
+            self._export(ctx)
+        elif name == k.QUIT:
+            return Pop()
+        self._changed(ctx)
+        return None
+
+    def _debrief(self, ctx: Context) -> Transition:
+        from .debrief import DebriefScene
+
+        return Push(DebriefScene(self.session))
+
+    def _export(self, ctx: Context) -> None:
+        from .export import export_debrief
+
+        self.notice = export_debrief(ctx, self.session).message
+
+    def resume(self, ctx: Context, result: Any = None) -> None:
+        if isinstance(result, str) and result:
+            self.notice = result
+        self._changed(ctx)
+
+    def _changed(self, ctx: Context) -> None:
+        """Bring the meters and sounds in line with the session after anything happened."""
+        s = self.session
+        moved = s.stage != self._stage_seen or len(s.path) != self._path_seen
+        if moved and s.stage == CONSEQUENCES:
+            self.meters.set(s.shown_meters, animate=True, show_delta=True)
+            step = s.last_step
+            if step is not None:
+                net = sum(step.deltas.values())
+                ctx.audio.play("good" if net > 0 else "bad" if net < 0 else "reveal")
+        elif moved:
+            self.meters.set(s.shown_meters, animate=False, show_delta=False)
+            if s.stage == TEXT and s.play.node is not None and s.play.node.sound:
+                ctx.audio.play(s.play.node.sound)
+            if s.stage == ENDING:
+                ctx.audio.play("reveal")
+        self._stage_seen, self._path_seen = s.stage, len(s.path)
+        self.dirty = True
+
+    # ---- time --------------------------------------------------------------------------------
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        s = self.session
+        if s.timer_running:
+            before = int(s.timer_left or 0)
+            if s.tick(min(dt, 0.25)):
+                self.notice = "Time ran out."
+                self._changed(ctx)
+            elif int(s.timer_left or 0) != before:
+                self.dirty = True
+        if self.meters.update(dt):
+            self.dirty = True
+        return None
+
+    def animating(self) -> bool:
+        return self.session.timer_running or self.meters.animating()
+
+    def layout_changed(self, ctx: Context) -> None:
+        self._layout_cache.clear()
+        self.dirty = True
+
+    # ---- layout ------------------------------------------------------------------------------
+    def _key(self, ctx: Context, *extra: object) -> tuple:
+        th = ctx.theme
+        return (ctx.viewport, th.name, th.font_scale, self.session.stage, self.session.play.location,
+                len(self.session.path), *extra)
+
+    def _cached(self, key: tuple, make):
+        if key not in self._layout_cache:
+            if len(self._layout_cache) > 16:
+                self._layout_cache.clear()
+            self._layout_cache[key] = make()
+        return self._layout_cache[key]
+
+    def _speech(self) -> tuple[str, str]:
+        s = self.session
+        return speaker_label(s.play.speaker), s.play.text
+
+    def _choices_layout(self, ctx: Context):
+        s = self.session
+        node = s.decision_node
+        play = s.play if s.last_step is None else None
+        if play is not None:
+            speaker, text = self._speech()
+            texts = [c.text for c in s.choices]
+        else:
+            speaker, text, texts = self._decided_view()
+        timed = node is not None and node.timer is not None
+        return self._cached(self._key(ctx, "choices"),
+                            lambda: choices_layout(ctx, speaker, text, texts, timed))
+
+    def _decided_view(self) -> tuple[str, str, list[str]]:
+        """Speaker, text and options of the decision just taken (the play has already moved on)."""
+        from ...engine import Playthrough
+
+        s = self.session
+        before = Playthrough(self.scenario, [(d.kind, d.source_index) for d in s.path[:-1]])
+        return speaker_label(before.speaker), before.text, [c.text for c in before.choices]
+
+    # ---- drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        self.rec.clear()
+        s = self.session
+        status = self._status()
+        top_bar(surface, ctx, self.rec, self.scenario.title, status,
+                ctx.theme.warn if s.in_detour else ctx.theme.accent)
+        if s.stage == INTRO:
+            self._draw_intro(surface, ctx)
+        elif s.stage == TEXT:
+            self._draw_text(surface, ctx)
+        elif s.stage in (CHOICES, CHOSEN):
+            self._draw_choices(surface, ctx)
+        elif s.stage == CONSEQUENCES:
+            self._draw_consequences(surface, ctx)
+        elif s.stage in (ENDING, DEBRIEF):
+            self._draw_ending(surface, ctx)
+        hint = (DETOUR_HINTS.get(s.stage) if s.in_detour else None) or HINTS.get(s.stage, "")
+        footer(surface, ctx, self.rec, hint.format(n=s.selected + 1), self.notice)
+
+    def _status(self) -> str:
+        s = self.session
+        if s.stage == INTRO:
+            return "Class session"
+        where = "Ending" if s.stage in (ENDING, DEBRIEF) else f"Decision {s.decision_number}"
+        return f"What if · {where}" if s.in_detour else where
+
+    def _portrait_for(self, speaker: str):
+        customer = self.scenario.customer
+        who = speaker.strip()
+        if who.lower() == NARRATOR:
+            return None, "", ""
+        if who == customer.name:
+            return customer.appearance, customer.name, customer.role
+        return colleague_appearance(who), who, ""
+
+    def _draw_stage(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str,
+                    mood: str, setting: str) -> None:
+        appearance, caption, detail = self._portrait_for(speaker)
+        if appearance is self.scenario.customer.appearance:
+            sat = self.session.shown_meters.get("satisfaction")
+            mood = art.mood_for(mood, 50 if sat is None else self._percent("satisfaction", sat))
+        vp = ctx.viewport
+        width = vp.px(logical.width - 24)
+        caption = fit_text(ctx, caption, "body", width, True) if caption else ""
+        detail = fit_text(ctx, detail, "small", width) if detail else ""
+        draw_stage(surface, ctx, logical, setting, appearance, mood, False, caption, detail)
+        for text, token, bold in ((caption, "body", True), (detail, "small", False)):
+            if text:
+                w = ctx.text.font(ctx.px(token), bold).size(text)[0]
+                self.rec.add(text, pygame.Rect(vp.rect(*logical).centerx - w // 2, vp.rect(*logical).top, w, 1),
+                             vp.rect(*logical))
+
+    def _percent(self, meter_id: str, value: int) -> int:
+        m = self.scenario.meter(meter_id)
+        return round(100 * (value - m.min) / max(1, m.max - m.min))
+
+    def _setting(self) -> str:
+        node = self.session.play.node
+        return (node.scene if node is not None and node.scene else "") or self.scenario.setting
+
+    def _draw_intro(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        c = self.scenario.customer
+        lay = text_layout(ctx, "", self.scenario.summary, len(self.labels))
+        self._draw_stage(surface, ctx, pygame.Rect(lay.stage.left, lay.stage.top, lay.stage.width,
+                                                   lay.meters.bottom - lay.stage.top), c.name, "neutral",
+                         self.scenario.setting)
+        card = vp.rect(lay.speech.left, TOP, lay.speech.width, lay.meters.bottom - TOP)
+        pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(th.radius))
+        pad = vp.px(24)
+        x, y, w = card.left + pad, card.top + pad, card.width - 2 * pad
+        y += paragraph(surface, ctx, self.rec, self.scenario.title, pygame.Rect(x, y, w, 1), "title", th.accent,
+                       bold=True, box=card) + vp.px(12)
+        y += paragraph(surface, ctx, self.rec, self.scenario.summary, pygame.Rect(x, y, w, 1), "body", th.text,
+                       box=card) + vp.px(16)
+        who = f"{c.name}: {c.role}" if c.role else c.name
+        y += paragraph(surface, ctx, self.rec, who, pygame.Rect(x, y, w, 1), "small", th.text_muted, box=card,
+                       max_lines=2) + vp.px(16)
+        skills = ", ".join(self.scenario.skills)
+        if skills and y + ctx.text.line_height(ctx.px("small")) * 2 < card.bottom - pad:
+            paragraph(surface, ctx, self.rec, f"Skills: {skills}", pygame.Rect(x, y, w, 1), "small",
+                      th.text_muted, box=card, max_lines=2)
+
+    def _draw_text(self, surface: pygame.Surface, ctx: Context) -> None:
+        s = self.session
+        speaker, text = self._speech()
+        lay = self._cached(self._key(ctx, "text"), lambda: text_layout(ctx, speaker, text, len(self.labels)))
+        node = s.play.node
+        self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral", self._setting())
+        self.meters.draw(surface, ctx, lay.meters)
+        draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
+        self._record_speech(ctx, lay.speech, speaker, text)
+        if s.timer_left is not None:
+            self._draw_timer_chip(surface, ctx, lay.stage)
+
+    def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str) -> None:
+        from ..play.layout import SPEECH_PAD
+
+        vp = ctx.viewport
+        box = vp.rect(*logical)
+        inner = box.inflate(-2 * vp.px(SPEECH_PAD), -2 * vp.px(SPEECH_PAD))
+        name_h = (ctx.text.line_height(ctx.px("large"), True) + vp.px(6)) if speaker else 0
+        lines = ctx.text.wrap(text, ctx.px("body"), inner.width)
+        widest = max((ctx.text.font(ctx.px("body")).size(x)[0] for x in lines), default=0)
+        used = pygame.Rect(inner.left, inner.top, widest, name_h + len(lines) * ctx.text.line_height(ctx.px("body")))
+        self.rec.add(text, used, box)
+
+    def _draw_timer_chip(self, surface: pygame.Surface, ctx: Context, stage: pygame.Rect) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        label = f"Timed: {self.session.timer_seconds} seconds"
+        from ..play.chrome import chip
+
+        r = chip(surface, ctx, label, vp.point(stage.left + 12, stage.top + 12), th.warn)
+        self.rec.add(label, r, vp.rect(*stage))
+
+    def _draw_choices(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        s = self.session
+        lay = self._choices_layout(ctx)
+        step = s.last_step
+        if step is None:
+            speaker, text = self._speech()
+            texts = [c.text for c in s.choices]
+            picked = None
+        else:
+            speaker, text, texts = self._decided_view()
+            picked = (step.number - 1) if step.number is not None else -1
+        if lay.prompt is not None:
+            draw_speech(surface, ctx, lay.prompt, speaker, text)
+            self._record_speech(ctx, lay.prompt, speaker, text)
+        elif lay.countdown is not None:
+            line(surface, ctx, self.rec, "What does the class do?", vp.point(lay.buttons[0].left, TOP + 30),
+                 "large", th.text, bold=True, anchor="midleft", max_width=vp.px(lay.countdown.left - GAP - 24))
+        if lay.countdown is not None:
+            node = s.decision_node
+            seconds = node.timer.seconds if node and node.timer else 0
+            clock = Countdown(seconds)
+            clock.left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
+            clock.running = s.timer_running
+            draw_countdown(surface, ctx, lay.countdown, clock, paused=not s.timer_running)
+        votes = s.shown_votes
+        total = sum(votes.values())
+        lead = max(votes.values(), default=0)
+        main_choice = s.main_choice_here
+        for i, (rect, vrect, label) in enumerate(zip(lay.buttons, lay.votes, texts, strict=False)):
+            b = Button(label, (rect.x, rect.y, rect.w, rect.h), number=i + 1, token=lay.token)
+            b.selected = picked == i
+            b.enabled = picked is None or picked == i
+            b.draw(surface, ctx, focused=(picked is None and i == s.selected))
+            self._record_button(ctx, b)
+            count = votes.get(i + 1, 0)
+            draw_votes(surface, ctx, self.rec, vrect, count, total, leading=bool(count) and count == lead)
+            if main_choice == i + 1:
+                from ..play.chrome import chip
+
+                box = vp.rect(*rect)
+                r = chip(surface, ctx, "class chose", (box.right - vp.px(8), box.top - vp.px(2)), th.warn,
+                         anchor="topright")
+                self.rec.add("class chose", r, surface.get_rect())
+        if picked == -1:
+            line(surface, ctx, self.rec, f"Time ran out: {step.text}", vp.point(lay.buttons[-1].left,
+                 lay.buttons[-1].bottom + GAP), "small", th.warn, bold=True,
+                 max_width=vp.px(vp.width - 48))
+
+    def _record_button(self, ctx: Context, b: Button) -> None:
+        """Record a choice button's label block against the button (as widgets.Button lays it out)."""
+        vp = ctx.viewport
+        rect = b.rect(ctx)
+        pad = vp.px(16)
+        badge_d = ctx.px(b.token) + vp.px(12)
+        left = rect.left + pad + badge_d + pad
+        width = rect.right - pad - left
+        lines = ctx.text.wrap(b.label, ctx.px(b.token), width)
+        h = len(lines) * ctx.text.line_height(ctx.px(b.token))
+        widest = max((ctx.text.font(ctx.px(b.token)).size(x)[0] for x in lines), default=0)
+        self.rec.add(b.label, pygame.Rect(left, rect.centery - h // 2, widest, h), rect)
+
+    def _draw_consequences(self, surface: pygame.Surface, ctx: Context) -> None:
+        s = self.session
+        step = s.last_step
+        if step is None:
+            return
+        card = CoachCard(step, self.labels, s.shown_votes)
+        lay = self._cached(self._key(ctx, "consequences"),
+                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), len(self.labels)))
+        node = self.scenario.nodes.get(step.node)
+        speaker = node.speaker if node else ""
+        speaker = s.play.say(speaker) if speaker else self.scenario.customer.name
+        nxt = s.play.node or s.play.ending
+        mood = nxt.mood if nxt is not None else "neutral"
+        self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting())
+        self.meters.draw(surface, ctx, lay.meters)
+        card.draw(surface, ctx, self.rec, lay.card)
+
+    def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:
+        s = self.session
+        ending = s.play.ending
+        if ending is None:
+            return
+        card = EndingCard(ending.title, ending.outcome, s.play.text, self.scenario.customer.name,
+                          s.play.lifetime_value())
+        lay = self._cached(self._key(ctx, "ending"),
+                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), len(self.labels)))
+        self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood, self.scenario.setting)
+        self.meters.draw(surface, ctx, lay.meters)
+        card.draw(surface, ctx, self.rec, lay.card)
+
+    def layout_fits(self, ctx: Context) -> bool:
+        """Whether the current stage's text fitted without falling back to cutting (for tests)."""
+        s = self.session
+        if s.stage in (CHOICES, CHOSEN):
+            return self._choices_layout(ctx).fits
+        return all(getattr(v, "fits", True) for v in self._layout_cache.values())

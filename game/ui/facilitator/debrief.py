@@ -1,0 +1,276 @@
+"""The class debrief: the path the class took with the votes at each decision, then where it ended and what
+that was worth against the best and worst reachable outcomes. One screen per page; each exports as a PNG."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...engine import fmt_amount
+from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
+from ..context import Context
+from ..play.chrome import chip, outcome_colour, outcome_line
+from ..play.meters import MeterPanel, delta_text
+from ..scene import Pop, Push, Scene, Transition
+from ..widgets import panel
+from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
+
+ROW_GAP = 10
+PAD = 14
+HINT = "Page Down/Up: pages · E export · Esc back"
+
+
+class DebriefScene(Scene):
+    """Pages: the class's path (as many pages as it needs), then the value."""
+
+    def __init__(self, session: ClassSession) -> None:
+        super().__init__()
+        self.session = session
+        self.debrief: Debrief | None = None
+        self.page = 0
+        self.notice = ""
+        self.rec = Recorder()
+        self._pages: list[list[DecisionReport]] | None = None
+        self._pages_key: tuple | None = None
+
+    def enter(self, ctx: Context) -> None:
+        self.debrief = build_debrief(self.session)
+
+    @property
+    def data(self) -> Debrief:
+        if self.debrief is None:
+            self.debrief = build_debrief(self.session)
+        return self.debrief
+
+    # ---- pages -------------------------------------------------------------------------------
+    def path_pages(self, ctx: Context) -> list[list[DecisionReport]]:
+        key = (ctx.viewport, ctx.theme.name, ctx.theme.font_scale)
+        if self._pages is None or self._pages_key != key:
+            pages: list[list[DecisionReport]] = [[]]
+            y = self._rows_top(ctx)
+            bottom = ctx.viewport.height - 52 - 12
+            for d in self.data.decisions:
+                h = self._row_height(ctx, d)
+                if pages[-1] and y + h > bottom:
+                    pages.append([])
+                    y = self._rows_top(ctx)
+                pages[-1].append(d)
+                y += h + ROW_GAP
+            self._pages, self._pages_key = pages, key
+        return self._pages
+
+    def page_count(self, ctx: Context) -> int:
+        return len(self.path_pages(ctx)) + 1
+
+    def page_name(self, ctx: Context, index: int) -> str:
+        return "value" if index >= len(self.path_pages(ctx)) else f"path-{index + 1}"
+
+    # ---- keys --------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if event.type != pygame.KEYDOWN:
+            return None
+        key = event.key
+        self.dirty = True
+        if key in (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.page = min(self.page + 1, self.page_count(ctx) - 1)
+        elif key in (pygame.K_PAGEUP, pygame.K_LEFT):
+            if self.page == 0:
+                return Pop()
+            self.page -= 1
+        elif key == pygame.K_e:
+            from .export import export_debrief
+
+            self.notice = export_debrief(ctx, self.session, self).message
+        elif key in (pygame.K_ESCAPE, pygame.K_d, pygame.K_q):
+            return Pop(self.notice or None)
+        elif key in (pygame.K_b, pygame.K_PERIOD):
+            from .overlays import BlankScene
+
+            return Push(BlankScene())
+        elif key == pygame.K_F1 or event.unicode == "?":
+            from .overlays import HelpOverlay
+
+            return Push(HelpOverlay())
+        return None
+
+    # ---- drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        self.draw_page(surface, ctx, self.page, self.notice)
+
+    def draw_page(self, surface: pygame.Surface, ctx: Context, index: int, notice: str = "") -> None:
+        """Draw one page on any surface of the window's size (the screen, or an export image)."""
+        th = ctx.theme
+        self.rec.clear()
+        surface.fill(th.background)
+        pages = self.path_pages(ctx)
+        total = len(pages) + 1
+        title = f"Class debrief: {self.session.scenario.title}"
+        top_bar(surface, ctx, self.rec, title, f"Page {index + 1} of {total}")
+        if index < len(pages):
+            self._draw_path(surface, ctx, pages[index], index, len(pages))
+        else:
+            self._draw_value(surface, ctx)
+        footer(surface, ctx, self.rec, HINT, notice)
+
+    @staticmethod
+    def _page_box(ctx: Context) -> pygame.Rect:
+        """The page between the top bar and the footer, in window pixels."""
+        vp = ctx.viewport
+        return vp.rect(0, TOP_H, vp.width, vp.height - TOP_H - FOOTER_H)
+
+    def _rows_top(self, ctx: Context) -> float:
+        return TOP_H + 12 + logical_line(ctx, "large", True) + 8
+
+    def _text_w(self, ctx: Context) -> float:
+        return ctx.viewport.width - 2 * MARGIN - 2 * PAD - 56
+
+    def _detail(self, d: DecisionReport) -> str:
+        total = sum(d.votes)
+        if not total:
+            room = "No votes recorded"
+        else:
+            room = f"Room: {d.votes[d.chosen]} of {total} hands"
+            lead = d.room_lead
+            if lead is not None and lead != d.chosen:
+                room += f"; most hands for option {lead + 1}"
+        return room
+
+    def _deltas(self, d: DecisionReport) -> str:
+        s = self.session.scenario
+        parts = [f"{s.meter(m).label} {delta_text(v)}" for m, v in d.deltas.items() if v and s.meter(m).visible]
+        return "   ".join(parts) or "No change to the meters"
+
+    def _row_height(self, ctx: Context, d: DecisionReport) -> float:
+        w = self._text_w(ctx)
+        return (2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w, max_lines=2)
+                + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2)
+                + logical_text_height(ctx, self._deltas(d), "small", w, max_lines=2))
+
+    def _draw_path(self, surface: pygame.Surface, ctx: Context, rows: list[DecisionReport], index: int,
+                   count: int) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        heading = "The path the class took" + (f" ({index + 1} of {count})" if count > 1 else "")
+        line(surface, ctx, self.rec, heading, vp.point(MARGIN, TOP_H + 12), "large", th.text, bold=True,
+             max_width=vp.px(vp.width - 2 * MARGIN))
+        if not rows:
+            paragraph(surface, ctx, self.rec, "The class has not taken a decision yet.",
+                      vp.rect(MARGIN, self._rows_top(ctx), vp.width - 2 * MARGIN, 1), "body", th.text_muted,
+                      box=self._page_box(ctx))
+            return
+        y = self._rows_top(ctx)
+        w = self._text_w(ctx)
+        for d in rows:
+            h = self._row_height(ctx, d)
+            logical = pygame.Rect(MARGIN, round(y), vp.width - 2 * MARGIN, round(h))
+            box = vp.rect(*logical)
+            panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
+            line(surface, ctx, self.rec, str(d.number), vp.point(MARGIN + PAD + 20, y + PAD), "body", th.accent,
+                 bold=True, anchor="midtop", box=box)
+            x = MARGIN + PAD + 56
+            ty = y + PAD
+            text = d.chosen_text
+            ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, max_lines=2,
+                            box=box) / vp.scale
+            ty += paragraph(surface, ctx, self.rec, self._detail(d), vp.rect(x, ty, w, 1), "small", th.text_muted,
+                            max_lines=2, box=box) / vp.scale
+            net = sum(d.deltas.values())
+            colour = th.good if net > 0 else th.bad if net < 0 else th.text_muted
+            paragraph(surface, ctx, self.rec, self._deltas(d), vp.rect(x, ty, w, 1), "small", colour, bold=False,
+                      max_lines=2, box=box)
+            y += h + ROW_GAP
+
+    def _draw_value(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        data = self.data
+        s = self.session.scenario
+        y = TOP_H + 12
+        width = vp.width - 2 * MARGIN
+        if data.value is None:
+            paragraph(surface, ctx, self.rec, "The class has not reached an ending yet.", vp.rect(MARGIN, y, width, 1),
+                      "large", th.text_muted, bold=True, box=self._page_box(ctx))
+            return
+        colour = outcome_colour(ctx, data.outcome or "")
+        y += paragraph(surface, ctx, self.rec, data.ending_title or "", vp.rect(MARGIN, y, width, 1), "title",
+                       th.text, bold=True, max_lines=1, box=self._page_box(ctx)) / vp.scale + 6
+        label = outcome_line(data.outcome or "", s.customer.name)
+        r = chip(surface, ctx, label, vp.point(MARGIN, y), colour)
+        self.rec.add(label, r, surface.get_rect())
+        y += r.height / vp.scale + 16
+        left_w = round(width * 0.34)
+        from ..play.layout import meters_height
+
+        m_h = meters_height(ctx, len([m for m in s.meters if m.visible]))
+        meters = MeterPanel(s.meters, data.meters)
+        meters.draw(surface, ctx, pygame.Rect(MARGIN, round(y), left_w, m_h))
+        self._draw_room(surface, ctx, pygame.Rect(MARGIN, round(y) + m_h + 16, left_w,
+                                                  vp.height - FOOTER_H - 12 - round(y) - m_h - 16))
+        chart = pygame.Rect(MARGIN + left_w + 16, round(y), width - left_w - 16, vp.height - 52 - 12 - round(y))
+        self._draw_chart(surface, ctx, chart)
+
+    def _draw_room(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> None:
+        """How the room decided: decisions taken, how many had a vote, how often the class followed its lead."""
+        th = ctx.theme
+        vp = ctx.viewport
+        box = vp.rect(*logical)
+        decisions = self.data.decisions
+        voted = [d for d in decisions if any(d.votes)]
+        followed = sum(1 for d in voted if d.room_lead == d.chosen)
+        facts = [f"{len(decisions)} decisions", f"{len(voted)} put to the vote"]
+        if voted:
+            facts.append(f"{followed} followed the room")
+        need = (logical_line(ctx, "small", True) + 6 + logical_line(ctx, "small") * len(facts) + 2 * PAD)
+        if need > logical.height:
+            return
+        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
+        y = logical.top + PAD
+        line(surface, ctx, self.rec, "The room", vp.point(logical.left + PAD, y), "small", th.text_muted, bold=True,
+             box=box)
+        y += logical_line(ctx, "small", True) + 6
+        for fact in facts:
+            line(surface, ctx, self.rec, fact, vp.point(logical.left + PAD, y), "small", th.text, box=box,
+                 max_width=vp.px(logical.width - 2 * PAD))
+            y += logical_line(ctx, "small")
+
+    def _draw_chart(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> None:
+        """Net lifetime value: the class against the best and worst reachable, as bars from a zero line."""
+        th = ctx.theme
+        vp = ctx.viewport
+        data = self.data
+        box = vp.rect(*logical)
+        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
+        unit = data.unit
+        bars = []
+        if data.best is not None:
+            bars.append((f"Best: {data.best.title}", data.best.net, th.good))
+        bars.append(("The class", data.value.net if data.value else 0.0, th.accent))
+        if data.worst is not None:
+            bars.append((f"Worst: {data.worst.title}", data.worst.net, th.bad))
+        y = logical.top + PAD
+        line(surface, ctx, self.rec, "Lifetime value, word of mouth included", vp.point(logical.left + PAD, y),
+             "small", th.text_muted, bold=True, box=box, max_width=vp.px(logical.width - 2 * PAD))
+        y += logical_line(ctx, "small", True) + 8
+        span = max(1.0, max(abs(v) for _, v, _ in bars))
+        has_negative = any(v < 0 for _, v, _ in bars)
+        track_l, track_r = logical.left + PAD, logical.right - PAD
+        zero = (track_l + track_r) / 2 if has_negative else track_l
+        half = track_r - zero
+        row = logical_line(ctx, "small", True) + 4 + 14 + 16
+        for label, value, colour in bars:
+            amount = fmt_amount(value, unit, signed=True)
+            a = line(surface, ctx, self.rec, amount, vp.point(track_r, y), "small", colour, bold=True,
+                     anchor="topright", box=box)
+            line(surface, ctx, self.rec, label, vp.point(track_l, y), "small", th.text, bold=True, box=box,
+                 max_width=a.left - vp.px(16) - vp.point(track_l, y)[0])
+            by = y + logical_line(ctx, "small", True) + 4
+            length = half * abs(value) / span
+            bar = pygame.Rect(round(zero if value >= 0 else zero - length), round(by), max(2, round(length)), 14)
+            pygame.draw.line(surface, th.border, vp.point(zero, by - 4), vp.point(zero, by + 18), max(1, vp.px(2)))
+            pygame.draw.rect(surface, colour, vp.rect(*bar), border_radius=vp.px(4))
+            y += row
+        v = data.value
+        if v is not None and y + logical_line(ctx, "small") * 2 < logical.bottom - PAD:
+            text = (f"Kept {fmt_amount(v.kept, unit)} · won {fmt_amount(v.won, unit)} · lost "
+                    f"{fmt_amount(v.lost, unit)}")
+            paragraph(surface, ctx, self.rec, text, vp.rect(track_l, y, logical.width - 2 * PAD, 1), "small",
+                      th.text_muted, max_lines=2, box=box)

@@ -1,0 +1,123 @@
+"""Where things go on the classroom screens (logical coordinates, widths 960 to 1280, 720 high).
+
+Text is measured at the real size; each layout tries roomier arrangements first and falls back until the
+text fits, and says whether it did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from ..context import Context
+from ..play.countdown import BOX
+from ..play.layout import choice_height, meters_height, speech_height
+from .draw import FOOTER_H, MARGIN, TOP_H
+
+GAP = 16
+VOTE_W = 170  # the vote column beside each option
+CHOICE_GAP = 10
+TOP = TOP_H + GAP
+_STAGE_SHARES = (0.34, 0.28, 0.22)
+
+
+def _bottom(ctx: Context, footer: bool = True) -> int:
+    return ctx.viewport.height - (FOOTER_H + GAP if footer else MARGIN)
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    stage: pygame.Rect
+    meters: pygame.Rect
+    speech: pygame.Rect
+    fits: bool
+
+
+def text_layout(ctx: Context, speaker: str, text: str, n_meters: int) -> TextLayout:
+    """The stage and meters on the left, the speech on the right (stage narrower until the speech fits)."""
+    width = ctx.viewport.width
+    bottom = _bottom(ctx)
+    m_h = meters_height(ctx, n_meters)
+    for share in _STAGE_SHARES:
+        stage_w = round(width * share)
+        right_x = MARGIN + stage_w + GAP
+        right_w = width - MARGIN - right_x
+        sp_h = speech_height(ctx, right_w, speaker, text)
+        fits = TOP + sp_h <= bottom
+        if fits:
+            break
+    meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
+    stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
+    speech = pygame.Rect(right_x, TOP, right_w, round(min(sp_h, bottom - TOP)))
+    return TextLayout(stage, meters, speech, fits)
+
+
+@dataclass(frozen=True)
+class ChoicesLayout:
+    prompt: pygame.Rect | None  # the speech, when there is room to keep it on screen
+    countdown: pygame.Rect | None
+    buttons: tuple[pygame.Rect, ...]
+    votes: tuple[pygame.Rect, ...]
+    token: str
+    fits: bool
+
+
+def choices_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str], timed: bool) -> ChoicesLayout:
+    """Options across the whole width with a vote column; the speech above them when it fits; the countdown
+    top right on timed nodes."""
+    width = ctx.viewport.width
+    bottom = _bottom(ctx)
+    button_w = width - 2 * MARGIN - VOTE_W - GAP
+    attempt = None
+    for token, keep_prompt in (("body", True), ("body", False), ("small", False)):
+        heights = [choice_height(ctx, button_w, c, token) for c in choice_texts]
+        list_h = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
+        head_w = width - 2 * MARGIN - ((BOX[0] + GAP) if timed else 0)
+        head_h = speech_height(ctx, head_w, speaker, text) if keep_prompt else 0.0
+        if timed:
+            head_h = max(head_h, BOX[1])
+        top = TOP + (head_h + GAP if head_h else 0)
+        attempt = (token, keep_prompt, heights, head_w, head_h, top, top + list_h <= bottom)
+        if attempt[-1]:
+            break
+    assert attempt is not None
+    token, keep_prompt, heights, head_w, head_h, top, fits = attempt
+    prompt = pygame.Rect(MARGIN, TOP, head_w, round(head_h)) if keep_prompt else None
+    countdown = pygame.Rect(width - MARGIN - BOX[0], TOP, *BOX) if timed else None
+    buttons, votes = [], []
+    y = float(top)
+    for h in heights:
+        buttons.append(pygame.Rect(MARGIN, round(y), button_w, round(h)))
+        votes.append(pygame.Rect(width - MARGIN - VOTE_W, round(y), VOTE_W, round(h)))
+        y += h + CHOICE_GAP
+    return ChoicesLayout(prompt, countdown, tuple(buttons), tuple(votes), token, fits)
+
+
+@dataclass(frozen=True)
+class SplitLayout:
+    """A stage with meters on the left, a card on the right (consequences, the ending)."""
+
+    stage: pygame.Rect
+    meters: pygame.Rect
+    card: pygame.Rect
+    fits: bool
+
+
+def split_layout(ctx: Context, card_height: Callable[[float], float], n_meters: int) -> SplitLayout:
+    width = ctx.viewport.width
+    bottom = _bottom(ctx)
+    m_h = meters_height(ctx, n_meters)
+    for share in _STAGE_SHARES:
+        stage_w = round(width * share)
+        right_x = MARGIN + stage_w + GAP
+        right_w = width - MARGIN - right_x
+        card_h = card_height(right_w)
+        fits = TOP + card_h <= bottom
+        if fits:
+            break
+    meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
+    stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
+    card = pygame.Rect(right_x, TOP, right_w, round(min(card_h, bottom - TOP)))
+    return SplitLayout(stage, meters, card, fits)

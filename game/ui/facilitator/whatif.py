@@ -1,0 +1,211 @@
+"""What if: every option at a decision side by side, what it would do to each meter and where it leads;
+jump back to any earlier decision and play another branch (the class's record is kept)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ...engine import Outcome, Playthrough
+from ...facilitation import ClassSession
+from ...facilitation.session import CHOICES, TEXT
+from ..context import Context
+from ..play.meters import delta_text
+from ..scene import Pop, Push, Scene, Transition
+from ..widgets import panel
+from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
+
+ROW_PAD = 8
+ROW_GAP = 6
+BADGE_W = 52
+HINT = "↑↓ decision · ←→ option · Enter play it · Esc back"
+_PLAY_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
+_CLOSE_KEYS = (pygame.K_ESCAPE, pygame.K_w, pygame.K_q)
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    number: int | None
+    deltas: dict[str, int]
+    leads: str
+    taken: bool
+
+
+class WhatIfScene(Scene):
+    """Pushed over the classroom; pops with a notice for the facilitator after a branch is chosen."""
+
+    def __init__(self, session: ClassSession) -> None:
+        super().__init__()
+        self.session = session
+        self.labels = {m.id: m.label for m in session.scenario.meters if m.visible}
+        self.last = len(session.path) if session.stage in (TEXT, CHOICES) and session.play.node else \
+            len(session.path) - 1
+        self.step = max(0, self.last)
+        self.highlight = 0
+        self.rec = Recorder()
+        self._rows: dict[int, tuple[str, list[_Row]]] = {}
+        self._pick_default()
+
+    # ---- data --------------------------------------------------------------------------------
+    def rows(self, step: int) -> tuple[str, list[_Row]]:
+        """The prompt and the options at decision `step` (cached: each needs a replay)."""
+        if step not in self._rows:
+            s = self.session
+            if step >= len(s.path):
+                before, outcomes, taken = s.play, s.play.options(), None
+            else:
+                before = Playthrough(s.scenario, [(d.kind, d.source_index) for d in s.path[:step]])
+                outcomes, taken = s.options_at(step), s.taken_at(step)
+            rows = [_Row(self._label(o), o.number, dict(o.deltas), self._leads(o, before), i == taken)
+                    for i, o in enumerate(outcomes)]
+            self._rows[step] = (before.text, rows)
+        return self._rows[step]
+
+    @staticmethod
+    def _label(o: Outcome) -> str:
+        return o.label if o.number is not None else f"Let the timer run out: {o.label}"
+
+    def _leads(self, o: Outcome, before: Playthrough) -> str:
+        if o.ending is not None:
+            return f"Ending: {o.ending.title}"
+        node = self.session.scenario.nodes.get(o.location)
+        if node is None:
+            return o.location
+        speaker = before.say(node.speaker) if node.speaker else ""
+        text = before.say(node.text)
+        return f"{speaker}: {text}" if speaker and speaker.lower() != "narrator" else text
+
+    def _pick_default(self) -> None:
+        _, rows = self.rows(self.step)
+        taken = next((i for i, r in enumerate(rows) if r.taken), None)
+        self.highlight = 0 if taken is None else (taken + 1) % max(1, len(rows))
+
+    # ---- keys --------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if event.type != pygame.KEYDOWN:
+            return None
+        key = event.key
+        _, rows = self.rows(self.step)
+        self.dirty = True
+        if key == pygame.K_UP and self.step > 0:
+            self.step -= 1
+            self._pick_default()
+        elif key == pygame.K_DOWN and self.step < self.last:
+            self.step += 1
+            self._pick_default()
+        elif key in (pygame.K_LEFT, pygame.K_PAGEUP) and rows:
+            self.highlight = (self.highlight - 1) % len(rows)
+        elif key in (pygame.K_RIGHT, pygame.K_PAGEDOWN) and rows:
+            self.highlight = (self.highlight + 1) % len(rows)
+        elif key in _PLAY_KEYS:
+            return self.play(self.highlight)
+        elif pygame.K_1 <= key <= pygame.K_9:
+            n = key - pygame.K_1
+            if n < len(rows) and rows[n].number is not None:
+                return self.play(n)
+        elif key in _CLOSE_KEYS:
+            return Pop()
+        elif key in (pygame.K_b, pygame.K_PERIOD):
+            from .overlays import BlankScene
+
+            return Push(BlankScene())
+        elif key == pygame.K_F1 or event.unicode == "?":
+            from .overlays import HelpOverlay
+
+            return Push(HelpOverlay())
+        return None
+
+    def play(self, index: int) -> Transition | None:
+        """Take option `index` at the decision shown, as a what-if branch."""
+        step = self.step if self.step < len(self.session.path) else None
+        _, rows = self.rows(self.step)
+        if not 0 <= index < len(rows) or not self.session.explore(index, step):
+            return None
+        return Pop(f"What if: option {index + 1} at decision {self.step + 1}. Next reveals what it did; "
+                   "Esc returns to the class's path.")
+
+    # ---- drawing -----------------------------------------------------------------------------
+    def _meter_widths(self, ctx: Context) -> list[float]:
+        """Logical width of each meter's column: its label or the widest change, whichever is wider."""
+        font = ctx.text.font(ctx.px("small"), True)
+        widest_change = font.size(delta_text(-88))[0]
+        return [max(font.size(label)[0], widest_change) / ctx.viewport.scale + 20 for label in self.labels.values()]
+
+    def _text_w(self, ctx: Context) -> float:
+        return ctx.viewport.width - 2 * MARGIN - BADGE_W - sum(self._meter_widths(ctx)) - 2 * ROW_PAD
+
+    def _row_height(self, ctx: Context, r: _Row, lines: tuple[int, int]) -> float:
+        w = self._text_w(ctx)
+        text = logical_text_height(ctx, r.label, "small", w, max_lines=lines[0])
+        leads = logical_text_height(ctx, "→ " + r.leads, "small", w, max_lines=lines[1])
+        return max(text, logical_line(ctx, "small", True) * len(self.labels) / 2) + leads + 2 * ROW_PAD
+
+    def _lines(self, ctx: Context, rows: list[_Row], top: float, bottom: float) -> tuple[tuple[int, int], ...]:
+        """Lines of option text and of 'leads to' per row: the highlighted row gets the most room."""
+        for other, lit in (((3, 2), (4, 3)), ((2, 1), (4, 2)), ((1, 1), (4, 2)), ((1, 1), (3, 1)), ((1, 1), (2, 1)),
+                           ((1, 1), (1, 1))):
+            plan = tuple(lit if i == self.highlight else other for i in range(len(rows)))
+            total = sum(self._row_height(ctx, r, plan[i]) + ROW_GAP for i, r in enumerate(rows))
+            if top + total <= bottom:
+                return plan
+        return tuple((1, 1) for _ in rows)
+
+    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        self.rec.clear()
+        total = max(1, self.last + 1)
+        now = " (now)" if self.step >= len(self.session.path) else ""
+        top_bar(surface, ctx, self.rec, "What if…", f"Decision {self.step + 1} of {total}{now}", th.warn)
+        prompt, rows = self.rows(self.step)
+        y = TOP_H + 10
+        h = paragraph(surface, ctx, self.rec, prompt, vp.rect(MARGIN, y, vp.width - 2 * MARGIN, 1), "small",
+                      th.text_muted, max_lines=1, box=vp.rect(0, TOP_H, vp.width, vp.height - TOP_H))
+        y += h / vp.scale + 6
+        x = vp.width - MARGIN - ROW_PAD
+        for label, w in reversed(list(zip(self.labels.values(), self._meter_widths(ctx), strict=True))):
+            line(surface, ctx, self.rec, label, vp.point(x, y), "small", th.accent, bold=True, anchor="topright")
+            x -= w
+        line(surface, ctx, self.rec, "Option, and where it leads", vp.point(MARGIN + BADGE_W, y), "small", th.accent,
+             bold=True, max_width=vp.px(self._text_w(ctx)))
+        y += logical_line(ctx, "small", True) + 4
+        bottom = vp.height - FOOTER_H - 8
+        plan = self._lines(ctx, rows, y, bottom)
+        for i, r in enumerate(rows):
+            rh = self._row_height(ctx, r, plan[i])
+            self._draw_row(surface, ctx, r, i, pygame.Rect(MARGIN, round(y), vp.width - 2 * MARGIN, round(rh)),
+                           plan[i])
+            y += rh + ROW_GAP
+        taken = next((i + 1 for i, r in enumerate(rows) if r.taken), None)
+        note = f" · taken: {taken}" if taken else ""
+        footer(surface, ctx, self.rec, HINT + note)
+
+    def _draw_row(self, surface: pygame.Surface, ctx: Context, r: _Row, i: int, logical: pygame.Rect,
+                  lines: tuple[int, int]) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        box = vp.rect(*logical)
+        lit = i == self.highlight
+        panel(surface, box, ctx, colour=th.surface_alt if r.taken else th.surface,
+              border=th.accent if lit else th.border, width=4 if lit else 2)
+        badge = "◷" if r.number is None else str(i + 1)
+        line(surface, ctx, self.rec, badge, vp.point(logical.left + BADGE_W / 2, logical.top + ROW_PAD), "small",
+             th.warn if r.taken else th.accent, bold=True, anchor="midtop", box=box)
+        text_w = self._text_w(ctx)
+        left = logical.left + BADGE_W
+        h = paragraph(surface, ctx, self.rec, r.label, vp.rect(left, logical.top + ROW_PAD, text_w, 1), "small",
+                      th.text, bold=lit, max_lines=lines[0], box=box)
+        ty = logical.top + ROW_PAD + max(h / vp.scale, logical_line(ctx, "small", True) * len(self.labels) / 2)
+        paragraph(surface, ctx, self.rec, "→ " + r.leads, vp.rect(left, ty, text_w, 1), "small",
+                  th.warn if r.leads.startswith("Ending") else th.text_muted, max_lines=lines[1], box=box)
+        x = logical.right - ROW_PAD
+        my = logical.top + ROW_PAD
+        widths = self._meter_widths(ctx)
+        for n, mid in reversed(list(enumerate(self.labels))):
+            d = r.deltas.get(mid, 0)
+            text = delta_text(d) if d else "–"
+            colour = th.good if d > 0 else th.bad if d < 0 else th.text_muted
+            line(surface, ctx, self.rec, text, vp.point(x, my), "small", colour, bold=True, anchor="topright", box=box)
+            x -= widths[n]
