@@ -62,3 +62,10 @@ def test_drawing_stays_inside_the_rectangle():
     outside = [(x, y) for x in range(0, 600, 3) for y in range(0, 400, 3) if not area.collidepoint(x, y)]
     assert all(tuple(surface.get_at(p))[:3] == (1, 2, 3) for p in outside)
     assert surface.get_clip() == surface.get_rect()
+
+
+def test_values_that_are_not_finite_numbers_are_drawn_as_nothing():
+    odd = [ChartBar("Odd", float("nan"), float("inf"), None, "$"), ChartBar("Fine", 100, 0, 0, "$")]
+    not_started = chart(float("nan"), bars=odd)  # progress NaN counts as 0: nothing grown yet
+    assert pygame.image.tobytes(not_started, "RGB") == pygame.image.tobytes(chart(0.0, bars=odd), "RGB")
+    assert count(chart(1.0, bars=odd), NORMAL.good) > count(not_started, NORMAL.good) + 50

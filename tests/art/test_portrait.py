@@ -101,3 +101,13 @@ def test_contact_sheets_render(tmp_path):
         colours = {tuple(sheet.get_at((x, y))) for x in range(0, sheet.get_width(), 17)
                    for y in range(0, sheet.get_height(), 17)}
         assert len(colours) > 200
+
+
+def test_warming_draws_every_mood_into_the_cache():
+    from game.ui.art.portrait import warm_portraits
+
+    look = {"skin": "brown", "hair": "long", "hair_colour": "black", "outfit": "orange"}
+    warm_portraits(look, (90, 100))
+    first = {(m, t): render_portrait(look, m, (90, 100), t) for m in MOODS for t in (False, True)}
+    warm_portraits(look, (90, 100))
+    assert all(render_portrait(look, m, (90, 100), t) is s for (m, t), s in first.items())

@@ -5,6 +5,7 @@ Colour is never the only cue: each part has its own pattern (solid, stripes, cro
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,8 +83,17 @@ def _fill(surface: pygame.Surface, area: pygame.Rect, tile: pygame.Surface) -> N
     surface.set_clip(old)
 
 
+def _finite(value: object) -> float:
+    """A plain number for drawing: anything missing, infinite or not a number counts as 0."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
 def _ease(progress: float) -> float:
-    p = max(0.0, min(1.0, float(progress)))
+    p = max(0.0, min(1.0, _finite(progress)))
     return 1 - (1 - p) ** 3
 
 
@@ -140,7 +150,8 @@ def draw_value_chart(surface: pygame.Surface, rect: pygame.Rect, bars: Sequence[
     small_h = round(small * 1.4)
 
     rows: list[_Row] = []
-    for bar in bars:
+    for given in bars:
+        bar = ChartBar(str(given.label), _finite(given.kept), _finite(given.won), _finite(given.lost), str(given.unit))
         values = {"kept": abs(bar.kept), "won": abs(bar.won), "lost": abs(bar.lost)}
         label = _text(bar.label, font_px, text, bold=True)
         net_words = f"Net {fmt_amount(bar.kept + bar.won - bar.lost, bar.unit, signed=True)}"

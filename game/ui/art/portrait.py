@@ -525,5 +525,12 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
     return _cache.put(key, supersampled((w, h), factor, paint))
 
 
+def warm_portraits(appearance: Mapping[str, object], size: tuple[int, int]) -> None:
+    """Draw every mood, talking and not, ahead of time (e.g. when a scenario starts) so no frame waits."""
+    for mood in vocab.MOODS:
+        for talking in (False, True):
+            render_portrait(appearance, mood, size, talking)
+
+
 def clear_cache() -> None:
     _cache.clear()
