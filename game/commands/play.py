@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
               "Install it with: python -m pip install pygame-ce", file=sys.stderr)
         return 1
     from ..ui.bootstrap import Options, make_app
+    from ..ui.fonts import clear_cache as clear_font_cache
     from ..ui.scene import Push
     from ..ui.scenes.select import SelectScene, start_scene
 
@@ -92,5 +93,6 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         pygame.quit()
+        clear_font_cache()  # fonts from this window die with it
     return 0
 

@@ -44,9 +44,8 @@ def start_scene(scenario: Scenario, ctx: Context) -> Scene:
     if ctx.facilitator:
         try:
             from ..facilitator import facilitator_scene
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("game.ui.facilitator", "game.ui.facilitator.facilitator_scene"):
-                raise
+        except ImportError:
+            pass  # the facilitator's view is not installed: the ordinary play screen serves
         else:
             return facilitator_scene(scenario)
     from .play import PlayScene
@@ -169,6 +168,8 @@ class SelectScene(Scene):
             first_in_section += len(section.cards)
         if self.focus == 0:
             top = 0
+        if self.focus == len(self.places) - 1 and bottom - top < self.scroller.view:
+            bottom = self.scroller.content  # the last card: all the way down
         self.scroller.show(top, bottom)
 
     # ---- scene contract ------------------------------------------------------------------------
