@@ -88,15 +88,17 @@ class CoachCard:
         panel(surface, box, ctx, colour=th.surface, border=th.accent, width=3)
         left, inner = logical.left + PAD, logical.width - 2 * PAD
         y = logical.top + PAD
-        title = line(surface, ctx, rec, "Coach", vp.point(left, y), "large", th.accent, bold=True, box=box)
-        if self.step.principle:
-            room = box.right - vp.px(PAD) - title.right - vp.px(14)
-            label = self.step.principle
-            r = chip(surface, ctx, label, (title.right + vp.px(14), title.centery), th.accent, anchor="midleft")
-            if r.width <= room:
-                rec.add(label, r, box)
-            else:
-                pygame.draw.rect(surface, th.surface, r)  # no room beside the title: leave the chip out
+        label = self.step.principle
+        chip_w = ctx.text.font(ctx.px("small"), True).size(label)[0] + vp.px(22) if label else 0
+        coach_w = ctx.text.font(ctx.px("large"), True).size("Coach")[0]
+        title_y = vp.point(left, y)
+        if not label or coach_w + vp.px(14) + chip_w <= vp.px(inner):
+            title = line(surface, ctx, rec, "Coach", title_y, "large", th.accent, bold=True, box=box)
+            at = (title.right + vp.px(14), title.centery)
+        else:  # no room for both: the principle says more than the word "Coach"
+            at = (title_y[0], title_y[1] + ctx.text.line_height(ctx.px("large"), True) // 2)
+        if label and chip_w <= vp.px(inner):
+            rec.add(label, chip(surface, ctx, label, at, th.accent, anchor="midleft"), box)
         y += logical_line(ctx, "large", True) + 10
         h = paragraph(surface, ctx, rec, chosen_line(self.step), vp.rect(left, y, inner, 1), "small",
                       th.text_muted, max_lines=self.SAID_LINES, box=box)
@@ -112,6 +114,31 @@ class CoachCard:
             y += logical_line(ctx, "small", True)
         y += 8
         paragraph(surface, ctx, rec, self.votes, vp.rect(left, y, inner, 1), "small", th.text_muted, box=box)
+
+
+def vp_w(ctx: Context, logical_width: float) -> int:
+    return ctx.viewport.px(logical_width)
+
+
+def outcome_label_height(ctx: Context, label: str, width: int) -> int:
+    """Window-pixel height of an outcome label: a chip when it fits on one line, else wrapped bold text."""
+    vp = ctx.viewport
+    font = ctx.text.font(ctx.px("small"), True)
+    if font.size(label)[0] + vp.px(22) <= width:
+        return font.get_height() + vp.px(10)
+    return len(ctx.text.wrap(label, ctx.px("small"), width, True)) * ctx.text.line_height(ctx.px("small"), True)
+
+
+def outcome_label(surface: pygame.Surface, ctx: Context, rec: Recorder, label: str, rect: pygame.Rect, colour,
+                  box: pygame.Rect) -> int:
+    """Draw the outcome (e.g. 'Ms. Ling leaves') as a coloured chip, or as coloured text when too long."""
+    vp = ctx.viewport
+    font = ctx.text.font(ctx.px("small"), True)
+    if font.size(label)[0] + vp.px(22) <= rect.width:
+        r = chip(surface, ctx, label, rect.topleft, colour)
+        rec.add(label, r, box)
+        return r.height
+    return paragraph(surface, ctx, rec, label, rect, "small", colour, bold=True, box=box)
 
 
 class EndingCard:
@@ -130,17 +157,18 @@ class EndingCard:
             return ""
         u = v.unit
         if v.won:
-            return f"Kept {fmt_amount(v.kept, u)}, won {fmt_amount(v.won, u)} by word of mouth"
+            return f"Kept {fmt_amount(v.kept, u)} · won {fmt_amount(v.won, u)} by word of mouth"
         if v.kept:
-            return f"Kept {fmt_amount(v.kept, u)}, at risk {fmt_amount(v.lost, u)}"
+            return f"Kept {fmt_amount(v.kept, u)} · at risk {fmt_amount(v.lost, u)}"
         return f"Lost {fmt_amount(v.lost, u)}, word of mouth included"
 
     def height(self, ctx: Context, width: float) -> float:
         inner = width - 2 * PAD
         h = PAD + logical_text_height(ctx, self.title, "title", inner, True) + 10
-        h += logical_line(ctx, "small", True) + 18
+        h += outcome_label_height(ctx, outcome_line(self.outcome, self.customer), vp_w(ctx, inner)) / \
+            ctx.viewport.scale + 10
         h += logical_text_height(ctx, self.text, "body", inner) + 16
-        h += logical_text_height(ctx, self.value_line(), "large", inner, True) if self.value else 0
+        h += logical_text_height(ctx, self.value_line(), "body", inner, True) if self.value else 0
         return h + PAD
 
     def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect) -> None:
@@ -155,11 +183,10 @@ class EndingCard:
                       box=box)
         y += h / vp.scale + 10
         label = outcome_line(self.outcome, self.customer)
-        r = chip(surface, ctx, label, vp.point(left, y), colour)
-        rec.add(label, r, box)
-        y += logical_line(ctx, "small", True) + 18
+        h = outcome_label(surface, ctx, rec, label, vp.rect(left, y, inner, 1), colour, box)
+        y += h / vp.scale + 10
         h = paragraph(surface, ctx, rec, self.text, vp.rect(left, y, inner, 1), "body", th.text, box=box)
         y += h / vp.scale + 16
         if self.value is not None:
-            paragraph(surface, ctx, rec, self.value_line(), vp.rect(left, y, inner, 1), "large", colour,
+            paragraph(surface, ctx, rec, self.value_line(), vp.rect(left, y, inner, 1), "body", colour,
                       bold=True, box=box)

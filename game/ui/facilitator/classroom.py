@@ -48,6 +48,7 @@ class ClassroomScene(Scene):
         self.rec = Recorder()
         self.notice = ""
         self._layout_cache: dict[tuple, Any] = {}
+        self._drawn_layout: Any = None
         self._stage_seen = self.session.stage
         self._path_seen = len(self.session.path)
 
@@ -192,7 +193,8 @@ class ClassroomScene(Scene):
             if len(self._layout_cache) > 16:
                 self._layout_cache.clear()
             self._layout_cache[key] = make()
-        return self._layout_cache[key]
+        self._drawn_layout = self._layout_cache[key]
+        return self._drawn_layout
 
     def _speech(self) -> tuple[str, str]:
         s = self.session
@@ -222,6 +224,7 @@ class ClassroomScene(Scene):
     # ---- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         self.rec.clear()
+        self._drawn_layout = None
         s = self.session
         status = self._status()
         top_bar(surface, ctx, self.rec, self.scenario.title, status,
@@ -284,7 +287,7 @@ class ClassroomScene(Scene):
         th = ctx.theme
         vp = ctx.viewport
         c = self.scenario.customer
-        lay = text_layout(ctx, "", self.scenario.summary, len(self.labels))
+        lay = text_layout(ctx, "", self.scenario.summary, list(self.labels.values()))
         self._draw_stage(surface, ctx, pygame.Rect(lay.stage.left, lay.stage.top, lay.stage.width,
                                                    lay.meters.bottom - lay.stage.top), c.name, "neutral",
                          self.scenario.setting)
@@ -307,7 +310,7 @@ class ClassroomScene(Scene):
     def _draw_text(self, surface: pygame.Surface, ctx: Context) -> None:
         s = self.session
         speaker, text = self._speech()
-        lay = self._cached(self._key(ctx, "text"), lambda: text_layout(ctx, speaker, text, len(self.labels)))
+        lay = self._cached(self._key(ctx, "text"), lambda: text_layout(ctx, speaker, text, list(self.labels.values())))
         node = s.play.node
         self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral", self._setting())
         self.meters.draw(surface, ctx, lay.meters)
@@ -331,7 +334,11 @@ class ClassroomScene(Scene):
     def _draw_timer_chip(self, surface: pygame.Surface, ctx: Context, stage: pygame.Rect) -> None:
         th = ctx.theme
         vp = ctx.viewport
-        label = f"Timed: {self.session.timer_seconds} seconds"
+        room = vp.px(stage.width - 24)
+        font = ctx.text.font(ctx.px("small"), True)
+        seconds = self.session.timer_seconds
+        label = next((t for t in (f"Timed: {seconds} seconds", f"Timed: {seconds} s", f"{seconds} s")
+                      if font.size(t)[0] + vp.px(22) <= room), f"{seconds} s")
         from ..play.chrome import chip
 
         r = chip(surface, ctx, label, vp.point(stage.left + 12, stage.top + 12), th.warn)
@@ -407,7 +414,7 @@ class ClassroomScene(Scene):
             return
         card = CoachCard(step, self.labels, s.shown_votes)
         lay = self._cached(self._key(ctx, "consequences"),
-                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), len(self.labels)))
+                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), list(self.labels.values())))
         node = self.scenario.nodes.get(step.node)
         speaker = node.speaker if node else ""
         speaker = s.play.say(speaker) if speaker else self.scenario.customer.name
@@ -425,7 +432,7 @@ class ClassroomScene(Scene):
         card = EndingCard(ending.title, ending.outcome, s.play.text, self.scenario.customer.name,
                           s.play.lifetime_value())
         lay = self._cached(self._key(ctx, "ending"),
-                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), len(self.labels)))
+                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), list(self.labels.values())))
         self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood, self.scenario.setting)
         self.meters.draw(surface, ctx, lay.meters)
         card.draw(surface, ctx, self.rec, lay.card)
@@ -435,4 +442,4 @@ class ClassroomScene(Scene):
         s = self.session
         if s.stage in (CHOICES, CHOSEN):
             return self._choices_layout(ctx).fits
-        return all(getattr(v, "fits", True) for v in self._layout_cache.values())
+        return self._drawn_layout is None or self._drawn_layout.fits

@@ -8,10 +8,11 @@ import pygame
 from ...engine import fmt_amount
 from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
 from ..context import Context
-from ..play.chrome import chip, outcome_colour, outcome_line
+from ..play.chrome import outcome_colour, outcome_line
 from ..play.meters import MeterPanel, delta_text
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import panel
+from .cards import outcome_label
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
 
 ROW_GAP = 10
@@ -194,9 +195,8 @@ class DebriefScene(Scene):
         y += paragraph(surface, ctx, self.rec, data.ending_title or "", vp.rect(MARGIN, y, width, 1), "title",
                        th.text, bold=True, max_lines=1, box=self._page_box(ctx)) / vp.scale + 6
         label = outcome_line(data.outcome or "", s.customer.name)
-        r = chip(surface, ctx, label, vp.point(MARGIN, y), colour)
-        self.rec.add(label, r, surface.get_rect())
-        y += r.height / vp.scale + 16
+        h = outcome_label(surface, ctx, self.rec, label, vp.rect(MARGIN, y, width, 1), colour, self._page_box(ctx))
+        y += h / vp.scale + 16
         left_w = round(width * 0.34)
         from ..play.layout import meters_height
 

@@ -23,6 +23,22 @@ TOP = TOP_H + GAP
 _STAGE_SHARES = (0.34, 0.28, 0.22)
 
 
+def meters_min_width(ctx: Context, labels: list[str]) -> float:
+    """Logical width the meter panel needs so a label, its change and its number share a line unclipped."""
+    if not labels:
+        return 0.0
+    body = ctx.text.font(ctx.px("body"), True)
+    small = ctx.text.font(ctx.px("small"), True)
+    widest = max(body.size(label)[0] for label in labels)
+    extra = small.size("▼ −88")[0] + body.size("100")[0]
+    return (widest + extra) / ctx.viewport.scale + 2 * 16 + 16 + 12
+
+
+def _stage_width(ctx: Context, share: float, labels: list[str]) -> int:
+    width = ctx.viewport.width
+    return round(min(width * 0.45, max(width * share, meters_min_width(ctx, labels))))
+
+
 def _bottom(ctx: Context, footer: bool = True) -> int:
     return ctx.viewport.height - (FOOTER_H + GAP if footer else MARGIN)
 
@@ -35,13 +51,13 @@ class TextLayout:
     fits: bool
 
 
-def text_layout(ctx: Context, speaker: str, text: str, n_meters: int) -> TextLayout:
+def text_layout(ctx: Context, speaker: str, text: str, labels: list[str]) -> TextLayout:
     """The stage and meters on the left, the speech on the right (stage narrower until the speech fits)."""
     width = ctx.viewport.width
     bottom = _bottom(ctx)
-    m_h = meters_height(ctx, n_meters)
+    m_h = meters_height(ctx, len(labels))
     for share in _STAGE_SHARES:
-        stage_w = round(width * share)
+        stage_w = _stage_width(ctx, share, labels)
         right_x = MARGIN + stage_w + GAP
         right_w = width - MARGIN - right_x
         sp_h = speech_height(ctx, right_w, speaker, text)
@@ -105,12 +121,12 @@ class SplitLayout:
     fits: bool
 
 
-def split_layout(ctx: Context, card_height: Callable[[float], float], n_meters: int) -> SplitLayout:
+def split_layout(ctx: Context, card_height: Callable[[float], float], labels: list[str]) -> SplitLayout:
     width = ctx.viewport.width
     bottom = _bottom(ctx)
-    m_h = meters_height(ctx, n_meters)
+    m_h = meters_height(ctx, len(labels))
     for share in _STAGE_SHARES:
-        stage_w = round(width * share)
+        stage_w = _stage_width(ctx, share, labels)
         right_x = MARGIN + stage_w + GAP
         right_w = width - MARGIN - right_x
         card_h = card_height(right_w)

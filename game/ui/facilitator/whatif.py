@@ -136,9 +136,9 @@ class WhatIfScene(Scene):
     def _text_w(self, ctx: Context) -> float:
         return ctx.viewport.width - 2 * MARGIN - BADGE_W - sum(self._meter_widths(ctx)) - 2 * ROW_PAD
 
-    def _row_height(self, ctx: Context, r: _Row, lines: tuple[int, int]) -> float:
+    def _row_height(self, ctx: Context, r: _Row, lines: tuple[int, int], lit: bool = False) -> float:
         w = self._text_w(ctx)
-        text = logical_text_height(ctx, r.label, "small", w, max_lines=lines[0])
+        text = logical_text_height(ctx, r.label, "small", w, lit, max_lines=lines[0])
         leads = logical_text_height(ctx, "→ " + r.leads, "small", w, max_lines=lines[1])
         return max(text, logical_line(ctx, "small", True) * len(self.labels) / 2) + leads + 2 * ROW_PAD
 
@@ -147,7 +147,7 @@ class WhatIfScene(Scene):
         for other, lit in (((3, 2), (4, 3)), ((2, 1), (4, 2)), ((1, 1), (4, 2)), ((1, 1), (3, 1)), ((1, 1), (2, 1)),
                            ((1, 1), (1, 1))):
             plan = tuple(lit if i == self.highlight else other for i in range(len(rows)))
-            total = sum(self._row_height(ctx, r, plan[i]) + ROW_GAP for i, r in enumerate(rows))
+            total = sum(self._row_height(ctx, r, plan[i], i == self.highlight) + ROW_GAP for i, r in enumerate(rows))
             if top + total <= bottom:
                 return plan
         return tuple((1, 1) for _ in rows)
@@ -174,7 +174,7 @@ class WhatIfScene(Scene):
         bottom = vp.height - FOOTER_H - 8
         plan = self._lines(ctx, rows, y, bottom)
         for i, r in enumerate(rows):
-            rh = self._row_height(ctx, r, plan[i])
+            rh = self._row_height(ctx, r, plan[i], i == self.highlight)
             self._draw_row(surface, ctx, r, i, pygame.Rect(MARGIN, round(y), vp.width - 2 * MARGIN, round(rh)),
                            plan[i])
             y += rh + ROW_GAP
