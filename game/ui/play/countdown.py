@@ -77,7 +77,7 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     if not art.phone(surface, phone_c, phone_size, ctx.time % 1.0, ringing):
         wobble = round(math.sin(ctx.time * 40) * vp.px(3)) if ringing else 0
         blit_text(surface, ctx, "☎", (phone_c[0] + wobble, phone_c[1]), "title", th.text, anchor="center")
-    ring_c = vp.point(logical.right - 54, logical.top + 44)
+    ring_c = vp.point(logical.right - 64, logical.top + 44)
     radius = vp.px(36)
     width = vp.px(8)
     _ring(surface, th.surface_alt, ring_c, radius, width, 1.0)
@@ -85,5 +85,5 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     _ring(surface, colour, ring_c, radius, width, countdown.fraction)
     blit_text(surface, ctx, str(countdown.whole_seconds), ring_c, "large", th.text, bold=True, anchor="center")
     word = "paused" if paused else "seconds left"
-    blit_text(surface, ctx, word, vp.point(logical.right - 54, logical.bottom - 6), "small", th.text_muted,
+    blit_text(surface, ctx, word, vp.point(logical.right - 64, logical.bottom - 6), "small", th.text_muted,
               anchor="midbottom")

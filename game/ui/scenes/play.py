@@ -16,7 +16,7 @@ from ..play.chrome import draw_top_bar, fit_text
 from ..play.countdown import Countdown, box_rect, draw_countdown
 from ..play.feedback import FeedbackCard
 from ..play.history import HistoryOverlay, history_entries
-from ..play.layout import GAP, MARGIN, PlayLayout, compute_layout
+from ..play.layout import GAP, MARGIN, PlayLayout, choice_height, compute_layout
 from ..play.meters import MeterPanel
 from ..play.speech import Typewriter, draw_speech
 from ..scene import Pop, Push, Replace, Scene, Transition
@@ -293,9 +293,9 @@ class PlayScene(Scene):
         """'Time ran out' shown where the choices are, so the moment is as clear as a picked choice."""
         label = f"Time ran out: {self.step.text}" if self.step else "Time ran out"
         last = lay.choices[-1].bottom if lay.choices else lay.lower.top
-        h = 64
+        h = choice_height(ctx, lay.lower.width, label, lay.choice_token)
         top = last + GAP if last + GAP + h <= lay.height - MARGIN else lay.lower.top
-        banner = Button(label, (lay.lower.left, top, lay.lower.width, h), selected=True)
+        banner = Button(label, (lay.lower.left, top, lay.lower.width, h), selected=True, token=lay.choice_token)
         banner.draw(surface, ctx)
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:

@@ -1,0 +1,102 @@
+"""The debrief: every decision with its changes and feedback, and what each other option would have done."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.engine import Playthrough
+from game.ui.bootstrap import Options, make_app
+from game.ui.pilot import Pilot
+from game.ui.scenes.debrief import DebriefScene, decisions
+from game.ui.scenes.play import PlayScene
+from game.userdata.settings import Settings
+
+from .test_play_support import MenuStandIn, expired
+
+
+@pytest.fixture(autouse=True)
+def _data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+
+
+def _played(choices: list[str]) -> Playthrough:
+    play = Playthrough(expired())
+    for c in choices:
+        if c == "timeout":
+            play.timeout()
+        else:
+            play.choose(int(c) - 1)
+    return play
+
+
+def _open(play: Playthrough, size=(1280, 720)) -> tuple[Pilot, DebriefScene, MenuStandIn]:
+    menu = MenuStandIn()
+    scene = DebriefScene(play)
+    menu.first = scene
+    app = make_app(Options(size=size, settings=Settings(sound=False)), first=menu)
+    pilot = Pilot(app)
+    pilot.frame(2)
+    assert app.top is scene
+    return pilot, scene, menu
+
+
+def test_each_decision_lists_the_other_options_from_the_engine():
+    play = _played(["1", "1", "1", "timeout", "1", "1", "1", "1"])
+    items = decisions(play)
+    assert len(items) == len(play.history) == 8
+    first = items[0]
+    assert first.step.number == 1 and [o.number for o in first.others] == [2, 3]
+    assert first.others[1].deltas == {"satisfaction": -8, "loyalty": -3}
+    timed = items[3]
+    assert timed.step.kind == "timeout"
+    assert [o.number for o in timed.others] == [1, 2, 3, 4]  # every choice she could have made in time
+    options_screen = next(i for i in items if i.step.node == "options")
+    assert options_screen is timed
+
+
+def test_an_option_that_ends_the_story_says_so():
+    play = _played(["1", "2", "2", "1"])  # ... she heads for the door, and you call her back
+    walking_out = decisions(play)[-1]
+    assert walking_out.step.node == "walking_out" and walking_out.step.number == 1
+    (other,) = walking_out.others
+    assert other.number == 2 and other.ending is not None and other.ending.id == "lost_customer"
+    assert decisions(play)[-2].step.node == "pushback"
+
+
+def test_the_debrief_scrolls_by_keys_and_wheel():
+    play = _played(["1", "1", "1", "timeout", "1", "1", "1", "1"])
+    pilot, scene, _ = _open(play)
+    assert scene.max_scroll(pilot.app.ctx) > 0
+    pilot.press(pygame.K_PAGEDOWN)
+    assert scene.scroll > 0
+    pilot.press(pygame.K_END)
+    assert scene.scroll == scene.max_scroll(pilot.app.ctx)
+    pilot.wheel(2)
+    assert scene.scroll < scene.max_scroll(pilot.app.ctx)
+    pilot.press(pygame.K_HOME)
+    assert scene.scroll == 0
+
+
+def test_try_again_and_back_to_menu_by_mouse():
+    play = _played(["1", "1", "1", "1", "2", "3"])
+    pilot, scene, menu = _open(play)
+    again = next(b for b in scene.group.buttons if b.label == "Try again")
+    x, y, w, h = again.logical
+    pilot.click((x + w / 2, y + h / 2))
+    fresh = pilot.app.top
+    assert isinstance(fresh, PlayScene) and fresh.play.history == []
+    pilot2, scene2, menu2 = _open(play)
+    back = next(b for b in scene2.group.buttons if b.label == "Back to menu")
+    x, y, w, h = back.logical
+    pilot2.click((x + w / 2, y + h / 2))
+    assert pilot2.app.top is menu2
+
+
+def test_the_debrief_fits_a_4_by_3_projector():
+    play = _played(["1", "1", "1", "timeout", "1", "1", "1", "1"])
+    pilot, scene, _ = _open(play, size=(1024, 768))
+    area = scene.viewport_rect(pilot.app.ctx)
+    buttons = [b.logical for b in scene.group.buttons]
+    assert all(x >= 0 and x + w <= pilot.app.ctx.viewport.width for x, _, w, _ in buttons)
+    assert all(y >= area.bottom for _, y, _, _ in buttons)

@@ -1,0 +1,127 @@
+"""The play screen's parts: typewriter, history, meters with deltas, coach's card, idle redraws, layouts."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.play.history import HistoryOverlay, history_entries
+from game.ui.play.layout import compute_layout
+from game.ui.scenes.play import CHOOSING, CHOSEN, FEEDBACK, READING
+
+from .test_play_support import expired, start
+
+
+@pytest.fixture(autouse=True)
+def _data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+
+
+def test_typewriter_reveals_over_time_and_a_key_completes_it():
+    pilot, _ = start(expired(), text_speed="slow")
+    scene = pilot.app.top
+    pilot.advance(0.25)
+    assert scene.phase == READING and 0 < scene.typewriter.chars < len(scene.view.text)
+    shown = scene.typewriter.chars
+    pilot.advance(0.5)
+    assert scene.typewriter.chars > shown
+    pilot.press("2")  # the first key only finishes the text; it does not choose
+    assert scene.typewriter.done and scene.phase == CHOOSING
+    assert scene.play.history == []
+
+
+def test_typewriter_completes_on_click():
+    pilot, _ = start(expired(), text_speed="normal")
+    scene = pilot.app.top
+    assert scene.phase == READING
+    pilot.click((640, 360))
+    assert scene.typewriter.done and scene.phase == CHOOSING and scene.play.history == []
+
+
+def test_history_opens_with_h_and_the_wheel_and_shows_what_was_said():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    pilot.press("1")
+    pilot.advance(1)
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_h)
+    overlay = pilot.app.top
+    assert isinstance(overlay, HistoryOverlay)
+    texts = [e.text for e in overlay.entries]
+    assert any("shopping bag" in t for t in texts)  # the first node
+    assert any(e.mine and "price gun" in e.text for e in overlay.entries)  # the player's choice
+    assert "receipt across the counter" in texts[-1]  # the node now on screen
+    pilot.press(pygame.K_h)
+    assert pilot.app.top is scene
+    pilot.wheel(1)
+    assert isinstance(pilot.app.top, HistoryOverlay)
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.app.top is scene and scene.phase == CHOOSING
+
+
+def test_history_entries_replay_timeouts_too():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    for c in ("1", "1", "1"):
+        pilot.press(c)
+        pilot.advance(1)
+        pilot.press(pygame.K_RETURN)
+    scene.play.timeout()
+    entries = history_entries(scene.play)
+    assert any(e.who == "Time ran out" for e in entries)
+
+
+def test_meters_animate_to_the_new_value_and_show_the_change():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    assert scene.meters.displayed("satisfaction") == 40
+    pilot.press("3")  # satisfaction -8, loyalty -3
+    assert scene.phase == CHOSEN
+    assert scene.meters.animating()
+    pilot.frame(3)
+    mid = scene.meters.displayed("satisfaction")
+    assert 32 < mid < 40
+    assert scene.meters.showing_delta("satisfaction") == -8
+    assert scene.meters.showing_delta("loyalty") == -3
+    pilot.advance(1)
+    assert scene.meters.displayed("satisfaction") == 32 and scene.meters.displayed("loyalty") == 67
+    assert not scene.meters.animating()
+    assert scene.phase == FEEDBACK
+    assert [p for p, _ in scene.card.parts] == ["Satisfaction ▼ −8", "Loyalty ▼ −3"]
+
+
+def test_the_coach_card_waits_for_the_player_before_the_story_moves_on():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    pilot.press("1")
+    pilot.advance(5)
+    assert scene.phase == FEEDBACK and scene.view.node_id == "arrive"
+    pilot.press("2")  # number keys do not dismiss the card
+    assert scene.phase == FEEDBACK
+    pilot.press(pygame.K_SPACE)
+    assert scene.phase == CHOOSING and scene.view.node_id == "receipt"
+
+
+def test_a_waiting_screen_does_not_redraw_until_something_happens():
+    pilot, _ = start(expired())
+    app = pilot.app
+    pilot.frame(3)
+    assert not app.top.animating()
+    assert app.step(events=[], dt=1 / 60) is False
+    pilot.post(pygame.MOUSEMOTION, pos=(10, 10), rel=(0, 0), buttons=(0, 0, 0))
+    assert app.step(dt=1 / 60) is True
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080), (960, 720)])
+def test_every_node_fits_the_screen_at_common_sizes(size):
+    pilot, _ = start(expired(), size=size)
+    ctx = pilot.app.ctx
+    scenario = expired()
+    for node in scenario.nodes.values():
+        if node.is_branch:
+            continue
+        lay = compute_layout(ctx, node.speaker, node.text, [c.text for c in node.choices], 2)
+        assert lay.fits, (size, node.id)
+        bottom = ctx.viewport.height - 16
+        assert all(r.bottom <= bottom for r in lay.choices), (size, node.id)
+        assert lay.speech.right <= ctx.viewport.width and lay.stage.right < lay.speech.left

@@ -1,0 +1,70 @@
+"""Shared helpers for the play, value, debrief and storyboard tests: a real App driven by posted events."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pygame
+
+from game.commands.common import require_scenario
+from game.engine import Scenario, all_paths
+from game.ui.bootstrap import Options, make_app
+from game.ui.pilot import Pilot
+from game.ui.scene import Push, Scene
+from game.ui.scenes.play import PlayScene
+from game.userdata.settings import Settings
+
+
+class MenuStandIn(Scene):
+    """Sits under the play screen like the scenario list; remembers how often it came back to the top."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resumed: list[Any] = []
+        self.first: Scene | None = None
+
+    def update(self, dt, ctx):
+        if self.first is not None:
+            first, self.first = self.first, None
+            return Push(first)
+        return None
+
+    def resume(self, ctx, result=None) -> None:
+        self.resumed.append(result)
+        self.dirty = True
+
+    def draw(self, surface, ctx) -> None:
+        surface.fill(ctx.theme.background)
+
+
+def expired() -> Scenario:
+    return require_scenario("expired_return")
+
+
+def ending_paths(scenario: Scenario) -> dict[str, list[str]]:
+    """The first path found to each ending (the same exploration `run.py paths --json` prints)."""
+    out: dict[str, list[str]] = {}
+    for p in all_paths(scenario).paths:
+        out.setdefault(p.ending, list(p.choices))
+    return out
+
+
+def start(scenario: Scenario, size=(1280, 720), under_menu: bool = True, **settings) -> tuple[Pilot, MenuStandIn]:
+    """An App showing the play screen (on top of a stand-in menu), with instant text unless told otherwise."""
+    assert "CUSTOMER_CHAIN_DATA_DIR" in os.environ, "set CUSTOMER_CHAIN_DATA_DIR to a temporary folder first"
+    opts = {"text_speed": "instant", "sound": False}
+    opts.update(settings)
+    menu = MenuStandIn()
+    play = PlayScene(scenario)
+    if under_menu:
+        menu.first = play
+    app = make_app(Options(size=size, settings=Settings(**opts)), first=menu if under_menu else play)
+    pilot = Pilot(app)
+    pilot.frame(2)
+    assert app.top is play
+    return pilot, menu
+
+
+def logical_center(rect: pygame.Rect) -> tuple[float, float]:
+    return rect.centerx, rect.centery

@@ -1,0 +1,93 @@
+"""`storyboard` renders a path of every bundled scenario to numbered PNGs, headless, at two sizes."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.engine import TIMEOUT, Playthrough, all_paths, load_all
+from game.ui.storyboard import render_storyboard
+
+from ..conftest import SCENARIOS
+
+BUNDLED = sorted((r.scenario for r in load_all([str(SCENARIOS)]) if r.scenario is not None), key=lambda s: s.id)
+SIZES = [(640, 360), (512, 384)]
+
+
+@pytest.fixture(autouse=True)
+def _data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+
+
+def expected_names(scenario, choices: list[str]) -> list[str]:
+    """The file names a path should give: three per decision (four when time runs out), then the ends."""
+    play = Playthrough(scenario)
+    names = []
+    for c in choices:
+        node = play.location
+        names += [node] + ([f"{node}_countdown"] if c == TIMEOUT else []) + [f"{node}_chosen", f"{node}_feedback"]
+        if c == TIMEOUT:
+            play.timeout()
+        else:
+            play.choose(int(c) - 1)
+    return names + ["ending", "value", "debrief"]
+
+
+def test_there_are_bundled_scenarios():
+    assert len(BUNDLED) >= 2
+    assert "expired_return" in {s.id for s in BUNDLED}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scenario", BUNDLED, ids=lambda s: s.id)
+def test_a_full_path_of_every_scenario_renders(scenario, size, tmp_path):
+    report = all_paths(scenario)
+    # The worst path ends soonest; a path through a timer shows the countdown too.
+    timed = [p for p in report.paths if TIMEOUT in p.choices]
+    path = list(min(timed, key=lambda p: len(p.choices)).choices if timed and size == SIZES[1]
+                else report.worst.choices)
+    files = render_storyboard(scenario, path, tmp_path / "out", size)
+    names = [f.stem.split("_", 1)[1] for f in files]
+    want = expected_names(scenario, path)
+    assert names[: len(want)] == want
+    assert all(n.startswith("debrief_") for n in names[len(want):])  # extra debrief pages when it scrolls
+    assert [f.stem.split("_", 1)[0] for f in files] == [f"{i:02d}" for i in range(1, len(files) + 1)]
+    for f in (files[0], files[-1]):
+        image = pygame.image.load(str(f))
+        assert image.get_size() == size
+
+
+def test_the_command_writes_pictures_and_lists_them(tmp_path, capsys):
+    out = tmp_path / "board"
+    code = main(["storyboard", "expired_return", "--choices", "1,1,1,1,2,3", "--out", str(out),
+                 "--size", "640x360", "--theme", "projector"])
+    assert code == 0
+    printed = capsys.readouterr().out.split()
+    assert printed[0].endswith("01_arrive.png") and printed[-1].endswith(".png")
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.rsplit("/", 1)[-1] for p in printed)
+
+
+def test_an_impossible_choice_is_a_located_error_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "board"
+    code = main(["storyboard", "expired_return", "--choices", "1,9", "--out", str(out)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "step 2 ('9') at node 'receipt'" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_bad_input_is_a_usage_error(tmp_path, capsys):
+    assert main(["storyboard", "expired_return", "--size", "big", "--out", str(tmp_path)]) == 2
+    assert "WIDTHxHEIGHT" in capsys.readouterr().err
+    assert main(["storyboard", "no_such_scenario", "--out", str(tmp_path)]) == 2
+    assert main(["storyboard", "expired_return", "--choices", "1,x", "--out", str(tmp_path)]) == 2
+
+
+def test_a_broken_scenario_file_reports_its_errors(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: broken\ntitle: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["storyboard", str(broken), "--out", str(tmp_path / "board")])
+    assert stop.value.code == 1
+    assert "broken.yaml" in capsys.readouterr().err

@@ -1,0 +1,78 @@
+"""The lifetime-value screen: the arithmetic appears line by line, then the chart against the best outcome."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.engine import Playthrough
+from game.ui.bootstrap import Options, make_app
+from game.ui.pilot import Pilot
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.value import STEP_SECONDS, ValueScene
+from game.userdata.settings import Settings
+
+from .test_play_support import ending_paths, expired
+
+
+@pytest.fixture(autouse=True)
+def _data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+
+
+def _value_for(ending: str) -> tuple[Pilot, ValueScene]:
+    scenario = expired()
+    play = Playthrough(scenario)
+    for c in ending_paths(scenario)[ending]:
+        play.choose(int(c) - 1)
+    scene = ValueScene(play)
+    app = make_app(Options(settings=Settings(sound=False)), first=scene)
+    pilot = Pilot(app)
+    pilot.frame()
+    return pilot, scene
+
+
+def test_the_steps_appear_one_by_one_then_the_chart_grows():
+    pilot, scene = _value_for("lost_customer")
+    labels = [s.label for s in scene.value.steps]
+    assert labels[:4] == ["One visit", "A year", "Over 10 years", "Counting word of mouth"]
+    assert scene.steps_shown == 1 and scene.chart_progress == 0
+    pilot.advance(STEP_SECONDS * 2)
+    assert scene.steps_shown == 3
+    pilot.advance(STEP_SECONDS * 3)
+    assert scene.steps_shown == len(labels) and scene.chart_progress < 1
+    assert scene.animating()
+    pilot.advance(3)
+    assert scene.done and scene.chart_progress == 1 and not scene.animating()
+
+
+def test_the_source_material_figures_and_the_best_outcome():
+    _, scene = _value_for("lost_customer")
+    amounts = [s.amount for s in scene.value.steps]
+    assert amounts[:4] == [22, 1144, 11440, 183040]
+    assert scene.value.lost == 183040 and scene.value.net == -183040
+    bars = scene.bars()
+    assert [b.label for b in bars] == ["Your ending", "Best you could reach"]
+    assert bars[1].won > 0 and bars[1].lost == 0
+    assert scene.best_title == "A regular for life"
+
+
+def test_a_key_shows_everything_and_enter_moves_on_to_the_debrief():
+    pilot, scene = _value_for("advocate")
+    pilot.press(pygame.K_RETURN)  # the first key completes the reveal, it does not leave
+    assert scene.done and pilot.app.top is scene
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(pilot.app.top, DebriefScene)
+
+
+def test_the_chart_is_drawn_once_revealed(tmp_path):
+    pilot, scene = _value_for("grudging")
+    pilot.press(pygame.K_SPACE)
+    path = tmp_path / "value.png"
+    pilot.screenshot(str(path))
+    shot = pygame.image.load(str(path))
+    assert shot.get_size() == (1280, 720)
+    # The chart's "kept" bar is drawn in the theme's good colour somewhere on the right half.
+    good = pilot.app.ctx.theme.good
+    right = [shot.get_at((x, y))[:3] for x in range(700, 1250, 4) for y in range(100, 600, 4)]
+    assert good in right
