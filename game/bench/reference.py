@@ -3,6 +3,7 @@
     python game/bench/reference.py startup W H
     python game/bench/reference.py frames W H FRAMES
     python game/bench/reference.py idle W H SECONDS
+    python game/bench/reference.py wait W H SECONDS
 
 Each prints one line `BENCH-RESULT {json}` for the benchmark that started it.
 """
@@ -139,6 +140,18 @@ def idle(w: int, h: int, seconds: float) -> None:
     emit(cpu_percent=100 * cpu / wall, seconds=wall)
 
 
+def wait(w: int, h: int, seconds: float) -> None:
+    """The floor of a loop that sleeps in pygame.event.wait(500) between events, as the game's App does."""
+    screen = open_window(w, h)
+    Picture(screen).draw(screen, 0)
+    pygame.display.flip()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall0 < seconds:
+        pygame.event.wait(500)
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    emit(cpu_percent=100 * cpu / wall, seconds=wall, driver=pygame.display.get_driver())
+
+
 def main(argv: list[str]) -> int:
     mode, w, h = argv[0], int(argv[1]), int(argv[2])
     if mode == "startup":
@@ -147,6 +160,8 @@ def main(argv: list[str]) -> int:
         frames(w, h, int(argv[3]))
     elif mode == "idle":
         idle(w, h, float(argv[3]))
+    elif mode == "wait":
+        wait(w, h, float(argv[3]))
     else:
         print(f"unknown mode {mode!r}", file=sys.stderr)
         return 2

@@ -8,7 +8,8 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
     from .frames import frame_and_memory_figures
     from .generate import write_scenario
     from .idle import idle_figures
-    from .loading import loading_figure
+    from .loading import loading_figures
     from .paths_bench import paths_figure
     from .startup import startup_figures
 
@@ -64,10 +65,10 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
         ("frame time and memory", lambda: frame_and_memory_figures(cfg.runs, cfg.frames, data_dir)),
         ("idle CPU", lambda: idle_figures(cfg.idle_runs, cfg.idle_seconds, data_dir)),
         ("scenario loading", lambda: [
-            loading_figure("loading.bundled", f"Load and check all {len(bundled)} bundled scenarios", bundled,
-                           cfg.runs, {"files": len(bundled)}),
-            loading_figure("loading.generated", f"Load and check the {gen_label}", [generated], cfg.heavy_runs,
-                           {"nodes": cfg.generated_nodes, "bytes": os.path.getsize(generated)}),
+            *loading_figures("loading.bundled", f"Load and check all {len(bundled)} bundled scenarios", bundled,
+                             cfg.runs, work, {"files": len(bundled)}),
+            *loading_figures("loading.generated", f"Load and check the {gen_label}", [generated], cfg.heavy_runs,
+                             work, {"nodes": cfg.generated_nodes, "bytes": os.path.getsize(generated)}),
         ]),
         ("path analysis", paths_all),
     ]
@@ -78,7 +79,7 @@ EXPECTED = {
     "start-up": ("startup.title", "startup.select"),
     "frame time and memory": ("frames.play.p50", "frames.play.p95", "frames.play.p99", "memory.peak"),
     "idle CPU": ("idle.title", "idle.select", "idle.play"),
-    "scenario loading": ("loading.bundled", "loading.generated"),
+    "scenario loading": ("loading.bundled", "loading.bundled_cold", "loading.generated", "loading.generated_cold"),
     "path analysis": ("paths.generated",),
 }
 
@@ -95,15 +96,8 @@ def run_suite(cfg: Config, log: Callable[[str], None] = lambda _: None) -> dict:
     with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmp:
         data_dir = os.path.join(tmp, "data")
         os.makedirs(data_dir)
-        for name, section in _sections(cfg, data_dir, Path(tmp)):
-            log(f"measuring {name}...")
-            t0 = time.perf_counter()
-            try:
-                figures.extend(section())
-            except BenchError as exc:
-                log(f"  {name} could not be measured: {exc}")
-                figures.extend(_failed(name, exc))
-            log(f"  {name}: {time.perf_counter() - t0:.1f} s")
+        with _data_dir(data_dir):  # in-process commands (paths) keep their caches in the throw-away folder too
+            _measure(cfg, data_dir, Path(tmp), figures, log)
     return {
         "command": "python run.py bench" + (" --quick" if cfg.quick else "") + f" --runs {cfg.runs}",
         "quick": cfg.quick,
@@ -112,6 +106,33 @@ def run_suite(cfg: Config, log: Callable[[str], None] = lambda _: None) -> dict:
         "seconds": round(time.perf_counter() - started, 1),
         "figures": figures,
     }
+
+
+@contextmanager
+def _data_dir(path: str) -> Iterator[None]:
+    from ..userdata.paths import ENV_VAR
+
+    before = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = path
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = before
+
+
+def _measure(cfg: Config, data_dir: str, work: Path, figures: list[Figure], log: Callable[[str], None]) -> None:
+    for name, section in _sections(cfg, data_dir, work):
+        log(f"measuring {name}...")
+        t0 = time.perf_counter()
+        try:
+            figures.extend(section())
+        except BenchError as exc:
+            log(f"  {name} could not be measured: {exc}")
+            figures.extend(_failed(name, exc))
+        log(f"  {name}: {time.perf_counter() - t0:.1f} s")
 
 
 def machine() -> dict:

@@ -14,8 +14,8 @@ from game.engine import load_bytes
 from tests.conftest import ROOT, SCENARIOS
 
 FIGURES = ("startup.title", "startup.select", "frames.play.p50", "frames.play.p95", "frames.play.p99",
-           "memory.peak", "idle.title", "idle.select", "idle.play", "loading.bundled", "loading.generated",
-           "paths.generated")
+           "memory.peak", "idle.title", "idle.select", "idle.play", "loading.bundled", "loading.bundled_cold",
+           "loading.generated", "loading.generated_cold", "paths.generated")
 KEYS = {"id", "label", "unit", "value", "reference", "ratio", "reference_program", "target", "met", "samples",
         "reference_samples", "note"}
 
