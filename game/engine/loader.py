@@ -206,7 +206,7 @@ class _Builder:
     def _customer(self, raw: PosDict) -> Customer:
         e = raw["economics"]
         econ = Economics(e["spend_per_visit"], e["visits_per_year"], e["years"], e["word_of_mouth"],
-                         e.get("unit", "$"), e.get("visit_label", "visit"), e.get("note", ""))
+                         e.get("unit", "$"), e.get("visit_label", "visit"), e.get("note", ""), e.get("whose", ""))
         return Customer(raw["name"], raw["role"], econ, MappingProxyType(dict(raw.get("appearance") or {})))
 
     def _prose(self, text: str, pos: tuple[int, int], what: str) -> None:

@@ -17,6 +17,7 @@ class Economics:
     unit: str = "$"
     visit_label: str = "visit"
     note: str = ""
+    whose: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,11 @@ class Scenario:
     vars: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
     version: str = ""
+
+    @property
+    def value_holder(self) -> str:
+        """Whose business the lifetime value measures: economics.whose, else the customer."""
+        return self.customer.economics.whose or self.customer.name
 
     def meter(self, meter_id: str) -> Meter:
         for m in self.meters:

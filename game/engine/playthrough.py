@@ -240,4 +240,4 @@ def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> Lif
         return round(100 * (meters[mid] - m.min) / (m.max - m.min))
 
     return lifetime_value(scenario.customer.economics, ending.outcome, pct("satisfaction"), pct("loyalty"),
-                          scenario.customer.name)
+                          scenario.value_holder)
