@@ -146,7 +146,7 @@ ECONOMICS = Record("What the customer is worth: the numbers behind lifetime valu
     "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20)),
     "visit_label": _opt(Text("What one visit is called, e.g. 'visit', 'order', 'request'.", max_len=30)),
     "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600)),
-    "whose": _opt(Text("Whose business the value is, when not the person you serve, e.g. 'Mr. Haddad' (the caller behind a co-worker).",
+    "whose": _opt(Text("Whose business the value is, when not the person you serve, e.g. 'Mr. Haddad'.",
                        max_len=80)),
 })
 
