@@ -1,0 +1,68 @@
+"""A seeded storm of real input across every screen: keys, mouse, wheel, resizes, focus changes. Nothing raises."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from game.ui.app import App
+from game.ui.scenes.title import TitleScene
+
+from .test_shell_support import start, top
+
+EVENTS = 10_000
+SEED = 20261122
+KEYS = ([pygame.K_RETURN] * 8 + [pygame.K_SPACE] * 3 + [pygame.K_ESCAPE] * 4 + [pygame.K_DOWN, pygame.K_UP,
+        pygame.K_LEFT, pygame.K_RIGHT] * 3 + [pygame.K_TAB] * 2 + [getattr(pygame, f"K_{n}") for n in range(10)] * 2
+        + [pygame.K_h, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_BACKSPACE,
+           pygame.K_KP_ENTER, pygame.K_KP1, pygame.K_a, pygame.K_F11])
+SIZES = [(960, 540), (1024, 768), (800, 600), (1280, 720), (640, 480), (1100, 500)]
+FOCUS = [pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED, pygame.WINDOWLEAVE, pygame.WINDOWENTER,
+         pygame.WINDOWEXPOSED, pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED]
+
+
+def random_event(rng: random.Random, window: tuple[int, int]) -> pygame.event.Event:
+    roll = rng.random()
+    pos = (rng.randint(-20, window[0] + 20), rng.randint(-20, window[1] + 20))
+    if roll < 0.45:
+        key = rng.choice(KEYS)
+        mod = pygame.KMOD_SHIFT if rng.random() < 0.1 else 0
+        char = chr(key) if 32 <= key < 127 else ""
+        kind = pygame.KEYDOWN if rng.random() < 0.85 else pygame.KEYUP
+        return pygame.event.Event(kind, key=key, mod=mod, unicode=char, scancode=0)
+    if roll < 0.65:
+        return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    if roll < 0.85:
+        kind = pygame.MOUSEBUTTONDOWN if rng.random() < 0.7 else pygame.MOUSEBUTTONUP
+        return pygame.event.Event(kind, pos=pos, button=rng.choice([1, 1, 1, 2, 3, 4, 5]))
+    if roll < 0.93:
+        dy = rng.choice([-3, -1, -1, 1, 1, 2])
+        return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False, precise_x=0.0, precise_y=float(dy))
+    if roll < 0.95:
+        size = rng.choice(SIZES)
+        return pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
+    return pygame.event.Event(rng.choice(FOCUS))
+
+
+def test_ten_thousand_random_events_raise_nothing(tmp_path, monkeypatch):
+    rng = random.Random(SEED)
+    pilot = start(tmp_path, monkeypatch, size=(960, 540))
+    app = pilot.app
+    sent = restarts = frames = 0
+    screens: set[str] = set()
+    while sent < EVENTS:
+        if not app.running:  # Quit was chosen: open the game again (same library and data folder)
+            restarts += 1
+            app = App(app.ctx, TitleScene(), size=rng.choice(SIZES), fullscreen=app.ctx.settings.fullscreen)
+        for _ in range(rng.randint(1, 4)):
+            pygame.event.post(random_event(rng, app.screen.get_size()))
+            sent += 1
+        app.step(dt=rng.choice([0.0, 1 / 60, 1 / 60, 0.1, 0.5, 2.5]))
+        frames += 1
+        screens.add(top(app))
+    assert sent >= EVENTS
+    assert restarts > 0  # the storm reached Quit at least once and the game opened again
+    assert frames > EVENTS // 4
+    # The storm really went through the game, not just the title screen.
+    assert {"TitleScene", "SelectScene", "PlayScene", "PauseScene", "SettingsScene"} <= screens, screens
