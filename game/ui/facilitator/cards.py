@@ -41,7 +41,7 @@ def chosen_line(step: Step) -> str:
 def votes_line(votes: Mapping[int, int], step: Step) -> str:
     total = sum(votes.values())
     if not total:
-        return "No votes were recorded for this decision."
+        return ""
     hands = votes.get(step.number or 0, 0) if step.kind != TIMEOUT else 0
     return f"The room: {hands} of {total} hands for this option."
 
@@ -62,8 +62,9 @@ class CoachCard:
         h = PAD + logical_line(ctx, "large", True) + 10
         h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self.SAID_LINES) + 10
         h += logical_text_height(ctx, self.feedback, "body", inner) + 12
-        h += self._parts_height(ctx, inner) + 8
-        h += logical_text_height(ctx, self.votes, "small", inner)
+        h += self._parts_height(ctx, inner)
+        if self.votes:
+            h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
 
     def _parts_rows(self, ctx: Context, inner: float) -> list[list[tuple[str, int]]]:
@@ -112,8 +113,8 @@ class CoachCard:
                 r = line(surface, ctx, rec, text, (x, vp.point(0, y)[1]), "small", colour, bold=True, box=box)
                 x = r.right + vp.px(24)
             y += logical_line(ctx, "small", True)
-        y += 8
-        paragraph(surface, ctx, rec, self.votes, vp.rect(left, y, inner, 1), "small", th.text_muted, box=box)
+        if self.votes:
+            paragraph(surface, ctx, rec, self.votes, vp.rect(left, y + 8, inner, 1), "small", th.text_muted, box=box)
 
 
 def vp_w(ctx: Context, logical_width: float) -> int:

@@ -20,7 +20,7 @@ from ..play.speech import draw_speech, speaker_label
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import Button
 from .cards import CoachCard, EndingCard, draw_votes
-from .draw import Recorder, footer, line, paragraph, top_bar
+from .draw import FOOTER_H, Recorder, footer, line, paragraph, top_bar
 from .layout import GAP, TOP, choices_layout, split_layout, text_layout
 
 HINTS = {
@@ -247,6 +247,8 @@ class ClassroomScene(Scene):
         if s.stage == INTRO:
             return "Class session"
         where = "Ending" if s.stage in (ENDING, DEBRIEF) else f"Decision {s.decision_number}"
+        if s.stage == TEXT and s.timer_seconds is not None:
+            where += f" · timed {s.timer_seconds} s"
         return f"What if · {where}" if s.in_detour else where
 
     def _portrait_for(self, speaker: str):
@@ -288,36 +290,42 @@ class ClassroomScene(Scene):
         vp = ctx.viewport
         c = self.scenario.customer
         lay = text_layout(ctx, "", self.scenario.summary, list(self.labels.values()))
-        self._draw_stage(surface, ctx, pygame.Rect(lay.stage.left, lay.stage.top, lay.stage.width,
-                                                   lay.meters.bottom - lay.stage.top), c.name, "neutral",
-                         self.scenario.setting)
-        card = vp.rect(lay.speech.left, TOP, lay.speech.width, lay.meters.bottom - TOP)
+        bottom = vp.height - FOOTER_H - GAP
+        if lay.stage is not None:
+            self._draw_stage(surface, ctx, pygame.Rect(lay.stage.left, TOP, lay.stage.width, bottom - TOP), c.name,
+                             "neutral", self.scenario.setting)
+        card = vp.rect(lay.speech.left, TOP, lay.speech.width, bottom - TOP)
         pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(th.radius))
         pad = vp.px(24)
         x, y, w = card.left + pad, card.top + pad, card.width - 2 * pad
         y += paragraph(surface, ctx, self.rec, self.scenario.title, pygame.Rect(x, y, w, 1), "title", th.accent,
-                       bold=True, box=card) + vp.px(12)
+                       bold=True, box=card, max_lines=2) + vp.px(12)
+        body_line = ctx.text.line_height(ctx.px("body"))
+        room = max(1, (card.bottom - pad - y) // body_line)
         y += paragraph(surface, ctx, self.rec, self.scenario.summary, pygame.Rect(x, y, w, 1), "body", th.text,
-                       box=card) + vp.px(16)
+                       box=card, max_lines=room) + vp.px(16)
         who = f"{c.name}: {c.role}" if c.role else c.name
-        y += paragraph(surface, ctx, self.rec, who, pygame.Rect(x, y, w, 1), "small", th.text_muted, box=card,
-                       max_lines=2) + vp.px(16)
         skills = ", ".join(self.scenario.skills)
-        if skills and y + ctx.text.line_height(ctx.px("small")) * 2 < card.bottom - pad:
-            paragraph(surface, ctx, self.rec, f"Skills: {skills}", pygame.Rect(x, y, w, 1), "small",
-                      th.text_muted, box=card, max_lines=2)
+        for extra in (who, f"Skills: {skills}" if skills else ""):
+            h = ctx.text.line_height(ctx.px("small")) * len(ctx.text.wrap(extra, ctx.px("small"), w)) if extra else 0
+            if not extra or y + h > card.bottom - pad:
+                continue
+            y += paragraph(surface, ctx, self.rec, extra, pygame.Rect(x, y, w, 1), "small", th.text_muted,
+                           box=card) + vp.px(12)
 
     def _draw_text(self, surface: pygame.Surface, ctx: Context) -> None:
         s = self.session
         speaker, text = self._speech()
         lay = self._cached(self._key(ctx, "text"), lambda: text_layout(ctx, speaker, text, list(self.labels.values())))
         node = s.play.node
-        self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral", self._setting())
-        self.meters.draw(surface, ctx, lay.meters)
+        if lay.stage is not None and lay.meters is not None:
+            self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral",
+                             self._setting())
+            self.meters.draw(surface, ctx, lay.meters)
+            if s.timer_left is not None:
+                self._draw_timer_chip(surface, ctx, lay.stage)
         draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
         self._record_speech(ctx, lay.speech, speaker, text)
-        if s.timer_left is not None:
-            self._draw_timer_chip(surface, ctx, lay.stage)
 
     def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str) -> None:
         from ..play.layout import SPEECH_PAD
@@ -420,8 +428,10 @@ class ClassroomScene(Scene):
         speaker = s.play.say(speaker) if speaker else self.scenario.customer.name
         nxt = s.play.node or s.play.ending
         mood = nxt.mood if nxt is not None else "neutral"
-        self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting())
-        self.meters.draw(surface, ctx, lay.meters)
+        if lay.stage is not None:
+            self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting())
+        if lay.meters is not None:
+            self.meters.draw(surface, ctx, lay.meters)
         card.draw(surface, ctx, self.rec, lay.card)
 
     def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:
@@ -433,8 +443,11 @@ class ClassroomScene(Scene):
                           s.play.lifetime_value())
         lay = self._cached(self._key(ctx, "ending"),
                            lambda: split_layout(ctx, lambda w: card.height(ctx, w), list(self.labels.values())))
-        self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood, self.scenario.setting)
-        self.meters.draw(surface, ctx, lay.meters)
+        if lay.stage is not None:
+            self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood,
+                             self.scenario.setting)
+        if lay.meters is not None:
+            self.meters.draw(surface, ctx, lay.meters)
         card.draw(surface, ctx, self.rec, lay.card)
 
     def layout_fits(self, ctx: Context) -> bool:

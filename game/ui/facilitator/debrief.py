@@ -104,8 +104,7 @@ class DebriefScene(Scene):
         surface.fill(th.background)
         pages = self.path_pages(ctx)
         total = len(pages) + 1
-        title = f"Class debrief: {self.session.scenario.title}"
-        top_bar(surface, ctx, self.rec, title, f"Page {index + 1} of {total}")
+        top_bar(surface, ctx, self.rec, self.session.scenario.title, f"Debrief {index + 1} of {total}")
         if index < len(pages):
             self._draw_path(surface, ctx, pages[index], index, len(pages))
         else:
@@ -140,10 +139,19 @@ class DebriefScene(Scene):
         parts = [f"{s.meter(m).label} {delta_text(v)}" for m, v in d.deltas.items() if v and s.meter(m).visible]
         return "   ".join(parts) or "No change to the meters"
 
+    def _one_line(self, ctx: Context, d: DecisionReport) -> bool:
+        """Whether the room's vote and the meter changes share one line."""
+        font = ctx.text.font(ctx.px("small"))
+        gap = font.size(" · ")[0]
+        return font.size(self._detail(d))[0] + gap + font.size(self._deltas(d))[0] <= ctx.viewport.px(
+            self._text_w(ctx))
+
     def _row_height(self, ctx: Context, d: DecisionReport) -> float:
         w = self._text_w(ctx)
-        return (2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w, max_lines=2)
-                + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2)
+        h = 2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w, max_lines=2)
+        if self._one_line(ctx, d):
+            return h + logical_line(ctx, "small")
+        return (h + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2)
                 + logical_text_height(ctx, self._deltas(d), "small", w, max_lines=2))
 
     def _draw_path(self, surface: pygame.Surface, ctx: Context, rows: list[DecisionReport], index: int,
@@ -172,12 +180,17 @@ class DebriefScene(Scene):
             text = d.chosen_text
             ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, max_lines=2,
                             box=box) / vp.scale
-            ty += paragraph(surface, ctx, self.rec, self._detail(d), vp.rect(x, ty, w, 1), "small", th.text_muted,
-                            max_lines=2, box=box) / vp.scale
             net = sum(d.deltas.values())
             colour = th.good if net > 0 else th.bad if net < 0 else th.text_muted
-            paragraph(surface, ctx, self.rec, self._deltas(d), vp.rect(x, ty, w, 1), "small", colour, bold=False,
-                      max_lines=2, box=box)
+            if self._one_line(ctx, d):
+                r = line(surface, ctx, self.rec, self._detail(d) + " · ", vp.point(x, ty), "small", th.text_muted,
+                         box=box)
+                line(surface, ctx, self.rec, self._deltas(d), (r.right, r.top), "small", colour, box=box)
+            else:
+                ty += paragraph(surface, ctx, self.rec, self._detail(d), vp.rect(x, ty, w, 1), "small",
+                                th.text_muted, max_lines=2, box=box) / vp.scale
+                paragraph(surface, ctx, self.rec, self._deltas(d), vp.rect(x, ty, w, 1), "small", colour,
+                          max_lines=2, box=box)
             y += h + ROW_GAP
 
     def _draw_value(self, surface: pygame.Surface, ctx: Context) -> None:

@@ -45,14 +45,15 @@ def _bottom(ctx: Context, footer: bool = True) -> int:
 
 @dataclass(frozen=True)
 class TextLayout:
-    stage: pygame.Rect
-    meters: pygame.Rect
+    stage: pygame.Rect | None  # None: the speech needed the whole width
+    meters: pygame.Rect | None
     speech: pygame.Rect
     fits: bool
 
 
 def text_layout(ctx: Context, speaker: str, text: str, labels: list[str]) -> TextLayout:
-    """The stage and meters on the left, the speech on the right (stage narrower until the speech fits)."""
+    """The stage and meters on the left, the speech on the right (stage narrower until the speech fits);
+    a long speech on a narrow screen takes the whole width."""
     width = ctx.viewport.width
     bottom = _bottom(ctx)
     m_h = meters_height(ctx, len(labels))
@@ -61,13 +62,13 @@ def text_layout(ctx: Context, speaker: str, text: str, labels: list[str]) -> Tex
         right_x = MARGIN + stage_w + GAP
         right_w = width - MARGIN - right_x
         sp_h = speech_height(ctx, right_w, speaker, text)
-        fits = TOP + sp_h <= bottom
-        if fits:
-            break
-    meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
-    stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
-    speech = pygame.Rect(right_x, TOP, right_w, round(min(sp_h, bottom - TOP)))
-    return TextLayout(stage, meters, speech, fits)
+        if TOP + sp_h <= bottom:
+            meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
+            stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
+            return TextLayout(stage, meters, pygame.Rect(right_x, TOP, right_w, round(sp_h)), True)
+    sp_h = speech_height(ctx, width - 2 * MARGIN, speaker, text)
+    fits = TOP + sp_h <= bottom
+    return TextLayout(None, None, pygame.Rect(MARGIN, TOP, width - 2 * MARGIN, round(min(sp_h, bottom - TOP))), fits)
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,11 @@ def choices_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str
 
 @dataclass(frozen=True)
 class SplitLayout:
-    """A stage with meters on the left, a card on the right (consequences, the ending)."""
+    """A stage with meters on the left, a card on the right (consequences, the ending). When the card needs
+    more room, it takes the whole width with the meters below it (or alone)."""
 
-    stage: pygame.Rect
-    meters: pygame.Rect
+    stage: pygame.Rect | None
+    meters: pygame.Rect | None
     card: pygame.Rect
     fits: bool
 
@@ -130,10 +132,14 @@ def split_layout(ctx: Context, card_height: Callable[[float], float], labels: li
         right_x = MARGIN + stage_w + GAP
         right_w = width - MARGIN - right_x
         card_h = card_height(right_w)
-        fits = TOP + card_h <= bottom
-        if fits:
-            break
-    meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
-    stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
-    card = pygame.Rect(right_x, TOP, right_w, round(min(card_h, bottom - TOP)))
-    return SplitLayout(stage, meters, card, fits)
+        if TOP + card_h <= bottom:
+            meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
+            stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
+            return SplitLayout(stage, meters, pygame.Rect(right_x, TOP, right_w, round(card_h)), True)
+    full = width - 2 * MARGIN
+    card_h = card_height(full)
+    card = pygame.Rect(MARGIN, TOP, full, round(min(card_h, bottom - TOP)))
+    meters_w = min(full, max(round(full / 2), round(meters_min_width(ctx, labels))))
+    if TOP + card_h + GAP + m_h <= bottom:
+        return SplitLayout(None, pygame.Rect(MARGIN, bottom - m_h, meters_w, m_h), card, True)
+    return SplitLayout(None, None, card, TOP + card_h <= bottom)
