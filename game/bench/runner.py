@@ -21,16 +21,18 @@ def startup(screen: str, w: int, h: int) -> None:
     """Exit right after the first frame of the title (or, after pressing Start, of the scenario select)."""
     from . import screens
 
-    app = screens.title_app((w, h))
+    marks = {"imported": _now()}
+    app = screens.title_app((w, h), marks)
+    marks["app_built"] = _now()
     while app.frames_drawn == 0:
         app.step(dt=1 / 60)
-    first = _now()
+    first = marks["title_drawn"] = _now()
     details: dict = {}
     if screen == "select":
         listed = screens.open_select(app)
         first = _now()
         details = {"listed": listed, "bundled": screens.bundled_count()}
-    _emit(first_frame=first, **details)
+    _emit(first_frame=first, marks=marks, **details)
 
 
 def play(w: int, h: int, frames: int) -> None:

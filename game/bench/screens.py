@@ -5,6 +5,7 @@ This is the one place that knows how the title, select and play screens are reac
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 import pygame
@@ -35,8 +36,26 @@ def press(key: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=char, scancode=0))
 
 
-def title_app(size: tuple[int, int]) -> App:
-    return make_app(_options(size))
+def title_app(size: tuple[int, int], marks: dict[str, float] | None = None) -> App:
+    """The App on the title screen; `marks` receives when the scenario library started and finished loading."""
+    if marks is None:
+        return make_app(_options(size))
+    from ..ui import bootstrap
+
+    real = bootstrap.load_library
+
+    def timed(scenario_dir: str | None) -> list:
+        marks["library_start"] = time.perf_counter()
+        try:
+            return real(scenario_dir)
+        finally:
+            marks["library_end"] = time.perf_counter()
+
+    bootstrap.load_library = timed
+    try:
+        return make_app(_options(size))
+    finally:
+        bootstrap.load_library = real
 
 
 def bundled_count() -> int:

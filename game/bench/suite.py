@@ -54,8 +54,8 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
     gen_label = f"generated {cfg.generated_nodes:,}-node scenario"
 
     def paths_all() -> list[Figure]:
-        figures = [paths_figure(f"paths.{Path(f).stem}", f"paths on {Path(f).stem}", f, cfg.runs, 1000.0)
-                   for f in bundled]
+        figures = [paths_figure(f"paths.{Path(f).stem}", f"paths on {Path(f).stem}", f, cfg.runs, 1000.0,
+                                with_json=True) for f in bundled]
         figures.append(paths_figure("paths.generated", f"paths on the {gen_label}", generated, cfg.heavy_runs,
                                     10_000.0))
         return figures
