@@ -58,18 +58,29 @@ def portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
         return _remember(key, None)
 
 
-def backdrop(setting: str, size: tuple[int, int]) -> pygame.Surface | None:
-    """The scene picture for a setting at a window-pixel size, or None when unavailable."""
-    key = ("scene", setting, size)
+def backdrop(setting: str, size: tuple[int, int], radius: int = 0) -> pygame.Surface | None:
+    """The scene picture for a setting at a window-pixel size (corners rounded by `radius`), or None."""
+    key = ("scene", setting, size, radius)
     if key in _surfaces:
         return _surfaces[key]
     mod = _art("scenes")
     if mod is None or min(size) < 8:
         return None
     try:
-        return _remember(key, mod.render_scene(setting, size))
+        pic = mod.render_scene(setting, size)
     except Exception:
         return _remember(key, None)
+    return _remember(key, _rounded(pic, radius) if radius > 0 else pic)
+
+
+def _rounded(pic: pygame.Surface, radius: int) -> pygame.Surface:
+    """A copy of the picture with transparent rounded corners."""
+    out = pygame.Surface(pic.get_size(), pygame.SRCALPHA)
+    out.blit(pic, (0, 0))
+    mask = pygame.Surface(pic.get_size(), pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    return out
 
 
 def phone(surface: pygame.Surface, center: tuple[int, int], size: int, ring_phase: float, ringing: bool) -> bool:

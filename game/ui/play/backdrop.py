@@ -37,7 +37,7 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
     th = ctx.theme
     rect = ctx.viewport.rect(*logical)
     radius = ctx.viewport.px(th.radius)
-    pic = art.backdrop(setting, rect.size)
+    pic = art.backdrop(setting, rect.size, radius)
     if pic is not None:
         surface.blit(pic, rect)
     else:

@@ -12,6 +12,7 @@ from ..context import Context
 from ..play.chrome import button_width, chip, draw_top_bar, fit_text, outcome_colour, outcome_line
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
 from ..play.meters import delta_text
+from ..play.runs import Run, draw_runs, runs_height
 from ..scene import Pop, Replace, Scene, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 
@@ -49,9 +50,12 @@ def decisions(play: Playthrough) -> list[Decision]:
     return out
 
 
-def deltas_line(deltas: dict[str, int], labels: dict[str, str]) -> str:
-    parts = [f"{labels[k]} {delta_text(v)}" for k, v in deltas.items() if v and k in labels]
-    return ", ".join(parts) or "No change to the meters"
+def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str]) -> list[Run]:
+    """Each meter change in its own colour, with the arrow and sign carrying the meaning too."""
+    th = ctx.theme
+    runs = [(f"{labels[k]} {delta_text(v)}", th.good if v > 0 else th.bad) for k, v in deltas.items()
+            if v and k in labels]
+    return runs or [("No change to the meters", th.text_muted)]
 
 
 class DebriefScene(Scene):
@@ -90,8 +94,48 @@ class DebriefScene(Scene):
         top = TOP_BAR + 8 + self._summary_height(ctx) + 12
         return pygame.Rect(MARGIN, top, vp.width - 2 * MARGIN, vp.height - MARGIN - BUTTON_H - GAP - top)
 
+    def _summary_parts(self, ctx: Context) -> tuple[str, str, str, bool]:
+        """(outcome chip, quoted title, net value, whether the title needs its own line)."""
+        ending = self.play.ending
+        if ending is None:
+            return "", "", "", False
+        scenario = self.play.scenario
+        title = ending.title if ending.title[:1] in "\"\u201c'" else f"\u201c{ending.title}\u201d"
+        value = self.play.lifetime_value()
+        net = f"Net value {fmt_amount(value.net, value.unit, signed=True)}" if value else ""
+        chip_text = outcome_line(ending.outcome, scenario.customer.name)
+        body = ctx.text.font(ctx.px("body"), True)
+        small = ctx.text.font(ctx.px("small"), True)
+        used = small.size(chip_text)[0] + body.size(net)[0] + body.size(title)[0] + ctx.viewport.px(22 + 16 + 24)
+        return chip_text, title, net, used > ctx.viewport.px(ctx.viewport.width - 2 * MARGIN)
+
     def _summary_height(self, ctx: Context) -> float:
-        return line_height(ctx, "body", True) + 14
+        one = line_height(ctx, "body", True) + 14
+        return 2 * one if self._summary_parts(ctx)[3] else one
+
+    def _draw_summary(self, surface: pygame.Surface, ctx: Context) -> None:
+        """The outcome, the ending's title and the net value, above the cards."""
+        ending = self.play.ending
+        if ending is None:
+            return
+        th = ctx.theme
+        vp = ctx.viewport
+        chip_text, title, net, two_rows = self._summary_parts(ctx)
+        y = TOP_BAR + 8
+        r = chip(surface, ctx, chip_text, vp.point(MARGIN, y), outcome_colour(ctx, ending.outcome))
+        right = vp.px(vp.width - MARGIN)
+        value = self.play.lifetime_value()
+        if net and value is not None:
+            colour = th.good if value.net > 0 else th.bad if value.net < 0 else th.text
+            n = blit_text(surface, ctx, net, (right, r.centery), "body", colour, bold=True, anchor="midright")
+            right = n.left - vp.px(24)
+        if two_rows:
+            pos = vp.point(MARGIN, y + line_height(ctx, "body", True) + 14)
+            width = vp.px(vp.width - 2 * MARGIN)
+            blit_text(surface, ctx, fit_text(ctx, title, "body", width, True), pos, "body", th.text, bold=True)
+        else:
+            blit_text(surface, ctx, title, (r.right + vp.px(16), r.centery), "body", th.text, bold=True,
+                      anchor="midleft")
 
     def _columns(self, width: float) -> tuple[float, float]:
         left = round((width - 3 * PAD) * 0.56)
@@ -150,18 +194,7 @@ class DebriefScene(Scene):
         vp = ctx.viewport
         scenario = self.play.scenario
         draw_top_bar(surface, ctx, f"Debrief: {scenario.title}", "↑ ↓ scroll · Tab and Enter")
-        ending = self.play.ending
-        y = TOP_BAR + 8
-        if ending is not None:
-            r = chip(surface, ctx, outcome_line(ending.outcome, scenario.customer.name), vp.point(MARGIN, y),
-                     outcome_colour(ctx, ending.outcome))
-            value = self.play.lifetime_value()
-            text = f"\u201c{ending.title}\u201d"
-            if value is not None:
-                text += f"   Net value {fmt_amount(value.net, value.unit, signed=True)}"
-            text += f"   {len(self.items)} decisions"
-            blit_text(surface, ctx, fit_text(ctx, text, "body", vp.px(vp.width - MARGIN) - r.right - vp.px(16), True),
-                      (r.right + vp.px(16), r.centery), "body", th.text, bold=True, anchor="midleft")
+        self._draw_summary(surface, ctx)
         area = self.viewport_rect(ctx)
         clip = surface.get_clip()
         surface.set_clip(vp.rect(*area))
@@ -216,10 +249,11 @@ class DebriefScene(Scene):
         if draw:
             blit_paragraph(surface, ctx, mine, vp.rect(x, y, left_w, h + 4), "body", th.text)
         y += h + 4
+        runs = delta_runs(ctx, step.deltas, self.labels)
+        h = runs_height(ctx, runs, vp.px(left_w), "small", True) / vp.scale
         if draw:
-            blit_text(surface, ctx, deltas_line(step.deltas, self.labels), vp.point(x, y), "small",
-                      _delta_colour(ctx, step.deltas), bold=True)
-        y += line_height(ctx, "small", True) + 6
+            draw_runs(surface, ctx, runs, vp.point(x, y), vp.px(left_w), "small", True)
+        y += h + 6
         fb = step.feedback or "No comment from the coach here."
         h = logical_height(ctx, fb, left_w, "small")
         if draw:
@@ -237,18 +271,11 @@ class DebriefScene(Scene):
             if draw:
                 blit_paragraph(surface, ctx, label, vp.rect(rx, ry, right_w, h + 4), "small", th.text)
             ry += h
-            where = f"ends: \u201c{o.ending.title}\u201d" if o.ending else "the story goes on"
-            line = f"{deltas_line(o.deltas, self.labels)} · {where}"
-            h = logical_height(ctx, line, right_w, "small")
+            where = f"then it ends: \u201c{o.ending.title}\u201d" if o.ending else "then the story goes on"
+            runs = [*delta_runs(ctx, o.deltas, self.labels), (where, th.text_muted)]
+            h = runs_height(ctx, runs, vp.px(right_w), "small") / vp.scale
             if draw:
-                blit_paragraph(surface, ctx, line, vp.rect(rx, ry, right_w, h + 4), "small",
-                               _delta_colour(ctx, o.deltas))
+                draw_runs(surface, ctx, runs, vp.point(rx, ry), vp.px(right_w), "small")
             ry += h + 8
         return max(left_bottom, ry) + PAD - top
-
-
-def _delta_colour(ctx: Context, deltas: dict[str, int]) -> tuple[int, int, int]:
-    total = sum(deltas.values())
-    th = ctx.theme
-    return th.good if total > 0 else th.bad if total < 0 else th.text_muted
 

@@ -13,7 +13,7 @@ from ..play.chrome import button_width, chip, draw_top_bar, outcome_colour, outc
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height, meters_height
 from ..play.meters import MeterPanel
 from ..scene import Replace, Scene, Transition
-from ..widgets import Button, FocusGroup, blit_paragraph, blit_text
+from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 
 BUTTON_H = 56
 CONTINUE = "See what it is worth"
@@ -100,7 +100,12 @@ class EndingScene(Scene):
         draw_stage(surface, ctx, stage, scenario.setting, c.appearance, art.mood_for(ending.mood, sat), False,
                    c.name, "")
         self.meters.draw(surface, ctx, meters)
-        y = right.top + 4
+        bottom = vp.height - MARGIN - BUTTON_H - GAP
+        card = pygame.Rect(right.left - 4, right.top, right.width + 4, bottom - right.top)
+        panel(surface, vp.rect(*card), ctx, colour=th.surface, border=th.border, width=2)
+        right = right.inflate(-40, 0)
+        right.left = card.left + 20
+        y = right.top + 18
         r = chip(surface, ctx, outcome_line(ending.outcome, c.name), vp.point(right.left, y),
                  outcome_colour(ctx, ending.outcome))
         y += (r.height / vp.scale) + 14
@@ -108,7 +113,12 @@ class EndingScene(Scene):
         blit_paragraph(surface, ctx, ending.title, vp.rect(right.left, y, right.width, title_h + 4), "title",
                        th.text, bold=True)
         y += title_h + 12
-        bottom = vp.height - MARGIN - BUTTON_H - GAP
+        bottom -= 16
+        if self.problem:
+            note = f"⚠ {self.problem}"
+            ph = logical_height(ctx, note, right.width, "small")
+            blit_paragraph(surface, ctx, note, vp.rect(right.left, bottom - ph, right.width, ph + 4), "small", th.text)
+            bottom -= ph + 12
         text_token = "body"
         story_h = logical_height(ctx, self.play.text, right.width, "body")
         summary_h = logical_height(ctx, ending.summary, right.width, "body")
@@ -125,8 +135,4 @@ class EndingScene(Scene):
             y += head
             blit_paragraph(surface, ctx, ending.summary, vp.rect(right.left, y, right.width, summary_h + 4),
                            text_token, th.text_muted)
-        if self.problem:
-            room = right.width - self.group.buttons[0].logical[2] - GAP
-            box = vp.rect(right.left, vp.height - MARGIN - BUTTON_H, room, BUTTON_H)
-            blit_paragraph(surface, ctx, self.problem, box, "small", th.warn)
         self.group.draw(surface, ctx)

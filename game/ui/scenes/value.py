@@ -15,7 +15,11 @@ from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 STEP_SECONDS = 0.6  # one line of arithmetic appears every this many seconds
 CHART_SECONDS = 1.4  # then the chart grows over this long
 BUTTON_H = 56
+CHART_MIN = 220  # logical height below which the chart drops the explanation to keep its bars readable
 CONTINUE = "See the debrief"
+EXPLAIN = ("Kept is what {name} goes on spending with you. Won is new business from the people {name} tells, "
+           "more of it the happier they are. Lost is spending that goes elsewhere; when an unhappy customer "
+           "leaves, the people they tell stay away too.")
 
 
 class ValueScene(Scene):
@@ -77,9 +81,13 @@ class ValueScene(Scene):
         return out
 
     # ---- layout ------------------------------------------------------------------------------
+    def _note_height(self, ctx: Context) -> float:
+        note = self.play.scenario.customer.economics.note
+        return logical_height(ctx, note, ctx.viewport.width - 2 * MARGIN, "small") + 10 if note else 0.0
+
     def _columns(self, ctx: Context) -> tuple[pygame.Rect, pygame.Rect]:
         vp = ctx.viewport
-        top = TOP_BAR + 8
+        top = round(TOP_BAR + self._note_height(ctx) + 8)
         left_w = round(vp.width * 0.5) - MARGIN
         left = pygame.Rect(MARGIN, top, left_w, vp.height - MARGIN - BUTTON_H - GAP - top)
         x = left.right + GAP + 8
@@ -147,40 +155,55 @@ class ValueScene(Scene):
         value = self.value
         if value is None:
             return
+        note = scenario.customer.economics.note
+        if note:
+            h = self._note_height(ctx)
+            blit_paragraph(surface, ctx, note, vp.rect(MARGIN, TOP_BAR, vp.width - 2 * MARGIN, h), "small", th.text)
         panel(surface, vp.rect(*left), ctx, colour=th.surface, border=th.border, width=2)
         x, w = left.left + 20, left.width - 40
         y = left.top + 16
-        note = scenario.customer.economics.note
-        if note:
-            h = logical_height(ctx, note, w, "small")
-            blit_paragraph(surface, ctx, note, vp.rect(x, y, w, h + 4), "small", th.text_muted)
-            y += h + 12
-        label_h = line_height(ctx, "body")
-        work_h = line_height(ctx, "small")
-        rows = len(value.steps)
+        amount_w = max(ctx.text.font(ctx.px("body"), True).size(fmt_amount(st.amount, value.unit, signed=True))[0]
+                       for st in value.steps) / vp.scale
+        label_w = w - amount_w - 16
         room = left.bottom - 16 - y - (line_height(ctx, "large", True) + 18)
-        row_h = min(label_h + work_h + 10, room / max(1, rows))
-        amount_w = vp.px(150)
+        token, heights = self._rows(ctx, label_w, room)
+        rows = len(value.steps)
+        ry = y
         for i, st in enumerate(value.steps[: self.steps_shown]):
-            ry = y + i * row_h
             colour = th.bad if st.amount < 0 else (th.good if i >= 4 else th.text)
             amount = fmt_amount(st.amount, value.unit, signed=i >= 4)
-            a = blit_text(surface, ctx, amount, vp.point(x + w, ry), "body", colour, bold=True, anchor="topright")
-            room_px = a.left - vp.px(x) - vp.px(12)
-            blit_text(surface, ctx, fit_text(ctx, st.label, "body", max(room_px, amount_w)), vp.point(x, ry), "body",
-                      th.text)
-            blit_text(surface, ctx, fit_text(ctx, st.working, "small", vp.px(w)), vp.point(x, ry + label_h),
-                      "small", th.text_muted)
+            blit_text(surface, ctx, amount, vp.point(x + w, ry), token, colour, bold=True, anchor="topright")
+            lh = logical_height(ctx, st.label, label_w, token)
+            blit_paragraph(surface, ctx, st.label, vp.rect(x, ry, label_w, lh + 4), token, th.text)
+            blit_text(surface, ctx, fit_text(ctx, st.working, "small", vp.px(w)), vp.point(x, ry + lh), "small",
+                      th.text_muted)
+            ry += heights[i]
+        y += sum(heights)
         if self.steps_shown >= rows:
-            ny = y + rows * row_h + 6
+            ny = y + 6
             pygame.draw.line(surface, th.border, vp.point(x, ny), vp.point(x + w, ny), max(1, vp.px(2)))
             net = value.net
             colour = th.good if net > 0 else th.bad if net < 0 else th.text
-            blit_text(surface, ctx, "Net for the business", vp.point(x, ny + 10), "large", th.text, bold=True)
-            blit_text(surface, ctx, fmt_amount(net, value.unit, signed=True), vp.point(x + w, ny + 10), "large",
-                      colour, bold=True, anchor="topright")
+            amount = fmt_amount(net, value.unit, signed=True)
+            a = blit_text(surface, ctx, amount, vp.point(x + w, ny + 10), "large", colour, bold=True,
+                          anchor="topright")
+            room = a.left - vp.px(x) - vp.px(16)
+            font = ctx.text.font(ctx.px("large"), True)
+            label = next((t for t in ("Net for the business", "Net value", "Net") if font.size(t)[0] <= room), "Net")
+            blit_text(surface, ctx, label, vp.point(x, ny + 10), "large", th.text, bold=True)
         self._draw_chart_side(surface, ctx, right)
         self.group.draw(surface, ctx, show_focus=self.done)
+
+    def _rows(self, ctx: Context, label_w: float, room: float) -> tuple[str, list[float]]:
+        """The label size and each row's height: body text, or small when body would not fit."""
+        steps = self.value.steps if self.value else ()
+        heights: list[float] = []
+        for token in ("body", "small"):
+            heights = [logical_height(ctx, st.label, label_w, token) + line_height(ctx, "small") + 10
+                       for st in steps]
+            if sum(heights) <= room:
+                return token, heights
+        return "small", heights
 
     def _draw_chart_side(self, surface: pygame.Surface, ctx: Context, right: pygame.Rect) -> None:
         th = ctx.theme
@@ -189,22 +212,37 @@ class ValueScene(Scene):
         x, w = right.left + 20, right.width - 40
         y = right.top + 16
         head = "Over the years, with word of mouth"
-        blit_text(surface, ctx, fit_text(ctx, head, "body", vp.px(w), True), vp.point(x, y), "body", th.text,
-                  bold=True)
-        y += line_height(ctx, "body", True) + 8
-        caption = ""
-        if self.best is not None and self.value is not None:
-            if self.best.net <= self.value.net:
-                caption = "You reached the best outcome this story allows."
-            else:
-                gap = fmt_amount(self.best.net - self.value.net, self.value.unit)
-                caption = f"The best ending here, \u201c{self.best_title}\u201d, is worth {gap} more."
-        cap_h = logical_height(ctx, caption, w, "small") if caption else 0
-        chart = pygame.Rect(x, y, w, right.bottom - 16 - y - cap_h - (10 if caption else 0))
+        hh = logical_height(ctx, head, w, "body", True)
+        blit_paragraph(surface, ctx, head, vp.rect(x, y, w, hh + 4), "body", th.text, bold=True)
+        y += hh + 8
+        caption = self.caption()
+        explain = EXPLAIN.format(name=self.play.scenario.customer.name)
+        cap_h = logical_height(ctx, caption, w, "body") + 12 if caption else 0
+        exp_h = logical_height(ctx, explain, w, "small")
+        want = 120 * len(self.bars()) + 40
+        room = right.bottom - 16 - y - cap_h - exp_h - 12
+        if room < min(want, CHART_MIN):  # the chart matters more than the note on colours
+            explain, exp_h = "", 0
+            room = right.bottom - 16 - y - cap_h - 12
+        chart = pygame.Rect(x, y, w, max(80, min(room, want)))
         if self.chart_progress > 0:
             draw_chart(surface, ctx, vp.rect(*chart), self.bars(), self.chart_progress)
         else:
             blit_text(surface, ctx, "…", vp.point(chart.centerx, chart.centery), "title", th.text_muted,
                       anchor="center")
-        if caption and self.chart_progress >= 1:
-            blit_paragraph(surface, ctx, caption, vp.rect(x, chart.bottom + 10, w, cap_h + 4), "small", th.text)
+        y = chart.bottom + 12
+        if self.chart_progress >= 1:
+            if caption:
+                blit_paragraph(surface, ctx, caption, vp.rect(x, y, w, cap_h), "body", th.text, bold=False)
+                y += cap_h
+            if explain:
+                blit_paragraph(surface, ctx, explain, vp.rect(x, y, w, exp_h + 4), "small", th.text_muted)
+
+    def caption(self) -> str:
+        """One sentence comparing this ending with the best reachable one."""
+        if self.best is None or self.value is None:
+            return ""
+        if self.best.net <= self.value.net:
+            return "You reached the best outcome this story allows."
+        gap = fmt_amount(self.best.net - self.value.net, self.value.unit)
+        return f"The best ending here, \u201c{self.best_title}\u201d, is worth {gap} more."
