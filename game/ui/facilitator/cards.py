@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pygame
 
 from ...engine import TIMEOUT, LifetimeValue, Step, fmt_amount
 from ..context import Context
+from ..play import art
 from ..play.chrome import chip, outcome_colour, outcome_line
 from ..play.feedback import delta_parts
 from ..widgets import panel
@@ -32,6 +34,31 @@ def draw_votes(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: py
         fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * count / total)), track.height)
         pygame.draw.rect(surface, th.accent if leading else th.text_muted, fill, border_radius=track.height // 2)
     pygame.draw.rect(surface, th.border, track, width=1, border_radius=track.height // 2)
+
+
+def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, seconds: int,
+                     left: float, running: bool) -> None:
+    """The phone and the seconds left, large, with whether the clock runs: it waits for the facilitator's T."""
+    th = ctx.theme
+    vp = ctx.viewport
+    box = vp.rect(*logical)
+    fraction = max(0.0, min(1.0, left / seconds)) if seconds else 0.0
+    colour = th.bad if fraction < 0.3 else th.warn if fraction < 0.6 else th.good
+    panel(surface, box, ctx, colour=th.surface, border=colour if running else th.border, width=2)
+    phone_c = vp.point(logical.left + 62, logical.top + 48)
+    if not art.phone(surface, phone_c, vp.px(56), ctx.time % 1.0, running):
+        line(surface, ctx, rec, "☎", phone_c, "title", th.text, anchor="center", box=box)
+    number = str(max(0, math.ceil(left - 1e-9)))
+    line(surface, ctx, rec, number, vp.point(logical.right - 16, logical.top + 46), "title", colour, bold=True,
+         anchor="midright", box=box)
+    word = "running" if running else "paused · T"
+    line(surface, ctx, rec, word, vp.point(logical.centerx, logical.bottom - 26), "small", th.text_muted,
+         anchor="midbottom", box=box, max_width=vp.px(logical.width - 16))
+    track = vp.rect(logical.left + 12, logical.bottom - 20, logical.width - 24, 10)
+    pygame.draw.rect(surface, th.surface_alt, track, border_radius=track.height // 2)
+    if fraction > 0:
+        fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * fraction)), track.height)
+        pygame.draw.rect(surface, colour, fill, border_radius=track.height // 2)
 
 
 def chosen_line(step: Step) -> str:

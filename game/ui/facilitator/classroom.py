@@ -14,12 +14,11 @@ from ..context import Context
 from ..play import art
 from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
 from ..play.chrome import fit_text
-from ..play.countdown import Countdown, draw_countdown
 from ..play.meters import MeterPanel
 from ..play.speech import draw_speech, speaker_label
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import Button
-from .cards import CoachCard, EndingCard, draw_votes
+from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
 from .draw import FOOTER_H, Recorder, footer, line, paragraph, top_bar
 from .layout import GAP, TOP, choices_layout, split_layout, text_layout
 
@@ -32,6 +31,7 @@ HINTS = {
     ENDING: "Next: class debrief · Page Up: what if?",
 }
 DETOUR_HINTS = {
+    CHOICES: "What if · marked: the class's pick · Next takes {n}",
     ENDING: "What if: Next returns to the class's path · A keeps this path",
 }
 
@@ -49,6 +49,8 @@ class ClassroomScene(Scene):
         self.notice = ""
         self._layout_cache: dict[tuple, Any] = {}
         self._drawn_layout: Any = None
+        self._memo: dict[tuple, tuple[str, str, list[str]]] = {}
+        self._memo_main: dict[tuple, int | None] = {}
         self._stage_seen = self.session.stage
         self._path_seen = len(self.session.path)
 
@@ -86,8 +88,7 @@ class ClassroomScene(Scene):
             if what == "rewound":
                 number = s.main_choice_here
                 chose = f" The class chose {number}." if number else ""
-                self.notice = (f"What if? Back at decision {s.decision_number}.{chose} "
-                               f"Next tries option {s.selected + 1}.")
+                self.notice = f"What if?{chose} Next tries {s.selected + 1}."
             elif what == "returned":
                 self.notice = "Back on the class's path."
         elif name == k.BLANK:
@@ -218,8 +219,19 @@ class ClassroomScene(Scene):
         from ...engine import Playthrough
 
         s = self.session
-        before = Playthrough(self.scenario, [(d.kind, d.source_index) for d in s.path[:-1]])
-        return speaker_label(before.speaker), before.text, [c.text for c in before.choices]
+        key = ("decided", tuple((d.kind, d.source_index) for d in s.path))
+        if key not in self._memo:
+            before = Playthrough(self.scenario, list(key[1][:-1]))
+            self._memo = {key: (speaker_label(before.speaker), before.text, [c.text for c in before.choices])}
+        return self._memo[key]
+
+    def _main_choice_here(self) -> int | None:
+        """The class's choice at this decision while on a what-if (replayed once per change, not per frame)."""
+        s = self.session
+        key = ("main", s.stage, tuple((d.kind, d.source_index) for d in s.path), s.in_detour)
+        if key not in self._memo_main:
+            self._memo_main = {key: s.main_choice_here}
+        return self._memo_main[key]
 
     # ---- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
@@ -374,14 +386,12 @@ class ClassroomScene(Scene):
         if lay.countdown is not None:
             node = s.decision_node
             seconds = node.timer.seconds if node and node.timer else 0
-            clock = Countdown(seconds)
-            clock.left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
-            clock.running = s.timer_running
-            draw_countdown(surface, ctx, lay.countdown, clock, paused=not s.timer_running)
+            left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
+            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, left, s.timer_running)
         votes = s.shown_votes
         total = sum(votes.values())
         lead = max(votes.values(), default=0)
-        main_choice = s.main_choice_here
+        main_choice = self._main_choice_here()
         for i, (rect, vrect, label) in enumerate(zip(lay.buttons, lay.votes, texts, strict=False)):
             b = Button(label, (rect.x, rect.y, rect.w, rect.h), number=i + 1, token=lay.token)
             b.selected = picked == i
@@ -390,13 +400,9 @@ class ClassroomScene(Scene):
             self._record_button(ctx, b)
             count = votes.get(i + 1, 0)
             draw_votes(surface, ctx, self.rec, vrect, count, total, leading=bool(count) and count == lead)
-            if main_choice == i + 1:
-                from ..play.chrome import chip
-
-                box = vp.rect(*rect)
-                r = chip(surface, ctx, "class chose", (box.right - vp.px(8), box.top - vp.px(2)), th.warn,
-                         anchor="topright")
-                self.rec.add("class chose", r, surface.get_rect())
+            if main_choice == i + 1:  # a bar beside the option the class took on its own path
+                mark = vp.rect(rect.left - 16, rect.top + 6, 8, rect.height - 12)
+                pygame.draw.rect(surface, th.warn, mark, border_radius=mark.width // 2)
         if picked == -1:
             line(surface, ctx, self.rec, f"Time ran out: {step.text}", vp.point(lay.buttons[-1].left,
                  lay.buttons[-1].bottom + GAP), "small", th.warn, bold=True,

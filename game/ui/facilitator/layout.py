@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pygame
 
 from ..context import Context
-from ..play.countdown import BOX
 from ..play.layout import choice_height, meters_height, speech_height
 from .draw import FOOTER_H, MARGIN, TOP_H
 
@@ -21,6 +20,7 @@ VOTE_W = 170  # the vote column beside each option
 CHOICE_GAP = 10
 TOP = TOP_H + GAP
 _STAGE_SHARES = (0.34, 0.28, 0.22)
+BOX = (220, 132)  # the countdown: taller than the play screen's so projector type clears the ring
 
 
 def meters_min_width(ctx: Context, labels: list[str]) -> float:
