@@ -93,6 +93,7 @@ def run_suite(cfg: Config, log: Callable[[str], None] = lambda _: None) -> dict:
     """Run every section; a section that cannot be measured reports why instead of stopping the others."""
     figures: list[Figure] = []
     started = time.perf_counter()
+    load_before = _load_average()
     with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmp:
         data_dir = os.path.join(tmp, "data")
         os.makedirs(data_dir)
@@ -103,6 +104,7 @@ def run_suite(cfg: Config, log: Callable[[str], None] = lambda _: None) -> dict:
         "quick": cfg.quick,
         "runs": cfg.runs,
         "machine": machine(),
+        "load_average": {"start": load_before, "end": _load_average()},
         "seconds": round(time.perf_counter() - started, 1),
         "figures": figures,
     }
@@ -133,6 +135,14 @@ def _measure(cfg: Config, data_dir: str, work: Path, figures: list[Figure], log:
             log(f"  {name} could not be measured: {exc}")
             figures.extend(_failed(name, exc))
         log(f"  {name}: {time.perf_counter() - t0:.1f} s")
+
+
+def _load_average() -> float | None:
+    """The 1-minute load average: how busy the shared machine was (None where the OS has none)."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
 
 
 def machine() -> dict:

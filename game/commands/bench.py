@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         for f in figures:
             if f.note:
                 print(f"  {f.id}: {f.note}")
+        load = report["load_average"]
+        print(f"\nmachine load average {load['start']} at the start, {load['end']} at the end "
+              f"({report['machine']['cpus']} CPUs); ratios hold better than absolute figures on a busy machine")
         missed = [f.id for f in figures if f.met is False]
         print(f"\n{len(figures)} figures, {len(missed)} target(s) missed"
               + (f": {', '.join(missed)}" if missed else ""))
