@@ -67,6 +67,7 @@ class Debrief:
     value: LifetimeValue | None
     best: Benchmark | None
     worst: Benchmark | None
+    summary: str = ""  # the ending's lesson, in the author's words
 
     @property
     def finished(self) -> bool:
@@ -95,7 +96,8 @@ def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrie
         best = _benchmark(scenario, report.best)
         worst = _benchmark(scenario, report.worst)
     return Debrief(scenario, tuple(reports), dict(play.meters), ending.title if ending else None,
-                   ending.outcome if ending else None, play.lifetime_value(), best, worst)
+                   ending.outcome if ending else None, play.lifetime_value(), best, worst,
+                   play.say(ending.summary) if ending else "")
 
 
 def _report(scenario: Scenario, play: Playthrough, decision: Decision, n: int) -> DecisionReport:
@@ -150,7 +152,8 @@ def csv_rows(debrief: Debrief) -> list[tuple[str, ...]]:
         rows.append(("final meter", "", "", m.label, "", "", "", "", "", f"{debrief.meters[m.id]}"))
     unit = debrief.unit
     if debrief.value is not None:
-        rows.append(("ending", "", "", debrief.ending_title or "", "", "", "", "", "", debrief.outcome or ""))
+        rows.append(("ending", "", "", debrief.ending_title or "", "", "", "", debrief.summary, "",
+                     debrief.outcome or ""))
         v = debrief.value
         rows.append(("lifetime value", "", "", "kept", "", "", "", "", "", fmt_amount(v.kept, unit)))
         rows.append(("lifetime value", "", "", "won by word of mouth", "", "", "", "", "", fmt_amount(v.won, unit)))

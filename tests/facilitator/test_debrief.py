@@ -80,3 +80,10 @@ def test_write_csv_and_export_folder(expired, tmp_path, monkeypatch):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert export_folder("expired_return", when).name == "expired_return-20260304-093000-2"
     assert [p.name for p in folder.iterdir()] == ["debrief.csv"], "no temporary files left behind"
+
+
+def test_csv_keeps_the_endings_lesson(expired):
+    s = play_through(expired, [])
+    d = build_debrief(s, with_benchmarks=False)
+    ending = [r for r in csv.reader(io.StringIO(csv_text(d))) if r[0] == "ending"]
+    assert ending[0][3] == d.ending_title and ending[0][7] == d.summary and d.summary

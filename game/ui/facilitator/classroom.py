@@ -83,6 +83,8 @@ class ClassroomScene(Scene):
                 return self._debrief(ctx)
             if s.next() == "returned":
                 self.notice = "Back on the class's path."
+            elif s.stage == TEXT and not s.choices and s.timer_left is None and not s.play.ended:
+                self.notice = "The story has no way on from here. Page Up goes back."
         elif name == k.PREVIOUS:
             what = s.previous()
             if what == "rewound":

@@ -285,5 +285,10 @@ class DebriefScene(Scene):
         if v is not None and y + logical_line(ctx, "small") * 2 < logical.bottom - PAD:
             text = (f"Kept {fmt_amount(v.kept, unit)} · won {fmt_amount(v.won, unit)} · lost "
                     f"{fmt_amount(v.lost, unit)}")
-            paragraph(surface, ctx, self.rec, text, vp.rect(track_l, y, logical.width - 2 * PAD, 1), "small",
-                      th.text_muted, max_lines=2, box=box)
+            h = paragraph(surface, ctx, self.rec, text, vp.rect(track_l, y, logical.width - 2 * PAD, 1), "small",
+                          th.text_muted, max_lines=2, box=box)
+            y += h / vp.scale + 10
+            lines = int((logical.bottom - PAD - y) // logical_line(ctx, "small"))
+            if data.summary and lines >= 2:
+                paragraph(surface, ctx, self.rec, data.summary, vp.rect(track_l, y, logical.width - 2 * PAD, 1),
+                          "small", th.text, max_lines=lines, box=box)
