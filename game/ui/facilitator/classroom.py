@@ -19,7 +19,7 @@ from ..play.speech import draw_speech, speaker_label
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import Button
 from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
-from .draw import FOOTER_H, Recorder, footer, line, paragraph, top_bar
+from .draw import FOOTER_H, TOP_H, Recorder, footer, line, paragraph, top_bar
 from .layout import GAP, TOP, choices_layout, split_layout, text_layout
 
 HINTS = {
@@ -243,6 +243,9 @@ class ClassroomScene(Scene):
         status = self._status()
         top_bar(surface, ctx, self.rec, self.scenario.title, status,
                 ctx.theme.warn if s.in_detour else ctx.theme.accent)
+        vp = ctx.viewport
+        # Very large text (the player's 'huge' size on a 4:3 projector) may not fit: it never covers the bars.
+        surface.set_clip(vp.rect(0, TOP_H, vp.width, vp.height - TOP_H - FOOTER_H))
         if s.stage == INTRO:
             self._draw_intro(surface, ctx)
         elif s.stage == TEXT:
@@ -253,6 +256,7 @@ class ClassroomScene(Scene):
             self._draw_consequences(surface, ctx)
         elif s.stage in (ENDING, DEBRIEF):
             self._draw_ending(surface, ctx)
+        surface.set_clip(None)
         hint = (DETOUR_HINTS.get(s.stage) if s.in_detour else None) or HINTS.get(s.stage, "")
         footer(surface, ctx, self.rec, hint.format(n=s.selected + 1), self.notice)
 
