@@ -153,7 +153,13 @@ class _Builder:
                           f"'{eid}' is both a node and an ending; give them different ids")
         self.targets = set(nodes_raw) | set(endings_raw)
         self._collect_flags(nodes_raw)
-        values = {"customer", "role", *self.meters, *(raw.get("vars") or {})}
+        vars_raw = raw.get("vars") or PosDict(raw.pos)
+        for name in vars_raw:
+            if name in self.meters or name in ("customer", "role"):
+                what = "a meter" if name in self.meters else "a built-in placeholder"
+                rep.error(vars_raw.key_at(name), "CC023",
+                          f"var '{name}' has the same name as {what}; rename the var (e.g. '{name}_name')")
+        values = {"customer", "role", *self.meters, *vars_raw}
         self.known_placeholders = values
         customer = self._customer(raw["customer"])
         nodes = {nid: self._node(nid, n, customer.name, nodes_raw.key_at(nid)) for nid, n in nodes_raw.items()}
