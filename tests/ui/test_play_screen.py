@@ -125,3 +125,28 @@ def test_every_node_fits_the_screen_at_common_sizes(size):
         bottom = ctx.viewport.height - 16
         assert all(r.bottom <= bottom for r in lay.choices), (size, node.id)
         assert lay.speech.right <= ctx.viewport.width and lay.stage.right < lay.speech.left
+
+
+def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
+    pilot, _ = start(expired(), size=(1024, 768), theme="projector", text_size="huge")
+    scene = pilot.app.top
+    ctx = pilot.app.ctx
+    for c in ("1", "1", "1"):  # to the node with four choices and a timer
+        pilot.press(c)
+        pilot.advance(1)
+        pilot.press(pygame.K_RETURN)
+    assert scene.view.node_id == "options"
+    assert not scene.layout(ctx).fits and scene.max_scroll(ctx) > 0
+    assert scene.scroll == 0
+    for _ in range(4):
+        pilot.press(pygame.K_DOWN)
+    assert scene.choices.focus == 3
+    button = scene.choices.buttons[3].logical
+    column = scene.column(ctx)
+    assert scene.scroll > 0 and button[1] + button[3] <= column.bottom + 1
+    pilot.wheel(5)  # back to the top
+    assert scene.scroll == 0
+    pilot.wheel(-1)
+    assert scene.scroll > 0
+    pilot.press(pygame.K_RETURN)  # choose the focused option, the fourth
+    assert scene.play.history[-1].number == 4

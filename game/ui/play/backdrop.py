@@ -11,6 +11,7 @@ from ...engine.vocabulary import HAIR_COLOURS, HAIR_STYLES, OUTFITS, SKIN_TONES
 from ..context import Context
 from ..widgets import blit_text
 from . import art
+from .chrome import fit_text
 
 NARRATOR = "narrator"
 PORTRAIT_ASPECT = 0.85  # width / height of a head-and-shoulders portrait
@@ -31,9 +32,10 @@ def colleague_appearance(name: str) -> dict[str, object]:
 
 def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, setting: str,
                appearance: Mapping[str, object] | None, mood: str, talking: bool = False,
-               caption: str = "", caption_detail: str = "") -> pygame.Rect:
+               caption: str = "", caption_detail: str = "", keep_clear: float = 0.0) -> pygame.Rect:
     """Draw the backdrop filling `logical`, the portrait (if any) standing at the bottom centre, and an
-    optional name caption. Returns the portrait's window rect (empty when there is none)."""
+    optional name caption; `keep_clear` logical pixels at the top stay free of the portrait (for a countdown).
+    Returns the portrait's window rect (empty when there is none)."""
     th = ctx.theme
     rect = ctx.viewport.rect(*logical)
     radius = ctx.viewport.px(th.radius)
@@ -43,12 +45,19 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
     else:
         pygame.draw.rect(surface, th.surface_alt, rect, border_radius=radius)
     caption_h = 0
+    room = rect.width - ctx.viewport.px(20)
+    name_token = "body"
     if caption:
-        caption_h = ctx.text.line_height(ctx.px("body"), True) + (ctx.text.line_height(ctx.px("small"))
-                                                                    if caption_detail else 0) + ctx.viewport.px(16)
+        if ctx.text.font(ctx.px("body"), True).size(caption)[0] > room:
+            name_token = "small"
+            caption = fit_text(ctx, caption, "small", room, True)
+        if caption_detail and ctx.text.font(ctx.px("small")).size(caption_detail)[0] > room:
+            caption_detail = ""  # a role that does not fit is left out rather than cut
+        caption_h = ctx.text.line_height(ctx.px(name_token), True) + (
+            ctx.text.line_height(ctx.px("small")) if caption_detail else 0) + ctx.viewport.px(16)
     placed = pygame.Rect(rect.centerx, rect.bottom, 0, 0)
     if appearance is not None:
-        h = round((rect.height - caption_h) * 0.86)
+        h = round(min((rect.height - caption_h) * 0.86, rect.height - caption_h - ctx.viewport.px(keep_clear)))
         w = min(rect.width - ctx.viewport.px(24), round(h * PORTRAIT_ASPECT))
         h = min(h, round(w / PORTRAIT_ASPECT))
         face = art.portrait(appearance, mood, (w, h), talking)
@@ -61,7 +70,7 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
                          border_bottom_right_radius=radius)
         pad = ctx.viewport.px(8)
         y = strip.top + pad
-        r = blit_text(surface, ctx, caption, (strip.centerx, y), "body", th.text, bold=True, anchor="midtop")
+        r = blit_text(surface, ctx, caption, (strip.centerx, y), name_token, th.text, bold=True, anchor="midtop")
         if caption_detail:
             blit_text(surface, ctx, caption_detail, (strip.centerx, r.bottom), "small", th.text_muted,
                       anchor="midtop")

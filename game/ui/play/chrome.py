@@ -24,12 +24,12 @@ def draw_top_bar(surface: pygame.Surface, ctx: Context, title: str, hint: str = 
     th = ctx.theme
     vp = ctx.viewport
     y = 26
-    hint_w = 0
-    if hint:
-        r = blit_text(surface, ctx, hint, vp.point(vp.width - margin, y), "small", th.text_muted, anchor="midright")
-        hint_w = r.width + vp.px(24)
-    room = vp.px(vp.width - 2 * margin) - hint_w
-    blit_text(surface, ctx, fit_text(ctx, title, "large", room, True), vp.point(margin, y), "large", th.text,
+    width = vp.px(vp.width - 2 * margin)
+    title_w = ctx.text.font(ctx.px("large"), True).size(title)[0]
+    hint_w = ctx.text.font(ctx.px("small")).size(hint)[0] + vp.px(24) if hint else 0
+    if hint and title_w + hint_w <= width:  # the hint gives way to the title when space is short
+        blit_text(surface, ctx, hint, vp.point(vp.width - margin, y), "small", th.text_muted, anchor="midright")
+    blit_text(surface, ctx, fit_text(ctx, title, "large", width, True), vp.point(margin, y), "large", th.text,
               bold=True, anchor="midleft")
 
 

@@ -9,9 +9,9 @@ import pygame
 from ..context import Context
 from ..widgets import blit_text, panel
 from . import art
+from .layout import line_height
 
 MAX_STEP = 0.25  # a long frame (after a stall) never eats more than this much of the player's time
-BOX = (236, 104)  # logical size of the countdown box
 
 
 class Countdown:
@@ -58,32 +58,56 @@ def _ring(surface: pygame.Surface, colour, center: tuple[int, int], radius: int,
     pygame.draw.polygon(surface, colour, outer + inner[::-1])
 
 
-def box_rect(stage: pygame.Rect) -> pygame.Rect:
-    """Where the countdown sits: the stage's top-right corner (logical)."""
-    w, h = BOX
-    return pygame.Rect(stage.right - w - 12, stage.top + 12, w, h)
+LABEL = "seconds left"
+PAUSED = "paused"
+PHONE_COLUMN = 112  # logical width kept for the phone and its ring waves
+
+
+def _ring_parts(ctx: Context) -> tuple[float, float, float]:
+    """(ring diameter, ring column width, box height) in logical pixels for the current text size."""
+    ring_d = max(72.0, line_height(ctx, "large", True) * 1.5)
+    label_w = ctx.text.font(ctx.px("small")).size(LABEL)[0] / ctx.viewport.scale
+    column = max(ring_d, label_w) + 16
+    return ring_d, column, 10 + ring_d + line_height(ctx, "small") + 8
+
+
+def box_rect(ctx: Context, stage: pygame.Rect) -> pygame.Rect:
+    """Where the countdown sits: the stage's top-right corner (logical), as wide as the stage allows."""
+    _, column, h = _ring_parts(ctx)
+    w = min(PHONE_COLUMN + column, stage.width - 24)
+    return pygame.Rect(stage.right - 12 - round(w), stage.top + 12, round(w), round(h))
 
 
 def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, countdown: Countdown,
                    paused: bool = False) -> None:
-    """The phone (ringing while time runs) and the ring with the seconds left, with a word for the state."""
+    """The phone (ringing while time runs) and the ring with the seconds left, with a word for the state.
+    The ring keeps the right of the box; the phone takes the rest when there is room for it."""
     th = ctx.theme
     vp = ctx.viewport
     rect = vp.rect(*logical)
     panel(surface, rect, ctx, colour=th.surface, border=th.warn if countdown.fraction < 0.3 else th.border, width=2)
-    ringing = countdown.running and not paused
-    phone_c = vp.point(logical.left + 64, logical.top + 46)
-    phone_size = vp.px(50)
-    if not art.phone(surface, phone_c, phone_size, ctx.time % 1.0, ringing):
-        wobble = round(math.sin(ctx.time * 40) * vp.px(3)) if ringing else 0
-        blit_text(surface, ctx, "☎", (phone_c[0] + wobble, phone_c[1]), "title", th.text, anchor="center")
-    ring_c = vp.point(logical.right - 64, logical.top + 44)
-    radius = vp.px(36)
-    width = vp.px(8)
+    ring_d, column, _ = _ring_parts(ctx)
+    column = min(column, logical.width)
+    ring_x = logical.right - column / 2
+    ring_y = logical.top + 10 + ring_d / 2
+    phone_room = logical.width - column
+    if phone_room >= 64:
+        ringing = countdown.running and not paused
+        size = round(min(50.0, phone_room * 0.44))
+        centre = vp.point(logical.left + phone_room / 2 + 4, ring_y)
+        if not art.phone(surface, centre, vp.px(size), ctx.time % 1.0, ringing):
+            wobble = round(math.sin(ctx.time * 40) * vp.px(3)) if ringing else 0
+            blit_text(surface, ctx, "☎", (centre[0] + wobble, centre[1]), "title", th.text, anchor="center")
+    ring_c = vp.point(ring_x, ring_y)
+    radius = vp.px(ring_d / 2)
+    width = vp.px(max(6.0, ring_d / 9))
     _ring(surface, th.surface_alt, ring_c, radius, width, 1.0)
     colour = th.bad if countdown.fraction < 0.3 else (th.warn if countdown.fraction < 0.6 else th.good)
     _ring(surface, colour, ring_c, radius, width, countdown.fraction)
     blit_text(surface, ctx, str(countdown.whole_seconds), ring_c, "large", th.text, bold=True, anchor="center")
-    word = "paused" if paused else "seconds left"
-    blit_text(surface, ctx, word, vp.point(logical.right - 64, logical.bottom - 6), "small", th.text_muted,
-              anchor="midbottom")
+    font = ctx.text.font(ctx.px("small"))
+    words = (PAUSED,) if paused else (LABEL, "seconds", "")
+    word = next((w for w in words if font.size(w)[0] <= vp.px(logical.width - 8)), "")
+    if word:
+        blit_text(surface, ctx, word, vp.point(ring_x, logical.bottom - 6), "small", th.text_muted,
+                  anchor="midbottom")

@@ -42,12 +42,22 @@ class FeedbackCard:
         self.labels = dict(labels)
         self.parts = delta_parts(step, labels)
         self.hover = False
+        self.token = "body"  # the feedback's text size; "small" when the card would not fit otherwise
+
+    def fit(self, ctx: Context, width: float, room: float) -> float:
+        """Pick the text size so the card fits `room` logical pixels if it can; returns the card's height."""
+        self.token = "body"
+        h = self.height(ctx, width)
+        if h > room:
+            self.token = "small"
+            h = self.height(ctx, width)
+        return h
 
     def height(self, ctx: Context, width: float) -> float:
         inner = width - 2 * PAD
         h = PAD + line_height(ctx, "large", True) + 8
         h += logical_height(ctx, said_line(self.step), inner, "small") + 10
-        h += logical_height(ctx, self.step.feedback or "No comment from the coach here.", inner, "body") + 12
+        h += logical_height(ctx, self.step.feedback or "No comment from the coach here.", inner, self.token) + 12
         h += line_height(ctx, "small", True) + 14
         return h + BUTTON_H + PAD
 
@@ -90,8 +100,8 @@ class FeedbackCard:
         blit_paragraph(surface, ctx, said, vp.rect(left, y, inner_w, h + 4), "small", th.text_muted)
         y += h + 10
         text = self.step.feedback or "No comment from the coach here."
-        h = logical_height(ctx, text, inner_w, "body")
-        blit_paragraph(surface, ctx, text, vp.rect(left, y, inner_w, h + 4), "body", th.text)
+        h = logical_height(ctx, text, inner_w, self.token)
+        blit_paragraph(surface, ctx, text, vp.rect(left, y, inner_w, h + 4), self.token, th.text)
         y += h + 12
         x = vp.point(left, y)[0]
         for part, sign in self.parts:

@@ -61,7 +61,7 @@ def line_height(ctx: Context, token: str, bold: bool = False) -> float:
 
 def meter_row(ctx: Context) -> float:
     """Logical height of one meter row: a line of text above a bar."""
-    return line_height(ctx, "body", True) + METER_BAR + 14
+    return line_height(ctx, "body", True) + max(METER_BAR + 4, line_height(ctx, "small", True)) + 10
 
 
 def meters_height(ctx: Context, count: int) -> int:

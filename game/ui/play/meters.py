@@ -10,7 +10,8 @@ import pygame
 from ...engine.model import Meter
 from ..context import Context
 from ..widgets import blit_text, panel
-from .layout import METER_BAR, METER_PAD, meter_row
+from .chrome import fit_text
+from .layout import METER_BAR, METER_PAD, line_height, meter_row
 
 EASE_SECONDS = 0.7  # time for a bar to reach its new value
 
@@ -94,24 +95,27 @@ class MeterPanel:
             panel(surface, vp.rect(*logical), ctx, colour=th.surface, border=th.border, width=2)
         row = meter_row(ctx)
         y = logical.top + METER_PAD
+        name_h = line_height(ctx, "body", True)
+        chip_w = ctx.text.font(ctx.px("small"), True).size(delta_text(-88))[0] / vp.scale + 8
         for g in self.gauges:
             m = g.meter
             left, right = logical.left + 16, logical.right - 16
-            value = round(g.shown)
-            name = blit_text(surface, ctx, m.label, vp.point(left, y), "body", th.text, bold=True)
-            number = f"{value}{m.unit}"
+            number = f"{round(g.shown)}{m.unit}"
             num_rect = blit_text(surface, ctx, number, vp.point(right, y), "body", th.text, bold=True,
                                  anchor="topright")
+            x0 = vp.point(left, y)[0]
+            room = num_rect.left - x0 - vp.px(10)
+            token = "body" if ctx.text.font(ctx.px("body"), True).size(m.label)[0] <= room else "small"
+            blit_text(surface, ctx, fit_text(ctx, m.label, token, room, True), (x0, num_rect.centery), token,
+                      th.text, bold=True, anchor="midleft")
+            lane_h = row - name_h - 10
+            mid = y + name_h + lane_h / 2
+            bar_right = right - chip_w
             if g.delta:
                 colour = th.good if g.delta > 0 else th.bad
-                chip = blit_text(surface, ctx, delta_text(g.delta), (num_rect.left - vp.px(10), num_rect.top),
-                                 "small", colour, bold=True, anchor="topright")
-                if chip.left < name.right + vp.px(6):
-                    surface.fill(th.surface, chip)
-                    blit_text(surface, ctx, delta_text(g.delta).split()[1], (num_rect.left - vp.px(6), num_rect.top),
-                              "small", colour, bold=True, anchor="topright")
-            bar_y = y + row - METER_BAR - 14 + 4
-            track = vp.rect(left, bar_y, right - left, METER_BAR)
+                blit_text(surface, ctx, delta_text(g.delta), vp.point(right, mid), "small", colour, bold=True,
+                          anchor="midright")
+            track = vp.rect(left, mid - METER_BAR / 2, bar_right - left, METER_BAR)
             pygame.draw.rect(surface, th.surface_alt, track, border_radius=track.height // 2)
             span = max(1, m.max - m.min)
             frac = max(0.0, min(1.0, (g.shown - m.min) / span))

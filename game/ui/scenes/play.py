@@ -12,7 +12,7 @@ from ..context import Context
 from ..play import art
 from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
 from ..play.choices import ChoiceList
-from ..play.chrome import draw_top_bar, fit_text
+from ..play.chrome import draw_top_bar
 from ..play.countdown import Countdown, box_rect, draw_countdown
 from ..play.feedback import FeedbackCard
 from ..play.history import HistoryOverlay, history_entries
@@ -70,6 +70,7 @@ class PlayScene(Scene):
         self.chosen_left = 0.0
         self.focused = True
         self.problem = ""
+        self.scroll = 0.0
         self._pending: Transition | None = None
         self._layout: PlayLayout | None = None
         self._layout_key: tuple | None = None
@@ -84,6 +85,7 @@ class PlayScene(Scene):
             return
         self.view = NodeView.of(self.play)
         self._layout = None
+        self.scroll = 0.0
         self.step = None
         self.card = None
         lay = self.layout(ctx)
@@ -174,17 +176,55 @@ class PlayScene(Scene):
             self._layout = compute_layout(ctx, v.speaker if v else "", v.text if v else "",
                                           list(v.choices) if v else [], len(self.meters.gauges))
             self._layout_key = key
-            self.choices.relayout(self._layout.choices, self._layout.choice_token)
+            self.scroll = min(self.scroll, self.max_scroll(ctx))
+            self._place_choices()
         return self._layout
+
+    # ---- scrolling, for text too big for the screen ----------------------------------------------
+    def column(self, ctx: Context) -> pygame.Rect:
+        """The right column (speech and choices), which scrolls when its content is taller than the screen."""
+        lay = self.layout(ctx)
+        return pygame.Rect(lay.speech.left, lay.speech.top, lay.speech.width, lay.height - MARGIN - lay.speech.top)
+
+    def max_scroll(self, ctx: Context) -> float:
+        lay = self._layout if self._layout is not None else self.layout(ctx)
+        bottom = max([lay.speech.bottom, *(r.bottom for r in lay.choices)])
+        return max(0.0, bottom - (lay.height - MARGIN))
+
+    def _place_choices(self) -> None:
+        if self._layout is not None:
+            shift = -round(self.scroll)
+            self.choices.relayout([r.move(0, shift) for r in self._layout.choices], self._layout.choice_token)
+
+    def scroll_to(self, ctx: Context, value: float) -> None:
+        new = max(0.0, min(self.max_scroll(ctx), value))
+        if new != self.scroll:
+            self.scroll = new
+            self._place_choices()
+            self.dirty = True
+
+    def _show_focus(self, ctx: Context) -> None:
+        """Scroll so the keyboard focus is on screen."""
+        lay = self.layout(ctx)
+        if not lay.choices or self.max_scroll(ctx) <= 0:
+            return
+        r = lay.choices[min(self.choices.focus, len(lay.choices) - 1)]
+        col = self.column(ctx)
+        if r.bottom - self.scroll > col.bottom:
+            self.scroll_to(ctx, r.bottom - col.bottom)
+        elif r.top - self.scroll < col.top:
+            self.scroll_to(ctx, r.top - col.top)
 
     def card_rect(self, ctx: Context) -> pygame.Rect:
         """Where the coach's card goes: over the choices, growing upward if it needs more room."""
         lay = self.layout(ctx)
-        h = round(self.card.height(ctx, lay.lower.width)) if self.card else 0
+        room = lay.height - MARGIN - lay.speech.top
+        h = round(self.card.fit(ctx, lay.lower.width, room)) if self.card else 0
         bottom = lay.height - MARGIN
-        top = min(lay.lower.top, bottom - h)
-        top = max(lay.speech.top, top)
-        return pygame.Rect(lay.lower.left, top, lay.lower.width, max(h, 0) if top + h <= bottom else bottom - top)
+        if lay.lower.top + h <= bottom:
+            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, h)
+        # Too tall for the space under the speech: cover the whole column rather than cut the speech in half.
+        return pygame.Rect(lay.lower.left, lay.speech.top, lay.lower.width, bottom - lay.speech.top)
 
     def layout_changed(self, ctx: Context) -> None:
         self._layout = None
@@ -202,6 +242,8 @@ class PlayScene(Scene):
             self.dirty = True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self._pause(ctx)
+        if self._scrolled(event, ctx):
+            return None
         if self.phase in (READING, CHOOSING, STUCK) and self._wants_history(event):
             return Push(HistoryOverlay(history_entries(self.play)))
         if self.phase == READING:
@@ -211,9 +253,13 @@ class PlayScene(Scene):
                 self.dirty = True
             return None
         if self.phase == CHOOSING:
+            if (event.type == pygame.MOUSEBUTTONDOWN and self.max_scroll(ctx) > 0
+                    and not ctx.viewport.rect(*self.column(ctx)).collidepoint(event.pos)):
+                return None  # a choice scrolled out of view cannot be clicked
             picked = self.choices.handle(event, ctx)
             if event.type == pygame.KEYDOWN:
                 self.dirty = True
+                self._show_focus(ctx)
             if picked is not None:
                 self._decide(ctx, picked)
             return None
@@ -226,6 +272,20 @@ class PlayScene(Scene):
             ctx.audio.play("click")
             return self._next(ctx)
         return None
+
+    def _scrolled(self, event: pygame.event.Event, ctx: Context) -> bool:
+        """Scroll the column when it overflows: the wheel (up at the top still opens the history) and
+        Page Up / Page Down. True when the event was used."""
+        if self.phase not in (READING, CHOOSING, CHOSEN) or self.max_scroll(ctx) <= 0:
+            return False
+        page = self.column(ctx).height - 60
+        if event.type == pygame.MOUSEWHEEL and not (event.y > 0 and self.scroll <= 0):
+            self.scroll_to(ctx, self.scroll - event.y * 60)
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll_to(ctx, self.scroll + (page if event.key == pygame.K_PAGEDOWN else -page))
+            return True
+        return False
 
     @staticmethod
     def _wants_history(event: pygame.event.Event) -> bool:
@@ -289,12 +349,23 @@ class PlayScene(Scene):
         shown = self.meters.displayed("satisfaction") if m.visible else self.play.meters[m.id]
         return round(100 * (shown - m.min) / max(1, m.max - m.min))
 
+    def _draw_scrollbar(self, surface: pygame.Surface, ctx: Context) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
+        col = self.column(ctx)
+        total = col.height + self.max_scroll(ctx)
+        track = pygame.Rect(col.right + 6, col.top, 8, col.height)
+        pygame.draw.rect(surface, th.surface_alt, vp.rect(*track), border_radius=vp.px(4))
+        h = max(30.0, col.height * col.height / total)
+        y = col.top + (col.height - h) * self.scroll / self.max_scroll(ctx)
+        pygame.draw.rect(surface, th.text_muted, vp.rect(track.left, y, 8, h), border_radius=vp.px(4))
+
     def _draw_timeout_banner(self, surface: pygame.Surface, ctx: Context, lay: PlayLayout) -> None:
         """'Time ran out' shown where the choices are, so the moment is as clear as a picked choice."""
         label = f"Time ran out: {self.step.text}" if self.step else "Time ran out"
-        last = lay.choices[-1].bottom if lay.choices else lay.lower.top
+        last = (lay.choices[-1].bottom if lay.choices else lay.lower.top) - self.scroll
         h = choice_height(ctx, lay.lower.width, label, lay.choice_token)
-        top = last + GAP if last + GAP + h <= lay.height - MARGIN else lay.lower.top
+        top = last + GAP if last + GAP + h <= lay.height - MARGIN else lay.lower.top - self.scroll
         banner = Button(label, (lay.lower.left, top, lay.lower.width, h), selected=True, token=lay.choice_token)
         banner.draw(surface, ctx)
 
@@ -316,18 +387,21 @@ class PlayScene(Scene):
             appearance, caption, detail = colleague_appearance(who), who, ""
         mood = art.mood_for(v.mood, self.satisfaction_percent()) if appearance is customer.appearance else v.mood
         talking = self.phase == READING and int(ctx.time * 7) % 2 == 0
-        stage_px = vp.rect(*lay.stage)
-        detail = fit_text(ctx, detail, "small", stage_px.width - vp.px(24)) if detail else ""
-        caption = fit_text(ctx, caption, "body", stage_px.width - vp.px(24), True) if caption else ""
-        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail)
-        if self.countdown is not None:
-            draw_countdown(surface, ctx, box_rect(lay.stage), self.countdown, paused=not self.focused)
+        box = box_rect(ctx, lay.stage) if self.countdown is not None else None
+        clear = box.bottom - lay.stage.top + 4 if box is not None else 0
+        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail, clear)
+        if self.countdown is not None and box is not None:
+            draw_countdown(surface, ctx, box, self.countdown, paused=not self.focused)
         self.meters.draw(surface, ctx, lay.meters)
+        overflow = self.max_scroll(ctx) > 0 and self.phase != FEEDBACK
+        clip = surface.get_clip()
+        if overflow:
+            surface.set_clip(vp.rect(*self.column(ctx)))
         chars = None if self.typewriter.done else self.typewriter.chars
-        draw_speech(surface, ctx, lay.speech, v.speaker, v.text, chars)
+        draw_speech(surface, ctx, lay.speech.move(0, -round(self.scroll)), v.speaker, v.text, chars)
         if self.phase == READING:
             blit_text(surface, ctx, "Click or press any key to read on", vp.point(lay.lower.left + 4,
-                      lay.lower.top + 8), "small", th.text_muted)
+                      lay.lower.top + 8 - self.scroll), "small", th.text_muted)
         elif self.phase == STUCK:
             blit_text(surface, ctx, "The story has no way on from here. Press Esc for the menu.",
                       vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)
@@ -337,6 +411,9 @@ class PlayScene(Scene):
                 self._draw_timeout_banner(surface, ctx, lay)
         elif self.phase == FEEDBACK and self.card is not None:
             self.card.draw(surface, ctx, self.card_rect(ctx))
+        if overflow:
+            surface.set_clip(clip)
+            self._draw_scrollbar(surface, ctx)
         if self.problem:
             blit_text(surface, ctx, self.problem, vp.point(lay.lower.left, lay.height - GAP), "small", th.bad,
                       anchor="bottomleft")
