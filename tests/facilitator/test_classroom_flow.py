@@ -268,3 +268,19 @@ def test_q_leaves_the_session(expired):
     pilot, scene = classroom(expired)
     pilot.press("q")
     assert not pilot.app.running
+
+
+def test_what_if_rows_follow_the_mouse_and_a_click_plays_one(expired):
+    pilot, scene = classroom(expired)
+    to_stage(pilot, scene, CHOICES)
+    pilot.press("w")
+    view = pilot.app.top
+    pilot.app.draw(force=True)
+    third = view._row_rects[2]
+    logical = pilot.app.ctx.viewport.to_logical(third.center)
+    pilot.move(logical)
+    assert view.highlight == 2
+    pilot.click(logical)
+    assert top(pilot) == "ClassroomScene"
+    s = scene.session
+    assert s.in_detour and s.path[0].source_index == 2 and s.stage == CHOSEN

@@ -67,6 +67,11 @@ class DebriefScene(Scene):
 
     # ---- keys --------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
+            step = 1 if event.button == 1 else -1
+            self.page = max(0, min(self.page_count(ctx) - 1, self.page + step))
+            self.dirty = True
+            return None
         if event.type != pygame.KEYDOWN:
             return None
         key = event.key

@@ -19,7 +19,7 @@ from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line,
 ROW_PAD = 8
 ROW_GAP = 6
 BADGE_W = 52
-HINT = "↑↓ decision · ←→ option · Enter play it · Esc back"
+HINT = "↑↓ decision · ←→ option · Enter or click plays it · Esc back"
 _PLAY_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 _CLOSE_KEYS = (pygame.K_ESCAPE, pygame.K_w, pygame.K_q)
 
@@ -46,6 +46,7 @@ class WhatIfScene(Scene):
         self.highlight = 0
         self.rec = Recorder()
         self._rows: dict[int, tuple[str, list[_Row]]] = {}
+        self._row_rects: list[pygame.Rect] = []  # window rects of the rows as last drawn, for the mouse
         self._pick_default()
 
     # ---- data --------------------------------------------------------------------------------
@@ -84,6 +85,19 @@ class WhatIfScene(Scene):
 
     # ---- keys --------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            hit = next((i for i, r in enumerate(self._row_rects) if r.collidepoint(event.pos)), None)
+            if hit is not None and event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                return self.play(hit)
+            if hit is not None and hit != self.highlight:
+                self.highlight = hit
+                self.dirty = True
+            return None
+        if event.type == pygame.MOUSEWHEEL:
+            self.step = max(0, min(self.last, self.step - event.y))
+            self._pick_default()
+            self.dirty = True
+            return None
         if event.type != pygame.KEYDOWN:
             return None
         key = event.key
@@ -173,6 +187,7 @@ class WhatIfScene(Scene):
         y += logical_line(ctx, "small", True) + 4
         bottom = vp.height - FOOTER_H - 8
         plan = self._lines(ctx, rows, y, bottom)
+        self._row_rects = []
         for i, r in enumerate(rows):
             rh = self._row_height(ctx, r, plan[i], i == self.highlight)
             self._draw_row(surface, ctx, r, i, pygame.Rect(MARGIN, round(y), vp.width - 2 * MARGIN, round(rh)),
@@ -187,6 +202,7 @@ class WhatIfScene(Scene):
         th = ctx.theme
         vp = ctx.viewport
         box = vp.rect(*logical)
+        self._row_rects.append(box)
         lit = i == self.highlight
         panel(surface, box, ctx, colour=th.surface_alt if r.taken else th.surface,
               border=th.accent if lit else th.border, width=4 if lit else 2)
