@@ -188,8 +188,8 @@ class ClassroomScene(Scene):
     # ---- layout ------------------------------------------------------------------------------
     def _key(self, ctx: Context, *extra: object) -> tuple:
         th = ctx.theme
-        return (ctx.viewport, th.name, th.font_scale, self.session.stage, self.session.play.location,
-                len(self.session.path), *extra)
+        path = tuple((d.kind, d.source_index) for d in self.session.path)
+        return (ctx.viewport, th.name, th.font_scale, self.session.stage, path, *extra)
 
     def _cached(self, key: tuple, make):
         if key not in self._layout_cache:
