@@ -144,7 +144,10 @@ def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
     button = scene.choices.buttons[3].logical
     column = scene.column(ctx)
     assert scene.scroll > 0 and button[1] + button[3] <= column.bottom + 1
-    pilot.wheel(5)  # back to the top
+    before = scene.scroll
+    pilot.wheel(1)
+    assert scene.scroll == before - 60
+    pilot.wheel(20)  # back to the top
     assert scene.scroll == 0
     pilot.wheel(-1)
     assert scene.scroll > 0
