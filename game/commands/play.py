@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from ..engine import Scenario
+from ..userdata.settings import load_settings, save_settings
 from .common import find_scenario
 
 THEME_NAMES = {"normal": "normal", "high_contrast": "high_contrast", "high-contrast": "high_contrast",
@@ -92,7 +94,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        if not args.fullscreen:
+            remember_fullscreen(app.ctx.settings_path, app.fullscreen)
         pygame.quit()
         clear_font_cache()  # fonts from this window die with it
     return 0
+
+
+def remember_fullscreen(path: Path | None, fullscreen: bool) -> None:
+    """Keep an F11 switch for next time, changing nothing else in the saved settings."""
+    if path is None:
+        return
+    saved, problem = load_settings(path)
+    if problem is None and saved.fullscreen != fullscreen:
+        save_settings(saved.with_changes(fullscreen=fullscreen), path)
 

@@ -123,3 +123,27 @@ def test_no_display_gives_one_clear_line_and_exit_1(tmp_path):
     assert "Traceback" not in proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "display" in lines[0]
+
+
+def test_an_f11_switch_is_remembered_for_the_next_run(monkeypatch, tmp_path):
+    import json
+
+    import pygame
+
+    from game.ui.pilot import Pilot
+    from game.userdata.paths import settings_path
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+    states = []
+
+    def press_f11(self: App) -> None:
+        Pilot(self).press(pygame.K_F11)
+        states.append(self.fullscreen)
+
+    monkeypatch.setattr(App, "run", press_f11)
+    assert cli.main(["play"]) == 0
+    assert states == [True]
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["fullscreen"] is True
+    assert cli.main(["play"]) == 0  # starts in full screen, F11 takes it back to a window
+    assert states == [True, False]
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["fullscreen"] is False

@@ -185,7 +185,7 @@ class TitleScene(Scene):
             surface.blit(image, rect)
 
     def _draw_notices(self, surface: pygame.Surface, ctx: Context) -> None:
-        notes = list(dict.fromkeys([*ctx.notices, *([self.message] if self.message else [])]))
+        notes = list(dict.fromkeys([*ctx.notices, *([self.message] if self.message else [])]))[-3:]
         if not notes:
             return
         vp = ctx.viewport
