@@ -461,17 +461,18 @@ class _Painter:
         upper = bezier(left, top_ctrl, right, 18)
         lower = bezier(right, bottom_ctrl, left, 18)
         self.poly(inner_col, upper + lower)
+        # Teeth under the top lip and the tongue at the bottom, both trimmed to the mouth's shape.
+        inside = self.alpha_layer()
         if ex.teeth:
-            # Teeth: a band under the top lip, trimmed to the mouth's shape.
-            shape = self.alpha_layer()
-            pygame.draw.polygon(shape, (255, 255, 255, 255), [self.P(*p) for p in upper + lower])
-            band = self.alpha_layer()
-            shifted = [(x, yy + opening * 0.7) for x, yy in upper][::-1]
-            pygame.draw.polygon(band, (250, 248, 242, 255), [self.P(*p) for p in upper + shifted])
-            band.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-            self.surf.blit(band, (0, 0))
+            shifted = [(x, yy + opening * 0.45) for x, yy in upper][::-1]
+            pygame.draw.polygon(inside, (250, 248, 242, 255), [self.P(*p) for p in upper + shifted])
         if self.talking or not ex.teeth:
-            self.E((196, 96, 100), (0.0, y + curve * 0.5 + opening * 1.25), hw * 0.45, opening * 0.35)
+            low = y + opening + min(0.0, curve) * 0.3
+            ellipse(inside, (200, 100, 104, 255), self.P(0.0, low), self.f.d(hw * 0.5), self.f.d(opening * 0.45))
+        shape = self.alpha_layer()
+        pygame.draw.polygon(shape, (255, 255, 255, 255), [self.P(*p) for p in upper + lower])
+        inside.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        self.surf.blit(inside, (0, 0))
         self.line(lip, upper, 0.005)
         self.line(lip, lower, 0.005)
 
