@@ -200,3 +200,17 @@ def test_empty_scenario_folder_shows_a_message(tmp_path, monkeypatch):
     assert top(pilot.app) == "SelectScene"
     pilot.click(centre(pilot.app.top.header_buttons[-1].logical))
     assert top(pilot.app) == "TitleScene"
+
+
+def test_card_text_is_readable_in_every_theme_hovered_or_not(tmp_path, monkeypatch):
+    from game.ui.menu.cards import tone_colour
+    from game.ui.theme import THEMES, contrast_ratio
+    from game.userdata.settings import Settings
+
+    for name in THEMES:
+        pilot = start(tmp_path, monkeypatch, settings=Settings(sound=False, theme=name))
+        ctx = pilot.app.ctx
+        th = ctx.theme
+        for fill in (th.surface, th.surface_alt):
+            for tone in ("text", "muted", "good", "warn", "bad"):
+                assert contrast_ratio(tone_colour(ctx, tone, fill), fill) >= 4.5, (name, tone)

@@ -10,6 +10,7 @@ import pygame
 from ...engine import LoadResult, Scenario
 from ...userdata.progress import ScenarioProgress
 from ..context import Context
+from ..theme import contrast_ratio
 from ..widgets import blit_paragraph, blit_text, focus_ring, panel, paragraph_height
 from . import icons
 
@@ -169,9 +170,11 @@ def _portrait(scenario: Scenario, size: tuple[int, int]) -> pygame.Surface | Non
     return image
 
 
-def _tone(ctx: Context, tone: str):
+def tone_colour(ctx: Context, tone: str, fill) -> tuple[int, int, int]:
+    """The colour for a tone, or plain text colour where the tone would be hard to read on this fill."""
     th = ctx.theme
-    return {"text": th.text, "muted": th.text_muted, "good": th.good, "warn": th.warn, "bad": th.bad}[tone]
+    colour = {"text": th.text, "muted": th.text_muted, "good": th.good, "warn": th.warn, "bad": th.bad}[tone]
+    return colour if contrast_ratio(colour, fill) >= 4.5 else th.text
 
 
 def draw_card(surface: pygame.Surface, ctx: Context, result: LoadResult, text: CardText, logical: tuple,
@@ -223,7 +226,7 @@ def draw_card(surface: pygame.Surface, ctx: Context, result: LoadResult, text: C
     top += tag_h + vp.px(6)
     for block in text.blocks:
         area = pygame.Rect(left, top, right - left, rect.bottom - top)
-        top += blit_paragraph(surface, ctx, block.text, area, block.token, _tone(ctx, block.tone),
+        top += blit_paragraph(surface, ctx, block.text, area, block.token, tone_colour(ctx, block.tone, fill),
                               block.bold) + vp.px(6)
     if focused:
         focus_ring(surface, rect, ctx)
