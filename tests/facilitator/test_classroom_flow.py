@@ -284,3 +284,20 @@ def test_what_if_rows_follow_the_mouse_and_a_click_plays_one(expired):
     assert top(pilot) == "ClassroomScene"
     s = scene.session
     assert s.in_detour and s.path[0].source_index == 2 and s.stage == CHOSEN
+
+
+def test_the_play_command_path_opens_the_classroom_and_q_returns(expired):
+    """What `run.py play SCENARIO --facilitator` does: the select screen, then the classroom on top."""
+    from game.ui.bootstrap import Options, make_app
+    from game.ui.pilot import Pilot
+    from game.ui.scene import Push
+    from game.ui.scenes.select import SelectScene, start_scene
+    from game.userdata.settings import Settings
+
+    app = make_app(Options(facilitator=True, settings=Settings(sound=False)), first=SelectScene(root=True))
+    app.apply(Push(start_scene(expired, app.ctx)))
+    pilot = Pilot(app)
+    pilot.frame()
+    assert top(pilot) == "ClassroomScene" and app.ctx.theme.name == "projector"
+    pilot.press("q")
+    assert top(pilot) == "SelectScene" and app.running
