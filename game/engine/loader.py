@@ -174,7 +174,8 @@ class _Builder:
             audience=raw["audience"], skills=tuple(raw["skills"]), minutes=raw["minutes"],
             order=raw.get("order", 1000), customer=customer, meters=tuple(self.meters.values()),
             start=raw["start"], nodes=MappingProxyType(nodes), endings=MappingProxyType(endings),
-            vars=MappingProxyType(dict(raw.get("vars") or {})), path=self.path, version=self.version,
+            vars=MappingProxyType(dict(raw.get("vars") or {})), cast=self._cast(raw.get("cast") or []),
+            path=self.path, version=self.version,
         )
         self._graph_checks(scenario)
         return scenario
@@ -214,6 +215,14 @@ class _Builder:
         econ = Economics(e["spend_per_visit"], e["visits_per_year"], e["years"], e["word_of_mouth"],
                          e.get("unit", "$"), e.get("visit_label", "visit"), e.get("note", ""), e.get("whose", ""))
         return Customer(raw["name"], raw["role"], econ, MappingProxyType(dict(raw.get("appearance") or {})))
+
+    def _cast(self, cast_raw: list) -> MappingProxyType:
+        out: dict[str, MappingProxyType] = {}
+        for i, member in enumerate(cast_raw):
+            if member["name"] in out:
+                self.rep.error(cast_raw.item_pos[i], "CC023", f"cast member '{member['name']}' is listed twice")
+            out[member["name"]] = MappingProxyType(dict(member.get("appearance") or {}))
+        return MappingProxyType(out)
 
     def _prose(self, text: str, pos: tuple[int, int], what: str) -> None:
         for name in placeholders(text):

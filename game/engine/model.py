@@ -124,6 +124,7 @@ class Scenario:
     nodes: Mapping[str, Node]
     endings: Mapping[str, Ending]
     vars: Mapping[str, str] = field(default_factory=dict)
+    cast: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     path: str = ""
     version: str = ""
 
@@ -131,6 +132,12 @@ class Scenario:
     def value_holder(self) -> str:
         """Whose business the lifetime value measures: economics.whose, else the customer."""
         return self.customer.economics.whose or self.customer.name
+
+    def appearance_for(self, speaker: str) -> Mapping[str, object] | None:
+        """Portrait hints for a node's speaker (as written): the customer, a cast member, or None."""
+        if speaker == self.customer.name:
+            return self.customer.appearance
+        return self.cast.get(speaker)
 
     def meter(self, meter_id: str) -> Meter:
         for m in self.meters:

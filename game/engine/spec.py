@@ -166,6 +166,11 @@ CUSTOMER = Record("The customer or co-worker the player serves.", fields={
     "economics": _req(ECONOMICS),
 })
 
+CAST_MEMBER = Record("Another person who speaks in the scenario.", fields={
+    "name": _req(Text("Exactly as written in the nodes' 'speaker', e.g. 'Nadia, assistance team'.", max_len=80)),
+    "appearance": _opt(APPEARANCE),
+})
+
 SCENARIO = Record("A Customer Chain scenario.", fields={
     "format": _req(Integer("Format version of this file (1).", min=1, max=1000)),
     "id": _req(ID),
@@ -177,6 +182,7 @@ SCENARIO = Record("A Customer Chain scenario.", fields={
     "minutes": _req(Integer("Estimated minutes to play.", min=1, max=180)),
     "order": _opt(Integer("Position in the curriculum (lower comes first).", min=0, max=10000)),
     "customer": _req(CUSTOMER),
+    "cast": _opt(ListOf("Other people who speak, with their portraits.", item=CAST_MEMBER, max_items=12)),
     "meters": _opt(MapOf("Meters: satisfaction and loyalty always exist; add your own.", value=METER, max_items=8)),
     "vars": _opt(MapOf("Named text usable as {placeholders}.", value=Text(max_len=200), max_items=50)),
     "start": _req(Text("Id of the first node.", pattern=v.ID_PATTERN, max_len=64)),
