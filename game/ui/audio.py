@@ -162,6 +162,7 @@ class Audio:
         self.volume = _clamp(volume)
         self.sound_dir = sound_dir if sound_dir is not None else SOUND_DIR
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
+        self._looping: set[str] = set()  # loops asked for, resumed when sound comes back on
         self.available = _start_mixer()
 
     def _sound(self, cue: str) -> pygame.mixer.Sound | None:
@@ -198,21 +199,28 @@ class Audio:
                 self._sound(cue)
 
     def play(self, cue: str, loop: bool = False) -> None:
-        """Play a cue (unknown cues are ignored); loop=True repeats until stop(cue)."""
+        """Play a cue (unknown cues are ignored); loop=True repeats until stop(cue) and is not restarted
+        if it is already looping."""
+        if loop and cue in CUES:
+            self._looping.add(cue)
         if not (self.available and self.enabled) or self.volume <= 0:
             return
         sound = self._sound(cue)
         if sound is None:
             return
         try:
-            if loop:
-                sound.stop()
+            if loop and sound.get_num_channels() > 0:
+                return
             sound.play(loops=-1 if loop else 0)
         except pygame.error:
             return
 
     def stop(self, cue: str | None = None) -> None:
         """Stop one cue, or every sound when cue is None."""
+        if cue is None:
+            self._looping.clear()
+        else:
+            self._looping.discard(cue)
         if not self.available:
             return
         try:
@@ -223,19 +231,39 @@ class Audio:
         except pygame.error:
             return
 
+    def _silence(self) -> None:
+        """Stop what is sounding but remember the loops, to resume them when sound comes back."""
+        if not self.available:
+            return
+        try:
+            pygame.mixer.stop()
+        except pygame.error:
+            return
+
+    def _resume_loops(self) -> None:
+        for cue in sorted(self._looping):
+            self.play(cue, loop=True)
+
     def set_enabled(self, enabled: bool) -> None:
+        """Turn sound on or off; a ring that was looping starts again when sound comes back on."""
+        was = self.enabled
         self.enabled = bool(enabled)
         if not self.enabled:
-            self.stop()
+            self._silence()
+        elif not was:
+            self._resume_loops()
 
     def set_volume(self, volume: float) -> None:
         """Master volume 0..1 for every cue."""
+        was_silent = self.volume <= 0
         self.volume = _clamp(volume)
         for cue, sound in self._sounds.items():
             if sound is not None:
                 sound.set_volume(self.volume * GAIN.get(cue, 1.0))
         if self.volume <= 0:
-            self.stop()
+            self._silence()
+        elif was_silent and self.enabled:
+            self._resume_loops()
 
     def is_playing(self, cue: str) -> bool:
         """Whether the cue is sounding now (always False without a mixer)."""

@@ -54,9 +54,23 @@ def test_disabled_or_silent_audio_does_not_play(mixer):
     sound.play("phone_ring", loop=True)
     assert not sound.is_playing("phone_ring")
     sound.set_volume(0.5)
-    sound.play("phone_ring", loop=True)
-    assert sound.is_playing("phone_ring")
+    assert sound.is_playing("phone_ring")  # the ring asked for while silent starts with the sound
     sound.set_enabled(False)
+    assert not sound.is_playing("phone_ring")
+    sound.set_enabled(True)
+    assert sound.is_playing("phone_ring")
+    sound.stop("phone_ring")
+    sound.set_enabled(False)
+    sound.set_enabled(True)
+    assert not sound.is_playing("phone_ring")
+
+
+def test_asking_for_a_loop_twice_keeps_one_ring(mixer):
+    sound = Audio()
+    sound.play("phone_ring", loop=True)
+    sound.play("phone_ring", loop=True)
+    assert sound._sounds["phone_ring"].get_num_channels() == 1
+    sound.stop()
     assert not sound.is_playing("phone_ring")
 
 
