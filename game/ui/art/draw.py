@@ -106,6 +106,16 @@ def supersampled(size: tuple[int, int], factor: int, paint: Callable[[pygame.Sur
     return small
 
 
+def for_display(surface: pygame.Surface, alpha: bool) -> pygame.Surface:
+    """The surface in the display's pixel format when a window exists (faster to blit every frame)."""
+    if pygame.display.get_surface() is None:
+        return surface
+    try:
+        return surface.convert_alpha() if alpha else surface.convert()
+    except pygame.error:
+        return surface
+
+
 class LRU:
     """A small least-recently-used cache of rendered surfaces."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from ...engine import vocabulary as vocab
-from .draw import LRU, RGB, Point, bezier, ellipse, mix, shade, stroke, supersampled, tapered, with_alpha
+from .draw import LRU, RGB, Point, bezier, ellipse, for_display, mix, shade, stroke, supersampled, tapered, with_alpha
 
 SKIN: dict[str, RGB] = {
     "light": (247, 216, 193), "medium": (232, 185, 146), "tan": (206, 152, 108),
@@ -523,7 +523,7 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
         canvas.blit(solid, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
 
     factor = 3 if w * h <= 160_000 else 2
-    return _cache.put(key, supersampled((w, h), factor, paint))
+    return _cache.put(key, for_display(supersampled((w, h), factor, paint), alpha=True))
 
 
 def warm_portraits(appearance: Mapping[str, object], size: tuple[int, int]) -> None:

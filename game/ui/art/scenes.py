@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from ...engine import vocabulary as vocab
-from .draw import LRU, RGB, bezier, mix, shade, supersampled, vertical_gradient, with_alpha
+from .draw import LRU, RGB, bezier, for_display, mix, shade, supersampled, vertical_gradient, with_alpha
 
 _cache = LRU(24)
 
@@ -374,7 +374,7 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     factor = 2 if w * h <= 1_500_000 else 1
     picture = supersampled((w, h), factor, paint, alpha=False)
     _soften(picture)
-    return _cache.put(key, picture)
+    return _cache.put(key, for_display(picture, alpha=False))
 
 
 def scene_colour(setting: str) -> RGB:
