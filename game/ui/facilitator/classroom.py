@@ -344,6 +344,27 @@ class ClassroomScene(Scene):
                 self._draw_timer_chip(surface, ctx, lay.stage)
         draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
         self._record_speech(ctx, lay.speech, speaker, text)
+        self._draw_prompt(surface, ctx, lay.speech)
+
+    def _draw_prompt(self, surface: pygame.Surface, ctx: Context, speech: pygame.Rect) -> None:
+        """Below the speech, when there is room: a nudge for the room before the options appear."""
+        th = ctx.theme
+        vp = ctx.viewport
+        if not self.session.choices:
+            return
+        text = "Ask the room: what would you do or say next?"
+        top = speech.bottom + GAP
+        area = pygame.Rect(speech.left, top, speech.width, vp.height - FOOTER_H - GAP - top)
+        inner = area.width - 40
+        from .draw import logical_text_height
+
+        need = logical_text_height(ctx, text, "small", inner) + 32
+        if need > area.height:
+            return
+        box = vp.rect(area.left, area.top, area.width, round(need))
+        pygame.draw.rect(surface, th.surface_alt, box, border_radius=vp.px(th.radius))
+        paragraph(surface, ctx, self.rec, text, vp.rect(area.left + 20, area.top + 16, inner, 1), "small", th.text,
+                  box=box)
 
     def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str) -> None:
         from ..play.layout import SPEECH_PAD
