@@ -109,7 +109,11 @@ def test_a_waiting_screen_does_not_redraw_until_something_happens():
     assert not app.top.animating()
     assert app.step(events=[], dt=1 / 60) is False
     pilot.post(pygame.MOUSEMOTION, pos=(10, 10), rel=(0, 0), buttons=(0, 0, 0))
-    assert app.step(dt=1 / 60) is True
+    assert app.step(dt=1 / 60) is False  # the mouse moved over nothing that reacts
+    choice = app.top.layout(app.ctx).choices[1]
+    pilot.post(pygame.MOUSEMOTION, pos=app.ctx.viewport.point(*choice.center), rel=(0, 0), buttons=(0, 0, 0))
+    assert app.step(dt=1 / 60) is True  # hovering a choice highlights it
+    assert app.top.choices.hover == 1
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080), (960, 720)])

@@ -11,7 +11,7 @@ from ...engine.vocabulary import HAIR_COLOURS, HAIR_STYLES, OUTFITS, SKIN_TONES
 from ..context import Context
 from ..widgets import blit_text
 from . import art
-from .chrome import fit_text
+from .chrome import fit_text, text_width
 
 NARRATOR = "narrator"
 PORTRAIT_ASPECT = 0.85  # width / height of a head-and-shoulders portrait
@@ -48,10 +48,10 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
     room = rect.width - ctx.viewport.px(20)
     name_token = "body"
     if caption:
-        if ctx.text.font(ctx.px("body"), True).size(caption)[0] > room:
+        if text_width(ctx, caption, "body", True) > room:
             name_token = "small"
             caption = fit_text(ctx, caption, "small", room, True)
-        if caption_detail and ctx.text.font(ctx.px("small")).size(caption_detail)[0] > room:
+        if caption_detail and text_width(ctx, caption_detail, "small") > room:
             caption_detail = ""  # a role that does not fit is left out rather than cut
         caption_h = ctx.text.line_height(ctx.px(name_token), True) + (
             ctx.text.line_height(ctx.px("small")) if caption_detail else 0) + ctx.viewport.px(16)

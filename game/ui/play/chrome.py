@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from ..context import Context
+from ..fonts import get_font
 from ..widgets import blit_text
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, px: int, bold: bool) -> int:
+    return get_font(px, bold).size(text)[0]
+
+
+@lru_cache(maxsize=1024)
+def _fit(text: str, px: int, width: int, bold: bool) -> str:
+    if _width(text, px, bold) <= width:
+        return text
+    cut = len(text)
+    while cut > 1 and _width(text[:cut].rstrip() + "…", px, bold) > width:
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
+def text_width(ctx: Context, text: str, token: str, bold: bool = False) -> int:
+    """Width in window pixels of one line of text (remembered, so it costs nothing from frame to frame)."""
+    return _width(text, ctx.px(token), bold)
 
 
 def fit_text(ctx: Context, text: str, token: str, width: int, bold: bool = False) -> str:
     """The text, shortened with an ellipsis if needed to fit `width` window pixels on one line."""
-    font = ctx.text.font(ctx.px(token), bold)
-    if font.size(text)[0] <= width:
-        return text
-    cut = len(text)
-    while cut > 1 and font.size(text[:cut].rstrip() + "…")[0] > width:
-        cut -= 1
-    return text[:cut].rstrip() + "…"
+    return _fit(text, ctx.px(token), int(width), bold)
 
 
 def draw_top_bar(surface: pygame.Surface, ctx: Context, title: str, hint: str = "", margin: int = 24) -> None:
@@ -25,8 +42,8 @@ def draw_top_bar(surface: pygame.Surface, ctx: Context, title: str, hint: str = 
     vp = ctx.viewport
     y = 26
     width = vp.px(vp.width - 2 * margin)
-    title_w = ctx.text.font(ctx.px("large"), True).size(title)[0]
-    hint_w = ctx.text.font(ctx.px("small")).size(hint)[0] + vp.px(24) if hint else 0
+    title_w = text_width(ctx, title, "large", True)
+    hint_w = text_width(ctx, hint, "small") + vp.px(24) if hint else 0
     if hint and title_w + hint_w <= width:  # the hint gives way to the title when space is short
         blit_text(surface, ctx, hint, vp.point(vp.width - margin, y), "small", th.text_muted, anchor="midright")
     blit_text(surface, ctx, fit_text(ctx, title, "large", width, True), vp.point(margin, y), "large", th.text,
@@ -63,5 +80,5 @@ def chip(surface: pygame.Surface, ctx: Context, text: str, pos: tuple[int, int],
 
 def button_width(ctx: Context, label: str, token: str = "body", minimum: float = 160) -> float:
     """Logical width of a button that fits its label on one line."""
-    text_w = ctx.text.font(ctx.px(token)).size(label)[0] / ctx.viewport.scale
+    text_w = text_width(ctx, label, token) / ctx.viewport.scale
     return max(minimum, text_w + 2 * 16 + 12)

@@ -9,6 +9,7 @@ import pygame
 from ..context import Context
 from ..widgets import blit_text, panel
 from . import art
+from .chrome import text_width
 from .layout import line_height
 
 MAX_STEP = 0.25  # a long frame (after a stall) never eats more than this much of the player's time
@@ -66,7 +67,7 @@ PHONE_COLUMN = 112  # logical width kept for the phone and its ring waves
 def _ring_parts(ctx: Context) -> tuple[float, float, float]:
     """(ring diameter, ring column width, box height) in logical pixels for the current text size."""
     ring_d = max(72.0, line_height(ctx, "large", True) * 1.5)
-    label_w = ctx.text.font(ctx.px("small")).size(LABEL)[0] / ctx.viewport.scale
+    label_w = text_width(ctx, LABEL, "small") / ctx.viewport.scale
     column = max(ring_d, label_w) + 16
     return ring_d, column, 10 + ring_d + line_height(ctx, "small") + 8
 
@@ -105,9 +106,8 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     colour = th.bad if countdown.fraction < 0.3 else (th.warn if countdown.fraction < 0.6 else th.good)
     _ring(surface, colour, ring_c, radius, width, countdown.fraction)
     blit_text(surface, ctx, str(countdown.whole_seconds), ring_c, "large", th.text, bold=True, anchor="center")
-    font = ctx.text.font(ctx.px("small"))
     words = (PAUSED,) if paused else (LABEL, "seconds", "")
-    word = next((w for w in words if font.size(w)[0] <= vp.px(logical.width - 8)), "")
+    word = next((w for w in words if text_width(ctx, w, "small") <= vp.px(logical.width - 8)), "")
     if word:
         blit_text(surface, ctx, word, vp.point(ring_x, logical.bottom - 6), "small", th.text_muted,
                   anchor="midbottom")

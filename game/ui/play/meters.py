@@ -10,7 +10,7 @@ import pygame
 from ...engine.model import Meter
 from ..context import Context
 from ..widgets import blit_text, panel
-from .chrome import fit_text
+from .chrome import fit_text, text_width
 from .layout import METER_BAR, METER_PAD, line_height, meter_row
 
 EASE_SECONDS = 0.7  # time for a bar to reach its new value
@@ -96,7 +96,7 @@ class MeterPanel:
         row = meter_row(ctx)
         y = logical.top + METER_PAD
         name_h = line_height(ctx, "body", True)
-        chip_w = ctx.text.font(ctx.px("small"), True).size(delta_text(-88))[0] / vp.scale + 8
+        chip_w = text_width(ctx, delta_text(-88), "small", True) / vp.scale + 8
         for g in self.gauges:
             m = g.meter
             left, right = logical.left + 16, logical.right - 16
@@ -105,7 +105,7 @@ class MeterPanel:
                                  anchor="topright")
             x0 = vp.point(left, y)[0]
             room = num_rect.left - x0 - vp.px(10)
-            token = "body" if ctx.text.font(ctx.px("body"), True).size(m.label)[0] <= room else "small"
+            token = "body" if text_width(ctx, m.label, "body", True) <= room else "small"
             blit_text(surface, ctx, fit_text(ctx, m.label, token, room, True), (x0, num_rect.centery), token,
                       th.text, bold=True, anchor="midleft")
             lane_h = row - name_h - 10

@@ -3,18 +3,26 @@ one), wrapped as a whole. Each run is kept on one line when it fits."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from ..context import Context
+from ..fonts import get_font
 
 RGB = tuple[int, int, int]
 Run = tuple[str, RGB]
 
 
 def _place(ctx: Context, runs: list[Run], width: int, token: str, bold: bool,
-           sep: str) -> list[tuple[int, int, str, RGB]]:
-    """(x, line, text, colour) for each piece, in window pixels relative to the origin."""
-    font = ctx.text.font(ctx.px(token), bold)
+           sep: str) -> tuple[tuple[int, int, str, RGB], ...]:
+    return _placed(tuple(runs), int(width), ctx.px(token), bold, sep)
+
+
+@lru_cache(maxsize=512)
+def _placed(runs: tuple[Run, ...], width: int, px: int, bold: bool, sep: str) -> tuple[tuple[int, int, str, RGB], ...]:
+    """(x, line, text, colour) for each piece, in window pixels relative to the origin (remembered)."""
+    font = get_font(px, bold)
     gap = font.size(sep)[0]
     x, line = 0, 0
     out = []
@@ -36,7 +44,7 @@ def _place(ctx: Context, runs: list[Run], width: int, token: str, bold: bool,
                 x += font.size(" ")[0]
             out.append((x, line, word, colour))
             x += ww
-    return out
+    return tuple(out)
 
 
 def runs_height(ctx: Context, runs: list[Run], width: int, token: str = "small", bold: bool = False,

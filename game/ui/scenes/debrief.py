@@ -9,7 +9,7 @@ import pygame
 
 from ...engine import TIMEOUT, Outcome, Playthrough, Step, fmt_amount
 from ..context import Context
-from ..play.chrome import button_width, chip, draw_top_bar, fit_text, outcome_colour, outcome_line
+from ..play.chrome import button_width, chip, draw_top_bar, fit_text, outcome_colour, outcome_line, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
 from ..play.meters import delta_text
 from ..play.runs import Run, draw_runs, runs_height
@@ -104,9 +104,8 @@ class DebriefScene(Scene):
         value = self.play.lifetime_value()
         net = f"Net value {fmt_amount(value.net, value.unit, signed=True)}" if value else ""
         chip_text = outcome_line(ending.outcome, scenario.customer.name)
-        body = ctx.text.font(ctx.px("body"), True)
-        small = ctx.text.font(ctx.px("small"), True)
-        used = small.size(chip_text)[0] + body.size(net)[0] + body.size(title)[0] + ctx.viewport.px(22 + 16 + 24)
+        used = (text_width(ctx, chip_text, "small", True) + text_width(ctx, net, "body", True)
+                + text_width(ctx, title, "body", True) + ctx.viewport.px(22 + 16 + 24))
         return chip_text, title, net, used > ctx.viewport.px(ctx.viewport.width - 2 * MARGIN)
 
     def _summary_height(self, ctx: Context) -> float:
@@ -177,7 +176,10 @@ class DebriefScene(Scene):
             self.scroll_by(ctx, -event.y * 60)
             return None
         elif event.type == pygame.MOUSEMOTION:
-            self.dirty = True
+            before = self.group.hover
+            self.group.handle(event, ctx)
+            self.dirty = self.dirty or self.group.hover != before
+            return None
         picked = self.group.handle(event, ctx)
         if picked is None:
             return None

@@ -77,7 +77,10 @@ class EndingScene(Scene):
 
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if event.type == pygame.MOUSEMOTION:
-            self.dirty = True
+            before = self.group.hover
+            self.group.handle(event, ctx)
+            self.dirty = self.dirty or self.group.hover != before
+            return None
         if self.group.handle(event, ctx) is not None:
             ctx.audio.play("click")
             return self._next()

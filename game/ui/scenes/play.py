@@ -231,15 +231,23 @@ class PlayScene(Scene):
         self.dirty = True
 
     # ---- events ------------------------------------------------------------------------------
+    def _hovers(self) -> tuple:
+        return self.choices.hover, self.card.hover if self.card else None
+
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        before = self._hovers()
+        result = self._handle(event, ctx)
+        if self._hovers() != before:
+            self.dirty = True
+        return result
+
+    def _handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if event.type in _FOCUS_OFF:
             self._set_focus(ctx, False)
             return None
         if event.type in _FOCUS_ON:
             self._set_focus(ctx, True)
             return None
-        if event.type == pygame.MOUSEMOTION:
-            self.dirty = True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self._pause(ctx)
         if self._scrolled(event, ctx):

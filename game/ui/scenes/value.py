@@ -6,7 +6,7 @@ import pygame
 
 from ...engine import LifetimeValue, Playthrough, all_paths, fmt_amount
 from ..context import Context
-from ..play.chrome import button_width, draw_top_bar, fit_text
+from ..play.chrome import button_width, draw_top_bar, fit_text, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
 from ..play.value_chart import Bar, bar_for, draw_chart
 from ..scene import Replace, Scene, Transition
@@ -105,8 +105,9 @@ class ValueScene(Scene):
     # ---- events ------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if event.type == pygame.MOUSEMOTION:
+            before = self.group.hover
             self.group.handle(event, ctx)
-            self.dirty = True
+            self.dirty = self.dirty or self.group.hover != before
             return None
         if not self.done:
             if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
@@ -162,7 +163,7 @@ class ValueScene(Scene):
         panel(surface, vp.rect(*left), ctx, colour=th.surface, border=th.border, width=2)
         x, w = left.left + 20, left.width - 40
         y = left.top + 16
-        amount_w = max(ctx.text.font(ctx.px("body"), True).size(fmt_amount(st.amount, value.unit, signed=True))[0]
+        amount_w = max(text_width(ctx, fmt_amount(st.amount, value.unit, signed=True), "body", True)
                        for st in value.steps) / vp.scale
         label_w = w - amount_w - 16
         room = left.bottom - 16 - y - (line_height(ctx, "large", True) + 18)
@@ -188,8 +189,8 @@ class ValueScene(Scene):
             a = blit_text(surface, ctx, amount, vp.point(x + w, ny + 10), "large", colour, bold=True,
                           anchor="topright")
             room = a.left - vp.px(x) - vp.px(16)
-            font = ctx.text.font(ctx.px("large"), True)
-            label = next((t for t in ("Net for the business", "Net value", "Net") if font.size(t)[0] <= room), "Net")
+            label = next((t for t in ("Net for the business", "Net value", "Net")
+                          if text_width(ctx, t, "large", True) <= room), "Net")
             blit_text(surface, ctx, label, vp.point(x, ny + 10), "large", th.text, bold=True)
         self._draw_chart_side(surface, ctx, right)
         self.group.draw(surface, ctx, show_focus=self.done)

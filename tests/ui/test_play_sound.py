@@ -1,0 +1,108 @@
+"""Sound cues from the play and value screens, heard through a recording stand-in for the mixer."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.scenes.value import ValueScene
+
+from .test_play_support import expired, start
+
+
+class Recorder:
+    """Takes the Audio calls the screens make and remembers them, with what is looping now."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, bool]] = []
+        self.looping: set[str] = set()
+
+    def play(self, cue: str, loop: bool = False) -> None:
+        self.calls.append(("play", cue, loop))
+        if loop:
+            self.looping.add(cue)
+
+    def stop(self, cue: str | None = None) -> None:
+        self.calls.append(("stop", cue or "", False))
+        if cue is None:
+            self.looping.clear()
+        else:
+            self.looping.discard(cue)
+
+    def played(self) -> list[str]:
+        return [c for kind, c, _ in self.calls if kind == "play"]
+
+
+@pytest.fixture(autouse=True)
+def _data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+
+
+def _start():
+    pilot, menu = start(expired(), under_menu=True)
+    rec = Recorder()
+    pilot.app.ctx.audio = rec
+    return pilot, rec
+
+
+def test_a_choice_clicks_and_the_coach_sounds_good_or_bad():
+    pilot, rec = _start()
+    pilot.press("1")  # satisfaction +6
+    pilot.advance(1)
+    assert rec.played()[-2:] == ["click", "good"]
+    pilot.press(pygame.K_RETURN)
+    pilot.press("3")  # satisfaction -15
+    pilot.advance(1)
+    assert rec.played()[-1] == "bad"
+
+
+def test_the_phone_rings_while_the_timer_runs_and_stops_for_the_pause_menu_and_the_choice():
+    pilot, rec = _start()
+    for c in ("1", "1", "1"):
+        pilot.press(c)
+        pilot.advance(1)
+        pilot.press(pygame.K_RETURN)
+    assert "phone_ring" in rec.looping
+    pilot.press(pygame.K_ESCAPE)
+    assert "phone_ring" not in rec.looping
+    pilot.press(pygame.K_ESCAPE)
+    assert "phone_ring" in rec.looping
+    pilot.post(pygame.WINDOWFOCUSLOST)
+    pilot.frame()
+    assert "phone_ring" not in rec.looping
+    pilot.post(pygame.WINDOWFOCUSGAINED)
+    pilot.frame()
+    assert "phone_ring" in rec.looping
+    pilot.press("2")
+    assert "phone_ring" not in rec.looping
+
+
+def test_the_phone_stops_when_time_runs_out():
+    pilot, rec = _start()
+    for c in ("1", "1", "1"):
+        pilot.press(c)
+        pilot.advance(1)
+        pilot.press(pygame.K_RETURN)
+    pilot.advance(26)
+    assert "phone_ring" not in rec.looping
+    assert pilot.app.top.step.kind == "timeout"
+
+
+def test_a_node_plays_its_own_sound_on_arrival():
+    pilot, rec = _start()
+    scene = pilot.app.top
+    scene.restart(pilot.app.ctx)  # the first node again, now that the recorder listens
+    assert rec.played()[-1] == "door_chime"
+
+
+def test_the_value_screen_sounds_coins_for_what_was_lost():
+    pilot, rec = _start()
+    for c in ("1", "1", "1", "1", "2", "3"):  # to the lost customer
+        pilot.press(c)
+        pilot.advance(1)
+        pilot.press(pygame.K_RETURN)
+    assert rec.played()[-1] == "reveal"  # the ending
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(pilot.app.top, ValueScene)
+    pilot.advance(6)
+    assert "coin_loss" in rec.played() and "coin_gain" not in rec.played()
