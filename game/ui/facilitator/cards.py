@@ -84,15 +84,36 @@ class CoachCard:
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
 
-    def height(self, ctx: Context, width: float) -> float:
+    def height(self, ctx: Context, width: float, compact: bool = False) -> float:
         inner = width - 2 * PAD
-        h = PAD + logical_line(ctx, "large", True) + 10
-        h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self.SAID_LINES) + 10
+        h = PAD + self._header_height(ctx, inner) + 10
+        h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self._said(compact)) + 10
         h += logical_text_height(ctx, self.feedback, "body", inner) + 12
         h += self._parts_height(ctx, inner)
         if self.votes:
             h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
+
+    def _said(self, compact: bool) -> int:
+        """Lines for what the class chose (it is on screen in full just before)."""
+        return 1 if compact else self.SAID_LINES
+
+    def _header_mode(self, ctx: Context, inner: float) -> str:
+        """'both' (Coach and the principle's chip), 'coach', 'chip' alone, or 'text' (a long principle)."""
+        label = self.step.principle
+        if not label:
+            return "coach"
+        vp = ctx.viewport
+        chip_w = ctx.text.font(ctx.px("small"), True).size(label)[0] + vp.px(22)
+        coach_w = ctx.text.font(ctx.px("large"), True).size("Coach")[0]
+        if coach_w + vp.px(14) + chip_w <= vp.px(inner):
+            return "both"
+        return "chip" if chip_w <= vp.px(inner) else "text"
+
+    def _header_height(self, ctx: Context, inner: float) -> float:
+        if self._header_mode(ctx, inner) == "text":
+            return logical_text_height(ctx, self.step.principle, "small", inner, True)
+        return logical_line(ctx, "large", True)
 
     def _parts_rows(self, ctx: Context, inner: float) -> list[list[tuple[str, int]]]:
         rows: list[list[tuple[str, int]]] = [[]]
@@ -109,27 +130,30 @@ class CoachCard:
     def _parts_height(self, ctx: Context, inner: float) -> float:
         return len(self._parts_rows(ctx, inner)) * logical_line(ctx, "small", True)
 
-    def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect) -> None:
+    def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect,
+             compact: bool = False) -> None:
         th = ctx.theme
         vp = ctx.viewport
         box = vp.rect(*logical)
         panel(surface, box, ctx, colour=th.surface, border=th.accent, width=3)
         left, inner = logical.left + PAD, logical.width - 2 * PAD
         y = logical.top + PAD
-        label = self.step.principle
-        chip_w = ctx.text.font(ctx.px("small"), True).size(label)[0] + vp.px(22) if label else 0
-        coach_w = ctx.text.font(ctx.px("large"), True).size("Coach")[0]
+        mode = self._header_mode(ctx, inner)
         title_y = vp.point(left, y)
-        if not label or coach_w + vp.px(14) + chip_w <= vp.px(inner):
+        label = self.step.principle
+        if mode in ("both", "coach"):
             title = line(surface, ctx, rec, "Coach", title_y, "large", th.accent, bold=True, box=box)
-            at = (title.right + vp.px(14), title.centery)
-        else:  # no room for both: the principle says more than the word "Coach"
+            if mode == "both":
+                at = (title.right + vp.px(14), title.centery)
+                rec.add(label, chip(surface, ctx, label, at, th.accent, anchor="midleft"), box)
+        elif mode == "chip":  # no room for both: the principle says more than the word "Coach"
             at = (title_y[0], title_y[1] + ctx.text.line_height(ctx.px("large"), True) // 2)
-        if label and chip_w <= vp.px(inner):
             rec.add(label, chip(surface, ctx, label, at, th.accent, anchor="midleft"), box)
-        y += logical_line(ctx, "large", True) + 10
+        else:  # a principle too long for a chip: written out in the accent colour
+            paragraph(surface, ctx, rec, label, vp.rect(left, y, inner, 1), "small", th.accent, bold=True, box=box)
+        y += self._header_height(ctx, inner) + 10
         h = paragraph(surface, ctx, rec, chosen_line(self.step), vp.rect(left, y, inner, 1), "small",
-                      th.text_muted, max_lines=self.SAID_LINES, box=box)
+                      th.text_muted, max_lines=self._said(compact), box=box)
         y += h / vp.scale + 10
         h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), "body", th.text, box=box)
         y += h / vp.scale + 12
@@ -190,7 +214,7 @@ class EndingCard:
             return f"Kept {fmt_amount(v.kept, u)} · at risk {fmt_amount(v.lost, u)}"
         return f"Lost {fmt_amount(v.lost, u)}, word of mouth included"
 
-    def height(self, ctx: Context, width: float) -> float:
+    def height(self, ctx: Context, width: float, compact: bool = False) -> float:
         inner = width - 2 * PAD
         h = PAD + logical_text_height(ctx, self.title, "title", inner, True) + 10
         h += outcome_label_height(ctx, outcome_line(self.outcome, self.customer), vp_w(ctx, inner)) / \

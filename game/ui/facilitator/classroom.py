@@ -316,7 +316,8 @@ class ClassroomScene(Scene):
         pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(th.radius))
         pad = vp.px(24)
         x, y, w = card.left + pad, card.top + pad, card.width - 2 * pad
-        y += paragraph(surface, ctx, self.rec, self.scenario.title, pygame.Rect(x, y, w, 1), "title", th.accent,
+        title_token = "title" if len(ctx.text.wrap(self.scenario.title, ctx.px("title"), w, True)) <= 2 else "large"
+        y += paragraph(surface, ctx, self.rec, self.scenario.title, pygame.Rect(x, y, w, 1), title_token, th.accent,
                        bold=True, box=card, max_lines=2) + vp.px(12)
         body_line = ctx.text.line_height(ctx.px("body"))
         room = max(1, (card.bottom - pad - y) // body_line)
@@ -455,7 +456,7 @@ class ClassroomScene(Scene):
             return
         card = CoachCard(step, self.labels, s.shown_votes)
         lay = self._cached(self._key(ctx, "consequences"),
-                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), list(self.labels.values())))
+                           lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
         node = self.scenario.nodes.get(step.node)
         speaker = node.speaker if node else ""
         speaker = s.play.say(speaker) if speaker else self.scenario.customer.name
@@ -465,7 +466,7 @@ class ClassroomScene(Scene):
             self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting())
         if lay.meters is not None:
             self.meters.draw(surface, ctx, lay.meters)
-        card.draw(surface, ctx, self.rec, lay.card)
+        card.draw(surface, ctx, self.rec, lay.card, lay.compact)
 
     def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:
         s = self.session
@@ -475,7 +476,7 @@ class ClassroomScene(Scene):
         card = EndingCard(ending.title, ending.outcome, s.play.text, self.scenario.customer.name,
                           s.play.lifetime_value())
         lay = self._cached(self._key(ctx, "ending"),
-                           lambda: split_layout(ctx, lambda w: card.height(ctx, w), list(self.labels.values())))
+                           lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
         if lay.stage is not None:
             self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood,
                              self.scenario.setting)

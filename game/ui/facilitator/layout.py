@@ -115,29 +115,31 @@ def choices_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str
 @dataclass(frozen=True)
 class SplitLayout:
     """A stage with meters on the left, a card on the right (consequences, the ending). When the card needs
-    more room, it takes the whole width with the meters below it (or alone)."""
+    more room it is drawn compact, then across the whole width with the meters below it (or alone)."""
 
     stage: pygame.Rect | None
     meters: pygame.Rect | None
     card: pygame.Rect
     fits: bool
+    compact: bool = False
 
 
-def split_layout(ctx: Context, card_height: Callable[[float], float], labels: list[str]) -> SplitLayout:
+def split_layout(ctx: Context, card_height: Callable[[float, bool], float], labels: list[str]) -> SplitLayout:
     width = ctx.viewport.width
     bottom = _bottom(ctx)
     m_h = meters_height(ctx, len(labels))
-    for share in _STAGE_SHARES:
-        stage_w = _stage_width(ctx, share, labels)
-        right_x = MARGIN + stage_w + GAP
-        right_w = width - MARGIN - right_x
-        card_h = card_height(right_w)
-        if TOP + card_h <= bottom:
-            meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
-            stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
-            return SplitLayout(stage, meters, pygame.Rect(right_x, TOP, right_w, round(card_h)), True)
+    for compact in (False, True):
+        for share in _STAGE_SHARES:
+            stage_w = _stage_width(ctx, share, labels)
+            right_x = MARGIN + stage_w + GAP
+            right_w = width - MARGIN - right_x
+            card_h = card_height(right_w, compact)
+            if TOP + card_h <= bottom:
+                meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
+                stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
+                return SplitLayout(stage, meters, pygame.Rect(right_x, TOP, right_w, round(card_h)), True, compact)
     full = width - 2 * MARGIN
-    card_h = card_height(full)
+    card_h = card_height(full, False)
     card = pygame.Rect(MARGIN, TOP, full, round(min(card_h, bottom - TOP)))
     meters_w = min(full, max(round(full / 2), round(meters_min_width(ctx, labels))))
     if TOP + card_h + GAP + m_h <= bottom:
