@@ -118,8 +118,16 @@ class CoachCard:
     def _parts_rows(self, ctx: Context, inner: float) -> list[list[tuple[str, int]]]:
         rows: list[list[tuple[str, int]]] = [[]]
         used = 0.0
+        font = ctx.text.font(ctx.px("small"), True)
+        items: list[tuple[str, int]] = []
         for text, sign in self.parts or [("No change to the meters", 0)]:
-            w = ctx.text.font(ctx.px("small"), True).size(text)[0] / ctx.viewport.scale + 24
+            if font.size(text)[0] / ctx.viewport.scale > inner and text.count(" ") >= 2:
+                label, arrow, number = text.rsplit(" ", 2)  # too wide: the change goes under its meter's name
+                items += [(label, sign), (f"{arrow} {number}", sign)]
+            else:
+                items.append((text, sign))
+        for text, sign in items:
+            w = font.size(text)[0] / ctx.viewport.scale + 24
             if rows[-1] and used + w > inner:
                 rows.append([])
                 used = 0.0
