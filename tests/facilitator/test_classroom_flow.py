@@ -301,3 +301,16 @@ def test_the_play_command_path_opens_the_classroom_and_q_returns(expired):
     assert top(pilot) == "ClassroomScene" and app.ctx.theme.name == "projector"
     pilot.press("q")
     assert top(pilot) == "SelectScene" and app.running
+
+
+def test_what_if_from_the_first_text_shows_the_options_ahead(expired):
+    pilot, scene = classroom(expired)
+    pilot.press("w")
+    assert top(pilot) == "ClassroomScene", "nothing to compare before the story starts"
+    pilot.press(PAGE_DOWN)
+    pilot.press("w")
+    assert top(pilot) == "WhatIfScene"
+    _, rows = pilot.app.top.rows(0)
+    assert len(rows) == 3 and not any(r.taken for r in rows)
+    pilot.press("3")
+    assert scene.session.in_detour and scene.session.path[0].source_index == 2

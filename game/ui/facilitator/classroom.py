@@ -111,7 +111,7 @@ class ClassroomScene(Scene):
         elif name == k.TIMER:
             s.toggle_timer()
         elif name == k.WHAT_IF:
-            if s.stage in (CHOICES, CHOSEN, CONSEQUENCES) or s.path:
+            if s.stage in (TEXT, CHOICES, CHOSEN, CONSEQUENCES) or s.path:
                 from .whatif import WhatIfScene
 
                 return Push(WhatIfScene(s))
