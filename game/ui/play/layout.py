@@ -75,7 +75,8 @@ def badge_space(ctx: Context, token: str) -> float:
 
 def speech_height(ctx: Context, width: float, speaker: str, text: str) -> float:
     inner = width - 2 * SPEECH_PAD
-    name = line_height(ctx, "large", True) + 6 if speaker else 0
+    named = bool(speaker.strip()) and speaker.strip().lower() != "narrator"
+    name = line_height(ctx, "large", True) + 6 if named else 0
     return 2 * SPEECH_PAD + name + max(line_height(ctx, "body"), logical_height(ctx, text, inner, "body"))
 
 
