@@ -150,6 +150,9 @@ class _Painter:
         self.skin_shade = shade(self.skin, 0.13)
         self.skin_deep = shade(self.skin, 0.3)
         self.hair = HAIR[look.hair_colour]
+        if sum(abs(a - b) for a, b in zip(self.hair, self.skin, strict=True)) < 90:
+            # Hair close to the skin tone (brown hair, deep skin) is drawn deeper so its shape still reads.
+            self.hair = shade(self.hair, 0.4)
         # Black hair is shaded toward a cool grey so the shape still reads.
         dark_hair = look.hair_colour == "black"
         self.hair_shade = mix(self.hair, (90, 90, 110), 0.25) if dark_hair else shade(self.hair, 0.22)
@@ -269,7 +272,7 @@ class _Painter:
             self.E(self.skin, c, rx, ry)
         if self.look.hair == "bald":
             shine = self.alpha_layer()
-            ellipse(shine, with_alpha((255, 255, 255), 46), self.P(-0.05, 0.27), self.f.d(0.06), self.f.d(0.025))
+            ellipse(shine, with_alpha((255, 255, 255), 46), self.P(-0.05, 0.3), self.f.d(0.045), self.f.d(0.02))
             self.surf.blit(shine, (0, 0))
 
     # -- hair
