@@ -55,10 +55,11 @@ class _Canvas:
     def glow(self, colour: Sequence[int], x: float, y: float, rx: float, ry: float, alpha: int) -> None:
         """A soft pool of light: stacked translucent ovals."""
         layer = pygame.Surface((self.w, self.h), pygame.SRCALPHA)
-        for i in range(6):
-            k = 1 - i / 6
+        steps = 12
+        for i in range(steps):
+            k = 1 - i / steps
             box = self.box(x - rx * k, y - ry * k, x + rx * k, y + ry * k)
-            pygame.draw.ellipse(layer, with_alpha(colour, alpha // 6), box)
+            pygame.draw.ellipse(layer, with_alpha(colour, max(1, alpha // steps)), box)
         self.surf.blit(layer, (0, 0))
 
     def shadow(self, x0: float, y0: float, x1: float, y1: float, alpha: int = 40) -> None:
