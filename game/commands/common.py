@@ -31,14 +31,17 @@ def display_path(path: str) -> str:
 
 def find_scenario(name: str) -> LoadResult:
     """Load a scenario given a file path or a bundled scenario's id."""
+    cache = user_analysis_cache()
     if os.path.exists(name):
-        return load_file(display_path(name))
-    for result in load_all([default_scenario_dir()]):
+        result = load_file(display_path(name), cache)
+        cache.save()
+        return result
+    for result in load_all([default_scenario_dir()], cache):
         if result.scenario is not None and result.scenario.id == name:
             return result
     candidate = Path(default_scenario_dir()) / f"{name}.yaml"
     if candidate.exists():
-        return load_file(display_path(str(candidate)))
+        return load_file(display_path(str(candidate)), cache)
     raise UsageError(f"no scenario file or id '{name}'")
 
 

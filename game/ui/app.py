@@ -140,6 +140,8 @@ class App:
             scene.dirty = False
         pygame.display.flip()
         self.frames_drawn += 1
+        if self.frames_drawn == 1:
+            self.ctx.preload_library()
         self._force_redraw = False
         return True
 

@@ -70,7 +70,7 @@ def make_context(opts: Options) -> Context:
         text=TextCache(),
         audio=Audio(enabled=settings.sound, volume=settings.volume),
         progress=progress,
-        library=load_library(scenario_dir),
+        library_loader=lambda: load_library(scenario_dir),
         scenario_dir=Path(scenario_dir),
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,

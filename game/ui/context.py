@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,18 +23,53 @@ class Context:
     text: TextCache
     audio: Audio
     progress: ProgressStore
-    library: list[LoadResult] = field(default_factory=list)
+    library_loader: Callable[[], list[LoadResult]] | None = None
     scenario_dir: Path | None = None
     facilitator: bool = False
     time: float = 0.0  # seconds since start, advanced by the App
     notices: list[str] = field(default_factory=list)  # plain messages for the player (e.g. progress unsaved)
     settings_path: Path | None = None
+    _library: list[LoadResult] | None = field(default=None, repr=False)
+    _preload: threading.Thread | None = field(default=None, repr=False)
+    _theme_key: tuple | None = field(default=None, repr=False)
+    _theme: Theme | None = field(default=None, repr=False)
+
+    def preload_library(self) -> None:
+        """Start loading the scenarios in the background (called once the first frame is on screen)."""
+        if self._library is None and self._preload is None and self.library_loader is not None:
+            self._preload = threading.Thread(target=self._load_library, name="load-scenarios", daemon=True)
+            self._preload.start()
+
+    def _load_library(self) -> None:
+        results = self.library_loader() if self.library_loader else []
+        if self._library is None:
+            self._library = results
+
+    @property
+    def library(self) -> list[LoadResult]:
+        """The scenario files, loaded on first use (so the title screen appears before any parsing)."""
+        if self._library is None and self._preload is not None:
+            self._preload.join()
+        if self._library is None:
+            self._load_library()
+        return self._library
+
+    @library.setter
+    def library(self, results: list[LoadResult]) -> None:
+        self._library = results
 
     @property
     def theme(self) -> Theme:
-        base = get_theme("projector" if self.facilitator and self.settings.theme == "normal"
-                         else self.settings.theme)
-        return base.scaled(self.settings.font_scale)
+        """The active theme, rebuilt only when the settings that shape it change."""
+        key = (self.settings.theme, self.facilitator, self.settings.font_scale)
+        if key != self._theme_key or self._theme is None:
+            base = get_theme("projector" if self.facilitator and self.settings.theme == "normal"
+                             else self.settings.theme)
+            scale = self.settings.font_scale
+            if self.facilitator:
+                scale = min(1.25, max(1.0, scale))  # the projector's size rules hold at every text size
+            self._theme, self._theme_key = base.scaled(scale), key
+        return self._theme
 
     def px(self, token: str) -> int:
         """Window pixel size for a text size token in the current theme and viewport."""

@@ -38,22 +38,29 @@ def blit_text(surface: pygame.Surface, ctx: Context, text: str, pos: tuple[int, 
 
 def blit_paragraph(surface: pygame.Surface, ctx: Context, text: str, rect: pygame.Rect, token: str = "body",
                    colour=None, bold: bool = False, max_chars: int | None = None) -> int:
-    """Draw wrapped text inside rect (window pixels); returns the height used. max_chars cuts for typewriters."""
+    """Draw wrapped text inside rect (window pixels); returns the height used.
+
+    max_chars reveals only the first characters (a typewriter): whole lines come from the cache and the
+    line being typed is the cached full line clipped, so no new surface is made per character.
+    """
     px = ctx.px(token)
+    colour = colour or ctx.theme.text
     lines = ctx.text.wrap(text, px, rect.width, bold)
     step = ctx.text.line_height(px, bold)
     y = rect.top
     left = max_chars
     for line in lines:
+        if left is not None and left <= 0:
+            break
+        if line:
+            img = ctx.text.render(line, px, colour, bold)
+            if left is not None and left < len(line):
+                width = ctx.text.font(px, bold).size(line[:left])[0]
+                surface.blit(img, (rect.left, y), pygame.Rect(0, 0, width, img.get_height()))
+            else:
+                surface.blit(img, (rect.left, y))
         if left is not None:
-            if left <= 0:
-                break
-            shown = line[:left]
             left -= len(line) + 1
-        else:
-            shown = line
-        if shown:
-            surface.blit(ctx.text.render(shown, px, colour or ctx.theme.text, bold), (rect.left, y))
         y += step
     return len(lines) * step
 
