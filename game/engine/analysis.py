@@ -141,6 +141,14 @@ def _result(scenario: Scenario, state: State, choices: tuple[str, ...]) -> PathR
     return PathResult(choices, state[0], meters, value_for(scenario, ending, meters))
 
 
+def _extremes(scenario: Scenario, exploration: Exploration) -> tuple[PathResult | None, PathResult | None]:
+    finals = [_result(scenario, s, tuple(exploration.path_to(s)))
+              for states in exploration.endings.values() for s in states]
+    best = max(finals, key=lambda r: (r.value.net, -len(r.choices)), default=None)
+    worst = min(finals, key=lambda r: (r.value.net, len(r.choices)), default=None)
+    return best, worst
+
+
 def all_paths(scenario: Scenario, path_limit: int = PATH_LIMIT, state_limit: int = STATE_LIMIT) -> PathReport:
     """Every distinct path to an ending (cycles cut), with reachability and best/worst outcomes."""
     exploration = explore_states(scenario, state_limit)
@@ -168,10 +176,34 @@ def all_paths(scenario: Scenario, path_limit: int = PATH_LIMIT, state_limit: int
                 if nxt not in on_path:
                     stack.append((nxt, labels + (label,), on_path | {nxt}))
     # Best and worst over every ending state found, even past the path limit.
-    finals = [_result(scenario, s, tuple(exploration.path_to(s)))
-              for states in exploration.endings.values() for s in states]
-    best = max(finals, key=lambda r: (r.value.net, -len(r.choices)), default=None)
-    worst = min(finals, key=lambda r: (r.value.net, len(r.choices)), default=None)
+    best, worst = _extremes(scenario, exploration)
     reachable = [e for e in scenario.endings if e in exploration.endings]
     unreachable = [e for e in scenario.endings if e not in exploration.endings]
     return PathReport(paths, complete, exploration, reachable, unreachable, best, worst)
+
+
+@dataclass(frozen=True)
+class OutcomeRange:
+    """The best and worst endings any play-through can reach (by net lifetime value)."""
+
+    best: PathResult | None
+    worst: PathResult | None
+    complete: bool
+
+
+_RANGE_CACHE_SIZE = 32
+_range_cache: dict[tuple[str, str], OutcomeRange] = {}
+
+
+def outcome_range(scenario: Scenario) -> OutcomeRange:
+    """Best and worst reachable outcomes, from the state exploration alone; remembered per file content."""
+    key = (scenario.id, scenario.version)
+    cached = _range_cache.get(key)
+    if cached is not None:
+        return cached
+    exploration = explore_states(scenario)
+    result = OutcomeRange(*_extremes(scenario, exploration), exploration.complete)
+    if len(_range_cache) >= _RANGE_CACHE_SIZE:
+        _range_cache.pop(next(iter(_range_cache)))
+    _range_cache[key] = result
+    return result

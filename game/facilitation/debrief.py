@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine import TIMEOUT, LifetimeValue, Playthrough, Scenario, all_paths, fmt_amount
+from ..engine import TIMEOUT, LifetimeValue, Playthrough, Scenario, fmt_amount, outcome_range
 from .session import ClassSession, Decision
 
 
@@ -92,7 +92,7 @@ def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrie
     ending = play.ending
     best = worst = None
     if with_benchmarks:
-        report = all_paths(scenario)
+        report = outcome_range(scenario)
         best = _benchmark(scenario, report.best)
         worst = _benchmark(scenario, report.worst)
     return Debrief(scenario, tuple(reports), dict(play.meters), ending.title if ending else None,
