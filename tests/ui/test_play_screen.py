@@ -157,3 +157,28 @@ def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
     assert scene.scroll > 0
     pilot.press(pygame.K_RETURN)  # choose the focused option, the fourth
     assert scene.play.history[-1].number == 4
+
+
+def test_the_picked_choice_stays_highlighted_while_the_meters_move():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    pilot.press("2")
+    assert scene.phase == CHOSEN
+    assert [b.selected for b in scene.choices.buttons] == [False, True, False]
+    assert not scene.choices.enabled
+    pilot.press("1")  # nothing else can be picked now
+    assert scene.play.history[-1].number == 2 and len(scene.play.history) == 1
+
+
+def test_a_resized_window_lays_the_screen_out_again_and_the_mouse_still_hits():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    wide = scene.layout(pilot.app.ctx).choices[2]
+    pilot.post(pygame.VIDEORESIZE, size=(1024, 768), w=1024, h=768)
+    pilot.frame()
+    ctx = pilot.app.ctx
+    assert ctx.viewport.width == 960
+    narrow = scene.layout(ctx).choices[2]
+    assert narrow != wide and narrow.right <= 960
+    pilot.click(narrow.center)
+    assert scene.play.history[-1].number == 3
