@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"stopped at a limit: listed {len(report.paths):,} paths (--limit {args.limit}) and explored "
               f"{ex.states:,} states (--state-limit {args.state_limit}); raise the limits to see more")
     print(f"endings reached: {', '.join(report.endings_reachable) or 'none'}")
-    print(f"endings never reached: {', '.join(report.endings_unreachable) or 'none'}")
+    never = "endings not reached before the limit" if not ex.complete else "endings never reached"
+    print(f"{never}: {', '.join(report.endings_unreachable) or 'none'}")
     print(f"dead ends: {', '.join(sorted(ex.dead_ends)) or 'none'}")
     for err in ex.errors:
         print(f"error: {err}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .conditions import Condition
 
@@ -139,13 +140,14 @@ class Scenario:
             return self.customer.appearance
         return self.cast.get(speaker)
 
-    def meter(self, meter_id: str) -> Meter:
-        for m in self.meters:
-            if m.id == meter_id:
-                return m
-        raise KeyError(meter_id)
+    @cached_property
+    def _meter_map(self) -> dict[str, Meter]:
+        return {m.id: m for m in self.meters}
 
-    @property
+    def meter(self, meter_id: str) -> Meter:
+        return self._meter_map[meter_id]
+
+    @cached_property
     def meter_ids(self) -> tuple[str, ...]:
         return tuple(m.id for m in self.meters)
 

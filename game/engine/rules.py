@@ -37,8 +37,12 @@ def apply_effects(scenario: Scenario, meters: Mapping[str, int], flags: Set[str]
     applied: dict[str, int] = {}
     for mid, delta in effects.deltas:
         before = new[mid]
-        new[mid] = scenario.meter(mid).clamp(before + delta)
-        applied[mid] = applied.get(mid, 0) + new[mid] - before
+        m = scenario.meter(mid)
+        after = min(m.max, max(m.min, before + delta))
+        new[mid] = after
+        applied[mid] = applied.get(mid, 0) + after - before
+    if not effects.set_flags and not effects.clear_flags:
+        return new, frozenset(flags), applied
     new_flags = (set(flags) | set(effects.set_flags)) - set(effects.clear_flags)
     return new, frozenset(new_flags), applied
 
