@@ -95,9 +95,14 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
         pilot.press(pygame.K_RETURN, frames=2)
     if isinstance(app.top, ValueScene):
         value = app.top
-        while not value.done and app.running:
+        while not (value.steps_done and (value.paged or value.done)) and app.running:
             wait.frame()
         pilot.screenshot(str(board.name("value")))
+        if value.paged:  # big text: the chart has its own page
+            pilot.press(pygame.K_RETURN, frames=2)
+            while not value.done and app.running:
+                wait.frame()
+            pilot.screenshot(str(board.name("value_chart")))
         pilot.press(pygame.K_RETURN, frames=2)
     if isinstance(app.top, DebriefScene):
         debrief = app.top

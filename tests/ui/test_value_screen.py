@@ -76,3 +76,48 @@ def test_the_chart_is_drawn_once_revealed(tmp_path):
     good = pilot.app.ctx.theme.good
     right = [shot.get_at((x, y))[:3] for x in range(700, 1250, 4) for y in range(100, 600, 4)]
     assert good in right
+
+
+def test_with_very_big_text_the_arithmetic_and_the_chart_take_turns():
+    scenario = expired()
+    play = Playthrough(scenario)
+    for c in ending_paths(scenario)["lost_customer"]:
+        play.choose(int(c) - 1)
+    scene = ValueScene(play)
+    settings = Settings(sound=False, text_size="huge")
+    pilot = Pilot(make_app(Options(size=(1024, 768), settings=settings), first=scene))
+    pilot.frame()
+    assert scene.paged and scene.page == 0
+    pilot.press(pygame.K_SPACE)  # all the arithmetic at once; the chart waits for its page
+    assert scene.steps_done and scene.chart_progress == 0 and not scene.done
+    pilot.advance(3)
+    assert scene.chart_progress == 0 and not scene.animating()
+    assert "chart" in scene.group.buttons[0].label
+    pilot.press(pygame.K_RETURN)
+    assert scene.page == 1 and pilot.app.top is scene
+    pilot.advance(0.5)
+    assert 0 < scene.chart_progress < 1
+    pilot.press(pygame.K_SPACE)
+    assert scene.done
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(pilot.app.top, DebriefScene)
+
+
+def test_the_ending_card_scrolls_when_its_text_is_too_big():
+    from game.ui.scenes.ending import EndingScene
+
+    scenario = expired()
+    play = Playthrough(scenario)
+    for c in ending_paths(scenario)["lost_customer"]:
+        play.choose(int(c) - 1)
+    scene = EndingScene(play, record=False)
+    settings = Settings(sound=False, theme="projector", text_size="large")
+    pilot = Pilot(make_app(Options(size=(1024, 768), settings=settings), first=scene))
+    pilot.frame()
+    assert scene.max_scroll > 0
+    pilot.press(pygame.K_DOWN)
+    assert scene.scroll > 0 and pilot.app.top is scene
+    pilot.wheel(10)
+    assert scene.scroll == 0
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(pilot.app.top, ValueScene)

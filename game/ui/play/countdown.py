@@ -57,6 +57,8 @@ def _ring(surface: pygame.Surface, colour, center: tuple[int, int], radius: int,
         outer.append((center[0] + radius * math.cos(a), center[1] + radius * math.sin(a)))
         inner.append((center[0] + (radius - width) * math.cos(a), center[1] + (radius - width) * math.sin(a)))
     pygame.draw.polygon(surface, colour, outer + inner[::-1])
+    pygame.draw.aalines(surface, colour, fraction >= 1, outer)  # smooth the curved edges
+    pygame.draw.aalines(surface, colour, fraction >= 1, inner)
 
 
 LABEL = "seconds left"

@@ -45,6 +45,8 @@ class EndingScene(Scene):
         self.problem: str | None = None
         self.meters = MeterPanel(play.scenario.meters, play.meters)
         self.group = FocusGroup([])
+        self.scroll = 0.0
+        self.max_scroll = 0.0
 
     def enter(self, ctx: Context) -> None:
         if self.record:
@@ -70,6 +72,33 @@ class EndingScene(Scene):
         right = pygame.Rect(x, top, vp.width - MARGIN - x, vp.height - MARGIN - top)
         return left, right
 
+    def _blocks(self, ctx: Context, width: float, title_token: str, text_token: str) -> list[tuple]:
+        """(kind, text, token, logical height) for each piece of the ending card, top to bottom."""
+        ending = self.play.ending
+        if ending is None:
+            return []
+        name = self.play.scenario.customer.name
+        chip_h = line_height(ctx, "small", True) + 10 + 14
+        out: list[tuple] = [("chip", outcome_line(ending.outcome, name), "small", chip_h)]
+        out.append(("title", ending.title, title_token, logical_height(ctx, ending.title, width, title_token, True)
+                    + 12))
+        out.append(("story", self.play.text, text_token, logical_height(ctx, self.play.text, width, text_token)
+                    + GAP + 4))
+        if ending.summary:
+            out.append(("head", "The coach's view", "small", line_height(ctx, "small", True) + 4))
+            out.append(("summary", ending.summary, text_token, logical_height(ctx, ending.summary, width,
+                                                                               text_token)))
+        return out
+
+    def _fit_blocks(self, ctx: Context, view: pygame.Rect) -> list[tuple]:
+        """The largest text sizes whose card fits; the smallest (then scrolling) when none does."""
+        blocks: list[tuple] = []
+        for title_token, text_token in (("title", "body"), ("large", "body"), ("large", "small")):
+            blocks = self._blocks(ctx, view.width, title_token, text_token)
+            if sum(b[-1] for b in blocks) <= view.height:
+                break
+        return blocks
+
     def _next(self) -> Transition:
         from .value import ValueScene
 
@@ -81,6 +110,16 @@ class EndingScene(Scene):
             self.group.handle(event, ctx)
             self.dirty = self.dirty or self.group.hover != before
             return None
+        if self.max_scroll > 0:
+            step = 0
+            if event.type == pygame.MOUSEWHEEL:
+                step = -event.y * 60
+            elif event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
+                step = 60 if event.key == pygame.K_DOWN else -60
+            if step:
+                self.scroll = max(0.0, min(self.max_scroll, self.scroll + step))
+                self.dirty = True
+                return None
         if self.group.handle(event, ctx) is not None:
             ctx.audio.play("click")
             return self._next()
@@ -108,34 +147,34 @@ class EndingScene(Scene):
         panel(surface, vp.rect(*card), ctx, colour=th.surface, border=th.border, width=2)
         right = right.inflate(-40, 0)
         right.left = card.left + 20
-        y = right.top + 18
-        r = chip(surface, ctx, outcome_line(ending.outcome, c.name), vp.point(right.left, y),
-                 outcome_colour(ctx, ending.outcome))
-        y += (r.height / vp.scale) + 14
-        title_h = logical_height(ctx, ending.title, right.width, "title", True)
-        blit_paragraph(surface, ctx, ending.title, vp.rect(right.left, y, right.width, title_h + 4), "title",
-                       th.text, bold=True)
-        y += title_h + 12
         bottom -= 16
         if self.problem:
             note = f"⚠ {self.problem}"
             ph = logical_height(ctx, note, right.width, "small")
             blit_paragraph(surface, ctx, note, vp.rect(right.left, bottom - ph, right.width, ph + 4), "small", th.text)
             bottom -= ph + 12
-        text_token = "body"
-        story_h = logical_height(ctx, self.play.text, right.width, "body")
-        summary_h = logical_height(ctx, ending.summary, right.width, "body")
-        head = line_height(ctx, "small", True) + 4
-        if y + story_h + GAP + head + summary_h > bottom:
-            text_token = "small"
-            story_h = logical_height(ctx, self.play.text, right.width, "small")
-            summary_h = logical_height(ctx, ending.summary, right.width, "small")
-        blit_paragraph(surface, ctx, self.play.text, vp.rect(right.left, y, right.width, story_h + 4), text_token,
-                       th.text)
-        y += story_h + GAP + 4
-        if ending.summary:
-            blit_text(surface, ctx, "The coach's view", vp.point(right.left, y), "small", th.accent, bold=True)
-            y += head
-            blit_paragraph(surface, ctx, ending.summary, vp.rect(right.left, y, right.width, summary_h + 4),
-                           text_token, th.text_muted)
+        top = right.top + 18
+        view = pygame.Rect(right.left, top, right.width, bottom - top)
+        blocks = self._fit_blocks(ctx, view)
+        total = sum(b[-1] for b in blocks)
+        self.max_scroll = max(0.0, total - view.height)
+        self.scroll = min(self.scroll, self.max_scroll)
+        clip = surface.get_clip()
+        surface.set_clip(vp.rect(view.left - 4, view.top - 4, view.width + 8, view.height + 8))
+        y = view.top - self.scroll
+        for kind, text, token, h in blocks:
+            if kind == "chip":
+                chip(surface, ctx, text, vp.point(view.left, y), outcome_colour(ctx, ending.outcome))
+            elif kind == "head":
+                blit_text(surface, ctx, text, vp.point(view.left, y), token, th.accent, bold=True)
+            else:
+                colour = th.text_muted if kind == "summary" else th.text
+                blit_paragraph(surface, ctx, text, vp.rect(view.left, y, view.width, h), token, colour,
+                               bold=kind == "title")
+            y += h
+        surface.set_clip(clip)
+        if self.max_scroll > 0:
+            more = "↑ ↓ to read on" if self.scroll < self.max_scroll else "↑ to go back up"
+            blit_text(surface, ctx, more, vp.point(MARGIN + left.width + GAP + 12, vp.height - MARGIN - BUTTON_H / 2),
+                      "small", th.text_muted, anchor="midleft")
         self.group.draw(surface, ctx)

@@ -1,6 +1,11 @@
-"""The lifetime-value screen: the customer's economics, the arithmetic step by step, and the chart."""
+"""The lifetime-value screen: the customer's economics, the arithmetic step by step, and the chart.
+
+The arithmetic and the chart sit side by side; when the text is too big for that, they take turns on the
+whole screen (the arithmetic first, then Enter for the chart)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pygame
 
@@ -15,11 +20,32 @@ from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 STEP_SECONDS = 0.6  # one line of arithmetic appears every this many seconds
 CHART_SECONDS = 1.4  # then the chart grows over this long
 BUTTON_H = 56
-CHART_MIN = 220  # logical height below which the chart drops the explanation to keep its bars readable
 CONTINUE = "See the debrief"
+CHART_HEAD = "Over the years, with word of mouth"
+TO_CHART = "See the chart"
 EXPLAIN = ("Kept is what {name} goes on spending with you. Won is new business from the people {name} tells, "
            "more of it the happier they are. Lost is spending that goes elsewhere; when an unhappy customer "
            "leaves, the people they tell stay away too.")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the arithmetic: whether the working sits beside the label, and the logical heights."""
+
+    beside: bool
+    label_h: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How the screen is set: side by side or in turns, with or without the customer's note, and the rows."""
+
+    paged: bool
+    note: bool
+    token: str
+    label_w: float
+    rows: tuple[Row, ...]
 
 
 class ValueScene(Scene):
@@ -31,9 +57,14 @@ class ValueScene(Scene):
         self.value: LifetimeValue | None = play.lifetime_value()
         self.best: LifetimeValue | None = None
         self.best_title = ""
-        self.t = 0.0
+        self.t = 0.0  # the arithmetic's clock
+        self.ct = 0.0  # the chart's clock
+        self.page = 0  # when paged: 0 the arithmetic, 1 the chart
+        self.paged = False
         self.group = FocusGroup([])
         self._sounded: set[int] = set()
+        self._plan: Plan | None = None
+        self._plan_key: tuple | None = None
 
     # ---- state -------------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
@@ -52,24 +83,34 @@ class ValueScene(Scene):
         return len(self.value.steps) if self.value else 0
 
     @property
-    def total_seconds(self) -> float:
-        return self.steps_total * STEP_SECONDS + CHART_SECONDS
+    def steps_seconds(self) -> float:
+        return self.steps_total * STEP_SECONDS
 
     @property
     def steps_shown(self) -> int:
         return min(self.steps_total, int(self.t / STEP_SECONDS) + 1)
 
     @property
+    def steps_done(self) -> bool:
+        return self.t >= self.steps_seconds
+
+    @property
+    def chart_running(self) -> bool:
+        return self.page == 1 if self.paged else self.steps_done
+
+    @property
     def chart_progress(self) -> float:
-        return max(0.0, min(1.0, (self.t - self.steps_total * STEP_SECONDS) / CHART_SECONDS))
+        return max(0.0, min(1.0, self.ct / CHART_SECONDS))
 
     @property
     def done(self) -> bool:
-        return self.t >= self.total_seconds
+        return self.steps_done and self.chart_progress >= 1
 
     def finish(self) -> None:
-        """Show everything at once."""
-        self.t = self.total_seconds
+        """Show everything there is to show on this page at once."""
+        self.t = self.steps_seconds
+        if self.chart_running:
+            self.ct = CHART_SECONDS
         self.dirty = True
 
     def bars(self) -> list[Bar]:
@@ -85,22 +126,81 @@ class ValueScene(Scene):
         note = self.play.scenario.customer.economics.note
         return logical_height(ctx, note, ctx.viewport.width - 2 * MARGIN, "small") + 10 if note else 0.0
 
-    def _columns(self, ctx: Context) -> tuple[pygame.Rect, pygame.Rect]:
+    def _columns(self, ctx: Context, note: bool, paged: bool) -> tuple[pygame.Rect, pygame.Rect]:
+        """(arithmetic, chart) panels in logical pixels; the same whole-width rect for both when paged."""
         vp = ctx.viewport
-        top = round(TOP_BAR + self._note_height(ctx) + 8)
-        left_w = round(vp.width * 0.5) - MARGIN
-        left = pygame.Rect(MARGIN, top, left_w, vp.height - MARGIN - BUTTON_H - GAP - top)
+        top = round(TOP_BAR + (self._note_height(ctx) if note else 0) + 8)
+        height = vp.height - MARGIN - BUTTON_H - GAP - top
+        if paged:
+            whole = pygame.Rect(MARGIN, top, vp.width - 2 * MARGIN, height)
+            return whole, whole
+        left = pygame.Rect(MARGIN, top, round(vp.width * 0.5) - MARGIN, height)
         x = left.right + GAP + 8
-        right = pygame.Rect(x, top, vp.width - MARGIN - x, left.height)
-        return left, right
+        return left, pygame.Rect(x, top, vp.width - MARGIN - x, height)
+
+    def chart_need(self, ctx: Context) -> float:
+        """Logical height the chart needs for readable bars with their labels and legend."""
+        small = line_height(ctx, "small")
+        return max(1, len(self.bars())) * (3 * small + 40) + small + 20
+
+    def _chart_head_height(self, ctx: Context, width: float) -> float:
+        return logical_height(ctx, CHART_HEAD, width - 40, "body", True) + 8
+
+    def _amount_width(self, ctx: Context) -> float:
+        if self.value is None:
+            return 0.0
+        unit = self.value.unit
+        widths = [text_width(ctx, fmt_amount(st.amount, unit, signed=True), "body", True) for st in self.value.steps]
+        return max(widths, default=0) / ctx.viewport.scale
+
+    def _rows(self, ctx: Context, label_w: float, token: str, inline: bool) -> tuple[Row, ...]:
+        """Each line of arithmetic: the working beside its label when `inline` allows and it fits, else below."""
+        rows = []
+        small = line_height(ctx, "small")
+        for st in self.value.steps if self.value else ():
+            label_h = logical_height(ctx, st.label, label_w, token)
+            one_line = label_h <= line_height(ctx, token) + 1
+            beside = (inline and one_line and text_width(ctx, st.label, token) / ctx.viewport.scale + 16
+                      + text_width(ctx, st.working, "small") / ctx.viewport.scale <= label_w)
+            height = (max(label_h, small) if beside else label_h + small) + (6 if inline else 10)
+            rows.append(Row(beside, label_h, height))
+        return tuple(rows)
+
+    def plan(self, ctx: Context) -> Plan:
+        """The largest text that fits side by side; failing that, in turns. The note gives way before the
+        text shrinks, and the working moves beside its label before that."""
+        vp = ctx.viewport
+        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, len(self.bars()))
+        if self._plan is not None and self._plan_key == key:
+            return self._plan
+        net_h = line_height(ctx, "large", True) + 18
+        plan = None
+        for paged in (False, True):
+            for note in (True, False):
+                left, right = self._columns(ctx, note, paged)
+                chart_fits = paged or right.height - 32 - self._chart_head_height(ctx, right.width) >= \
+                    self.chart_need(ctx)
+                label_w = left.width - 40 - self._amount_width(ctx) - 16
+                for token, inline in (("body", False), ("body", True), ("small", True)):
+                    rows = self._rows(ctx, label_w, token, inline)
+                    plan = Plan(paged, note, token, label_w, rows)
+                    if chart_fits and sum(r.height for r in rows) <= left.height - 32 - net_h:
+                        return self._keep(plan, key)
+        assert plan is not None
+        return self._keep(plan, key)
+
+    def _keep(self, plan: Plan, key: tuple) -> Plan:
+        self._plan, self._plan_key = plan, key
+        self.paged = plan.paged
+        return plan
 
     def layout_changed(self, ctx: Context) -> None:
         self.dirty = True
+        self.plan(ctx)
         vp = ctx.viewport
-        label = f"{CONTINUE}  ⏎"
+        label = f"{TO_CHART if self.paged and self.page == 0 else CONTINUE}  ⏎"
         w = button_width(ctx, label)
-        self.group = FocusGroup([Button(label, (vp.width - MARGIN - w, vp.height - MARGIN - BUTTON_H,
-                                                            w, BUTTON_H))])
+        self.group = FocusGroup([Button(label, (vp.width - MARGIN - w, vp.height - MARGIN - BUTTON_H, w, BUTTON_H))])
 
     # ---- events ------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
@@ -109,25 +209,32 @@ class ValueScene(Scene):
             self.group.handle(event, ctx)
             self.dirty = self.dirty or self.group.hover != before
             return None
-        if not self.done:
-            if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
+        pressed = event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
+        if not self.steps_done or (self.chart_running and not self.done):
+            if pressed:
                 self.finish()
                 self._sound(ctx)
             return None
-        if self.group.handle(event, ctx) is not None:
-            ctx.audio.play("click")
-            from .debrief import DebriefScene
+        if self.group.handle(event, ctx) is None:
+            return None
+        ctx.audio.play("click")
+        if self.paged and self.page == 0:
+            self.page = 1
+            self.layout_changed(ctx)
+            return None
+        from .debrief import DebriefScene
 
-            return Replace(DebriefScene(self.play))
-        return None
+        return Replace(DebriefScene(self.play))
 
     def update(self, dt: float, ctx: Context) -> Transition | None:
-        if not self.done:
-            before = (self.steps_shown, self.chart_progress)
-            self.t = min(self.total_seconds, self.t + dt)
-            if (self.steps_shown, self.chart_progress) != before:
-                self.dirty = True
+        before = (self.steps_shown, self.chart_progress)
+        if not self.steps_done:
+            self.t = min(self.steps_seconds, self.t + dt)
             self._sound(ctx)
+        elif self.chart_running and self.ct < CHART_SECONDS:
+            self.ct = min(CHART_SECONDS, self.ct + dt)
+        if (self.steps_shown, self.chart_progress) != before:
+            self.dirty = True
         return None
 
     def _sound(self, ctx: Context) -> None:
@@ -142,69 +249,65 @@ class ValueScene(Scene):
                 ctx.audio.play("coin_gain" if self.value.steps[i].amount > 0 else "coin_loss")
 
     def animating(self) -> bool:
-        return not self.done
+        return not self.steps_done or (self.chart_running and self.ct < CHART_SECONDS)
 
     # ---- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         th = ctx.theme
         vp = ctx.viewport
         scenario = self.play.scenario
-        name = scenario.customer.name
-        draw_top_bar(surface, ctx, f"What {name} is worth", "Enter to continue" if self.done else
-                     "Any key to show it all")
-        left, right = self._columns(ctx)
+        plan = self.plan(ctx)
+        waiting = not self.steps_done or (self.chart_running and not self.done)
+        draw_top_bar(surface, ctx, f"What {scenario.customer.name} is worth",
+                     "Any key to show it all" if waiting else "Enter to continue")
+        if self.value is None:
+            return
+        note = scenario.customer.economics.note
+        if note and plan.note:
+            h = self._note_height(ctx)
+            blit_paragraph(surface, ctx, note, vp.rect(MARGIN, TOP_BAR, vp.width - 2 * MARGIN, h), "small", th.text)
+        left, right = self._columns(ctx, plan.note, plan.paged)
+        if not plan.paged or self.page == 0:
+            self._draw_arithmetic(surface, ctx, left, plan)
+        if not plan.paged or self.page == 1:
+            self._draw_chart_side(surface, ctx, right)
+        self.group.draw(surface, ctx, show_focus=not waiting)
+
+    def _draw_arithmetic(self, surface: pygame.Surface, ctx: Context, left: pygame.Rect, plan: Plan) -> None:
+        th = ctx.theme
+        vp = ctx.viewport
         value = self.value
         if value is None:
             return
-        note = scenario.customer.economics.note
-        if note:
-            h = self._note_height(ctx)
-            blit_paragraph(surface, ctx, note, vp.rect(MARGIN, TOP_BAR, vp.width - 2 * MARGIN, h), "small", th.text)
         panel(surface, vp.rect(*left), ctx, colour=th.surface, border=th.border, width=2)
         x, w = left.left + 20, left.width - 40
         y = left.top + 16
-        amount_w = max(text_width(ctx, fmt_amount(st.amount, value.unit, signed=True), "body", True)
-                       for st in value.steps) / vp.scale
-        label_w = w - amount_w - 16
-        room = left.bottom - 16 - y - (line_height(ctx, "large", True) + 18)
-        token, heights = self._rows(ctx, label_w, room)
-        rows = len(value.steps)
-        ry = y
-        for i, st in enumerate(value.steps[: self.steps_shown]):
+        token = plan.token
+        for i, (st, row) in enumerate(zip(value.steps[: self.steps_shown], plan.rows, strict=False)):
             colour = th.bad if st.amount < 0 else (th.good if i >= 4 else th.text)
             amount = fmt_amount(st.amount, value.unit, signed=i >= 4)
-            blit_text(surface, ctx, amount, vp.point(x + w, ry), token, colour, bold=True, anchor="topright")
-            lh = logical_height(ctx, st.label, label_w, token)
-            blit_paragraph(surface, ctx, st.label, vp.rect(x, ry, label_w, lh + 4), token, th.text)
-            blit_text(surface, ctx, fit_text(ctx, st.working, "small", vp.px(w)), vp.point(x, ry + lh), "small",
-                      th.text_muted)
-            ry += heights[i]
-        y += sum(heights)
-        if self.steps_shown >= rows:
-            ny = y + 6
-            pygame.draw.line(surface, th.border, vp.point(x, ny), vp.point(x + w, ny), max(1, vp.px(2)))
-            net = value.net
-            colour = th.good if net > 0 else th.bad if net < 0 else th.text
-            amount = fmt_amount(net, value.unit, signed=True)
-            a = blit_text(surface, ctx, amount, vp.point(x + w, ny + 10), "large", colour, bold=True,
-                          anchor="topright")
-            room = a.left - vp.px(x) - vp.px(16)
-            label = next((t for t in ("Net for the business", "Net value", "Net")
-                          if text_width(ctx, t, "large", True) <= room), "Net")
-            blit_text(surface, ctx, label, vp.point(x, ny + 10), "large", th.text, bold=True)
-        self._draw_chart_side(surface, ctx, right)
-        self.group.draw(surface, ctx, show_focus=self.done)
-
-    def _rows(self, ctx: Context, label_w: float, room: float) -> tuple[str, list[float]]:
-        """The label size and each row's height: body text, or small when body would not fit."""
-        steps = self.value.steps if self.value else ()
-        heights: list[float] = []
-        for token in ("body", "small"):
-            heights = [logical_height(ctx, st.label, label_w, token) + line_height(ctx, "small") + 10
-                       for st in steps]
-            if sum(heights) <= room:
-                return token, heights
-        return "small", heights
+            blit_text(surface, ctx, amount, vp.point(x + w, y), token, colour, bold=True, anchor="topright")
+            if row.beside:
+                lab = blit_text(surface, ctx, st.label, vp.point(x, y), token, th.text)
+                blit_text(surface, ctx, st.working, (lab.right + vp.px(16), lab.bottom), "small", th.text_muted,
+                          anchor="bottomleft")
+            else:
+                blit_paragraph(surface, ctx, st.label, vp.rect(x, y, plan.label_w, row.label_h + 4), token, th.text)
+                blit_text(surface, ctx, fit_text(ctx, st.working, "small", vp.px(w)), vp.point(x, y + row.label_h),
+                          "small", th.text_muted)
+            y += row.height
+        if self.steps_shown < len(value.steps):
+            return
+        y += 6
+        pygame.draw.line(surface, th.border, vp.point(x, y), vp.point(x + w, y), max(1, vp.px(2)))
+        net = value.net
+        colour = th.good if net > 0 else th.bad if net < 0 else th.text
+        a = blit_text(surface, ctx, fmt_amount(net, value.unit, signed=True), vp.point(x + w, y + 10), "large",
+                      colour, bold=True, anchor="topright")
+        room = a.left - vp.point(x, y)[0] - vp.px(16)
+        label = next((t for t in ("Net for the business", "Net value", "Net")
+                      if text_width(ctx, t, "large", True) <= room), "Net")
+        blit_text(surface, ctx, label, vp.point(x, y + 10), "large", th.text, bold=True)
 
     def _draw_chart_side(self, surface: pygame.Surface, ctx: Context, right: pygame.Rect) -> None:
         th = ctx.theme
@@ -212,20 +315,23 @@ class ValueScene(Scene):
         panel(surface, vp.rect(*right), ctx, colour=th.surface, border=th.border, width=2)
         x, w = right.left + 20, right.width - 40
         y = right.top + 16
-        head = "Over the years, with word of mouth"
-        hh = logical_height(ctx, head, w, "body", True)
-        blit_paragraph(surface, ctx, head, vp.rect(x, y, w, hh + 4), "body", th.text, bold=True)
-        y += hh + 8
+        hh = self._chart_head_height(ctx, right.width)
+        blit_paragraph(surface, ctx, CHART_HEAD, vp.rect(x, y, w, hh), "body", th.text, bold=True)
+        y += hh
         caption = self.caption()
         explain = EXPLAIN.format(name=self.play.scenario.customer.name)
-        cap_h = logical_height(ctx, caption, w, "body") + 12 if caption else 0
-        exp_h = logical_height(ctx, explain, w, "small")
-        want = 120 * len(self.bars()) + 40
-        room = right.bottom - 16 - y - cap_h - exp_h - 12
-        if room < min(want, CHART_MIN):  # the chart matters more than the note on colours
-            explain, exp_h = "", 0
-            room = right.bottom - 16 - y - cap_h - 12
-        chart = pygame.Rect(x, y, w, max(80, min(room, want)))
+        need = self.chart_need(ctx)
+        avail = right.bottom - 16 - y - 12
+        # What gives way when space is short: the note on colours, then the caption's size, then the caption.
+        cap_token, cap_h, exp_h = "", 0.0, 0.0
+        for cap_token, keep_explain in (("body", True), ("body", False), ("small", False), ("", False)):
+            cap_h = logical_height(ctx, caption, w, cap_token) + 12 if caption and cap_token else 0.0
+            exp_h = logical_height(ctx, explain, w, "small") if keep_explain else 0.0
+            if avail - cap_h - exp_h >= need:
+                break
+        explain = explain if exp_h else ""
+        caption = caption if cap_h else ""
+        chart = pygame.Rect(x, y, w, max(80, min(avail - cap_h - exp_h, need + 40)))
         if self.chart_progress > 0:
             draw_chart(surface, ctx, vp.rect(*chart), self.bars(), self.chart_progress)
         else:
@@ -234,7 +340,7 @@ class ValueScene(Scene):
         y = chart.bottom + 12
         if self.chart_progress >= 1:
             if caption:
-                blit_paragraph(surface, ctx, caption, vp.rect(x, y, w, cap_h), "body", th.text, bold=False)
+                blit_paragraph(surface, ctx, caption, vp.rect(x, y, w, cap_h), cap_token, th.text)
                 y += cap_h
             if explain:
                 blit_paragraph(surface, ctx, explain, vp.rect(x, y, w, exp_h + 4), "small", th.text_muted)
