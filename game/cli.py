@@ -7,26 +7,28 @@ import importlib
 import sys
 
 from .commands.common import UsageError
-from .engine import EngineError
+from .engine.errors import EngineError
 
-# Subcommand modules, imported lazily so that author commands never load pygame.
-COMMANDS = (
-    "game.commands.check",
-    "game.commands.transcript",
-    "game.commands.paths",
-    "game.commands.graph",
-    "game.commands.schema",
-    "game.commands.play",
-    "game.commands.storyboard",
-    "game.commands.bench",
-)
+# Subcommand modules by command name. Only the module of the command being run is imported (all of them
+# for --help), so author commands never load pygame and the game starts without loading the author tools.
+COMMANDS = {
+    "check": "game.commands.check",
+    "run": "game.commands.transcript",
+    "paths": "game.commands.paths",
+    "graph": "game.commands.graph",
+    "schema": "game.commands.schema",
+    "play": "game.commands.play",
+    "storyboard": "game.commands.storyboard",
+    "bench": "game.commands.bench",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="run.py", description="Customer Chain: practise service conversations. With no command, plays.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    names = [COMMANDS[only]] if only in COMMANDS else list(COMMANDS.values())
+    for name in names:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -39,9 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
+    parser = build_parser(argv[0])
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

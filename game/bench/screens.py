@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..commands.common import default_scenario_dir
-from ..engine import Playthrough, Scenario, explore_states, scenario_files
 from ..ui.app import App
 from ..ui.bootstrap import Options, make_app
 from ..ui.scene import Push
 from ..userdata.settings import Settings
 
 if TYPE_CHECKING:
+    from ..engine import Scenario
     from ..ui.scenes.play import PlayScene
 
 DT = 1 / 60
@@ -59,6 +59,8 @@ def title_app(size: tuple[int, int], marks: dict[str, float] | None = None) -> A
 
 
 def bundled_count() -> int:
+    from ..engine import scenario_files
+
     return len(scenario_files([default_scenario_dir()]))
 
 
@@ -81,6 +83,8 @@ def _playable(app: App) -> list[Scenario]:
 
 def _timer_route(scenarios: list[Scenario]) -> tuple[Scenario, list[str]]:
     """A scenario and the choices (visible numbers) that lead to a timed node, a ringing phone preferred."""
+    from ..engine import explore_states
+
     best: tuple[int, Scenario, list[str]] | None = None
     for scenario in scenarios:
         ex = explore_states(scenario, limit=20_000)
@@ -104,6 +108,8 @@ class PlaySession:
     the coach speaks, the next node types itself out and its countdown ticks."""
 
     def __init__(self, scenario: Scenario, route: list[str]) -> None:
+        from ..engine import Playthrough
+
         self.scenario_id = scenario.id
         self.play = Playthrough(scenario)
         for label in route[:-1]:

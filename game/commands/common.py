@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine import LoadResult, Scenario, load_all, load_file
 from ..engine.analysis_cache import AnalysisCache
+
+if TYPE_CHECKING:
+    from ..engine import LoadResult, Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"
@@ -31,6 +34,8 @@ def display_path(path: str) -> str:
 
 def find_scenario(name: str) -> LoadResult:
     """Load a scenario given a file path or a bundled scenario's id."""
+    from ..engine import load_all, load_file
+
     cache = user_analysis_cache()
     if os.path.exists(name):
         result = load_file(display_path(name), cache)

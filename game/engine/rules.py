@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
+from .errors import EngineError
 from .model import Choice, Effects, Node, Scenario
 
 MAX_BRANCH_HOPS = 200
-
-
-class EngineError(RuntimeError):
-    """Something in play that the content makes impossible (reported, never a crash in the UI)."""
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from ..commands.common import default_scenario_dir, user_analysis_cache
-from ..engine import LoadResult, load_all
 from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings, load_settings
 from .app import App
@@ -17,6 +17,9 @@ from .context import Context
 from .scene import Scene
 from .text import TextCache
 from .viewport import Viewport
+
+if TYPE_CHECKING:
+    from ..engine import LoadResult
 
 
 @dataclass
@@ -38,6 +41,8 @@ def init_pygame() -> None:
 
 def load_library(scenario_dir: str | None) -> list[LoadResult]:
     """Every scenario file in the folder, broken ones included (they show as cards with their error)."""
+    from ..engine import load_all
+
     return load_all([scenario_dir or default_scenario_dir()], user_analysis_cache())
 
 

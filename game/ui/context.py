@@ -6,14 +6,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine import LoadResult
 from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings
 from .audio import Audio
 from .text import TextCache
 from .theme import Theme, get_theme
 from .viewport import Viewport
+
+if TYPE_CHECKING:
+    from ..engine import LoadResult
 
 
 @dataclass

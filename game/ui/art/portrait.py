@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from ...engine import vocabulary as vocab
+from .disk_cache import cached_picture
 from .draw import LRU, RGB, Point, bezier, ellipse, for_display, mix, shade, stroke, supersampled, tapered, with_alpha
 
 SKIN: dict[str, RGB] = {
@@ -526,7 +527,8 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
         canvas.blit(solid, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
 
     factor = 3 if w * h <= 160_000 else 2
-    return _cache.put(key, for_display(supersampled((w, h), factor, paint), alpha=True))
+    picture = cached_picture("portrait", key, lambda: supersampled((w, h), factor, paint))
+    return _cache.put(key, for_display(picture, alpha=True))
 
 
 def warm_portraits(appearance: Mapping[str, object], size: tuple[int, int]) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from ...engine import vocabulary as vocab
+from .disk_cache import cached_picture
 from .draw import LRU, RGB, bezier, for_display, mix, shade, supersampled, vertical_gradient, with_alpha
 
 _cache = LRU(24)
@@ -372,10 +373,12 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     def paint(canvas: pygame.Surface, _factor: float) -> None:
         _PAINTERS[name](_Canvas(canvas))
 
-    factor = 2 if w * h <= 1_500_000 else 1
-    picture = supersampled((w, h), factor, paint, alpha=False)
-    _soften(picture)
-    return _cache.put(key, for_display(picture, alpha=False))
+    def make() -> pygame.Surface:
+        picture = supersampled((w, h), 2 if w * h <= 1_500_000 else 1, paint, alpha=False)
+        _soften(picture)
+        return picture
+
+    return _cache.put(key, for_display(cached_picture("scene", key, make), alpha=False))
 
 
 def scene_colour(setting: str) -> RGB:
