@@ -9,9 +9,10 @@ import pygame
 from ...engine import TIMEOUT, Step
 from ..context import Context
 from ..widgets import Button, blit_paragraph, blit_text, focus_ring, panel
-from .chrome import button_width
+from .chrome import button_width, chip, fit_text, text_width
 from .layout import line_height, logical_height
 from .meters import delta_text
+from .runs import Run, draw_runs, runs_height
 
 PAD = 20
 BUTTON_H = 50
@@ -53,12 +54,27 @@ class FeedbackCard:
             h = self.height(ctx, width)
         return h
 
+    def _runs(self, ctx: Context) -> list[Run]:
+        th = ctx.theme
+        if not self.parts:
+            return [("No change to the meters", th.text_muted)]
+        return [(part, th.good if sign > 0 else th.bad) for part, sign in self.parts]
+
+    def _chip_below(self, ctx: Context, width: float) -> bool:
+        """Whether the principle goes under the word 'Coach' (when they do not fit on one line)."""
+        if not self.step.principle:
+            return False
+        need = text_width(ctx, "Coach", "large", True) + text_width(ctx, self.step.principle, "small", True)
+        return need / ctx.viewport.scale + 14 + 20 > width - 2 * PAD
+
     def height(self, ctx: Context, width: float) -> float:
         inner = width - 2 * PAD
         h = PAD + line_height(ctx, "large", True) + 8
+        if self._chip_below(ctx, width):
+            h += line_height(ctx, "small", True) + 16
         h += logical_height(ctx, said_line(self.step), inner, "small") + 10
         h += logical_height(ctx, self.step.feedback or "No comment from the coach here.", inner, self.token) + 12
-        h += line_height(ctx, "small", True) + 14
+        h += runs_height(ctx, self._runs(ctx), ctx.viewport.px(inner), "small", True) / ctx.viewport.scale + 14
         return h + BUTTON_H + PAD
 
     def button(self, ctx: Context, logical: pygame.Rect) -> Button:
@@ -86,15 +102,15 @@ class FeedbackCard:
         inner_w = logical.width - 2 * PAD
         y = logical.top + PAD
         title = blit_text(surface, ctx, "Coach", vp.point(left, y), "large", th.accent, bold=True)
-        if self.step.principle:
-            chip_text = self.step.principle
-            px = ctx.px("small")
-            img = ctx.text.render(chip_text, px, th.accent_text, True)
-            chip = img.get_rect(midleft=(title.right + vp.px(14), title.centery)).inflate(vp.px(20), vp.px(8))
-            chip.left = title.right + vp.px(14)
-            pygame.draw.rect(surface, th.accent, chip, border_radius=chip.height // 2)
-            surface.blit(img, img.get_rect(center=chip.center))
         y += line_height(ctx, "large", True) + 8
+        if self.step.principle:
+            if self._chip_below(ctx, logical.width):
+                chip(surface, ctx, fit_text(ctx, self.step.principle, "small", vp.px(inner_w - 24), True),
+                     vp.point(left, y), th.accent)
+                y += line_height(ctx, "small", True) + 16
+            else:
+                chip(surface, ctx, self.step.principle, (title.right + vp.px(14), title.centery), th.accent,
+                     anchor="midleft")
         said = said_line(self.step)
         h = logical_height(ctx, said, inner_w, "small")
         blit_paragraph(surface, ctx, said, vp.rect(left, y, inner_w, h + 4), "small", th.text_muted)
@@ -103,13 +119,7 @@ class FeedbackCard:
         h = logical_height(ctx, text, inner_w, self.token)
         blit_paragraph(surface, ctx, text, vp.rect(left, y, inner_w, h + 4), self.token, th.text)
         y += h + 12
-        x = vp.point(left, y)[0]
-        for part, sign in self.parts:
-            r = blit_text(surface, ctx, part, (x, vp.point(0, y)[1]), "small", th.good if sign > 0 else th.bad,
-                          bold=True)
-            x = r.right + vp.px(24)
-        if not self.parts:
-            blit_text(surface, ctx, "No change to the meters", vp.point(left, y), "small", th.text_muted)
+        draw_runs(surface, ctx, self._runs(ctx), vp.point(left, y), vp.px(inner_w), "small", True)
         btn = self.button(ctx, logical)
         btn.selected = True
         btn.draw(surface, ctx, hovered=self.hover)

@@ -24,6 +24,8 @@ METER_BAR = 12
 METER_PAD = 12
 # (stage share of the width, choice text token), tried in order until the right column fits.
 _CANDIDATES = ((0.36, "body"), (0.30, "body"), (0.36, "small"), (0.28, "small"), (0.22, "small"))
+# When nothing fits, the right column scrolls; the stage then keeps enough width for the meters to read.
+_SCROLLING = (0.30, "small")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def compute_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str
     top = TOP_BAR + 8
     bottom = height - MARGIN
     chosen = None
-    for share, token in _CANDIDATES:
+    for share, token in (*_CANDIDATES, _SCROLLING):
         stage_w = round(width * share)
         right_x = MARGIN + stage_w + GAP + 4
         right_w = width - MARGIN - right_x

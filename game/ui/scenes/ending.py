@@ -9,7 +9,7 @@ from ...userdata.progress import Attempt
 from ..context import Context
 from ..play import art
 from ..play.backdrop import draw_stage
-from ..play.chrome import button_width, chip, draw_top_bar, outcome_colour, outcome_line
+from ..play.chrome import button_width, chip, draw_top_bar, outcome_colour, outcome_line, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height, meters_height
 from ..play.meters import MeterPanel
 from ..scene import Replace, Scene, Transition
@@ -175,6 +175,9 @@ class EndingScene(Scene):
         surface.set_clip(clip)
         if self.max_scroll > 0:
             more = "↑ ↓ to read on" if self.scroll < self.max_scroll else "↑ to go back up"
-            blit_text(surface, ctx, more, vp.point(MARGIN + left.width + GAP + 12, vp.height - MARGIN - BUTTON_H / 2),
-                      "small", th.text_muted, anchor="midleft")
+            x = MARGIN + left.width + GAP + 12
+            room = vp.px(self.group.buttons[0].logical[0] - GAP - x)
+            if text_width(ctx, more, "small") <= room:
+                blit_text(surface, ctx, more, vp.point(x, vp.height - MARGIN - BUTTON_H / 2), "small", th.text_muted,
+                          anchor="midleft")
         self.group.draw(surface, ctx)
