@@ -142,7 +142,7 @@ def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
     assert scene.view.node_id == "options"
     assert not scene.layout(ctx).fits and scene.max_scroll(ctx) > 0
     assert scene.scroll == 0
-    for _ in range(4):
+    for _ in range(3):
         pilot.press(pygame.K_DOWN)
     assert scene.choices.focus == 3
     button = scene.choices.buttons[3].logical
@@ -182,3 +182,15 @@ def test_a_resized_window_lays_the_screen_out_again_and_the_mouse_still_hits():
     assert narrow != wide and narrow.right <= 960
     pilot.click(narrow.center)
     assert scene.play.history[-1].number == 3
+
+
+def test_keyboard_focus_shows_until_the_mouse_points_at_a_choice():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    assert scene.choices.show_focus and scene.choices.focus == 0
+    pilot.move(scene.layout(pilot.app.ctx).choices[2].center)
+    assert scene.choices.hover == 2 and not scene.choices.show_focus
+    pilot.press(pygame.K_DOWN)  # the first arrow brings the focus back where it was
+    assert scene.choices.show_focus and scene.choices.focus == 0
+    pilot.press(pygame.K_DOWN)
+    assert scene.choices.focus == 1

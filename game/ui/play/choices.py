@@ -20,7 +20,7 @@ class ChoiceList:
                         for t, r, n in zip(texts, rects, nums, strict=False)]
         self.group = FocusGroup(self.buttons)
         self.enabled = True
-        self.show_focus = False  # the focus ring appears once the keyboard is used
+        self.show_focus = True  # hidden while the mouse points at a choice, back when the keyboard is used
 
     def relayout(self, rects: Sequence[pygame.Rect], token: str) -> None:
         for b, r in zip(self.buttons, rects, strict=False):
@@ -37,11 +37,13 @@ class ChoiceList:
             return None
         arrows = (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB)
         if event.type == pygame.KEYDOWN and event.key in arrows and not self.show_focus:
-            self.show_focus = True
+            self.show_focus = True  # the first arrow after using the mouse shows where the focus is
             return None
         picked = self.group.handle(event, ctx)
-        if event.type == pygame.KEYDOWN and picked is not None:
+        if event.type == pygame.KEYDOWN:
             self.show_focus = True
+        elif event.type == pygame.MOUSEMOTION and self.group.hover is not None:
+            self.show_focus = False
         return picked
 
     @property
