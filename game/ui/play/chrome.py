@@ -82,3 +82,8 @@ def button_width(ctx: Context, label: str, token: str = "body", minimum: float =
     """Logical width of a button that fits its label on one line."""
     text_w = text_width(ctx, label, token) / ctx.viewport.scale
     return max(minimum, text_w + 2 * 16 + 12)
+
+
+def quoted(title: str) -> str:
+    """A title in curly quotes, unless it already starts with a quotation mark."""
+    return title if title[:1] in "\"\u201c'\u2018" else f"\u201c{title}\u201d"

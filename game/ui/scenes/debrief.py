@@ -9,7 +9,16 @@ import pygame
 
 from ...engine import TIMEOUT, Outcome, Playthrough, Step, fmt_amount
 from ..context import Context
-from ..play.chrome import button_width, chip, draw_top_bar, fit_text, outcome_colour, outcome_line, text_width
+from ..play.chrome import (
+    button_width,
+    chip,
+    draw_top_bar,
+    fit_text,
+    outcome_colour,
+    outcome_line,
+    quoted,
+    text_width,
+)
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
 from ..play.meters import delta_text
 from ..play.runs import Run, draw_runs, runs_height
@@ -100,7 +109,7 @@ class DebriefScene(Scene):
         if ending is None:
             return "", "", "", False
         scenario = self.play.scenario
-        title = ending.title if ending.title[:1] in "\"\u201c'" else f"\u201c{ending.title}\u201d"
+        title = quoted(ending.title)
         value = self.play.lifetime_value()
         net = f"Net value {fmt_amount(value.net, value.unit, signed=True)}" if value else ""
         chip_text = outcome_line(ending.outcome, scenario.customer.name)
@@ -273,7 +282,7 @@ class DebriefScene(Scene):
             if draw:
                 blit_paragraph(surface, ctx, label, vp.rect(rx, ry, right_w, h + 4), "small", th.text)
             ry += h
-            where = f"then it ends: \u201c{o.ending.title}\u201d" if o.ending else "then the story goes on"
+            where = f"then it ends: {quoted(o.ending.title)}" if o.ending else "then the story goes on"
             runs = [*delta_runs(ctx, o.deltas, self.labels), (where, th.text_muted)]
             h = runs_height(ctx, runs, vp.px(right_w), "small") / vp.scale
             if draw:

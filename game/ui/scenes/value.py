@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...engine import LifetimeValue, Playthrough, all_paths, fmt_amount
+from ...engine import LifetimeValue, Playthrough, fmt_amount
 from ..context import Context
-from ..play.chrome import button_width, draw_top_bar, fit_text, text_width
+from ..play.chrome import button_width, draw_top_bar, fit_text, quoted, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
-from ..play.value_chart import Bar, bar_for, draw_chart
+from ..play.value_chart import Bar, bar_for, best_outcome, draw_chart
 from ..scene import Replace, Scene, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 
@@ -69,13 +69,11 @@ class ValueScene(Scene):
     # ---- state -------------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
         try:
-            report = all_paths(self.play.scenario)
+            best = best_outcome(self.play.scenario)
         except Exception:  # the chart then shows this outcome alone
-            report = None
-        if report is not None and report.best is not None:
-            self.best = report.best.value
-            ending = self.play.scenario.endings.get(report.best.ending)
-            self.best_title = ending.title if ending else ""
+            best = None
+        if best is not None:
+            self.best, self.best_title = best
         self.layout_changed(ctx)
 
     @property
@@ -352,4 +350,4 @@ class ValueScene(Scene):
         if self.best.net <= self.value.net:
             return "You reached the best outcome this story allows."
         gap = fmt_amount(self.best.net - self.value.net, self.value.unit)
-        return f"The best ending here, \u201c{self.best_title}\u201d, is worth {gap} more."
+        return f"The best ending here, {quoted(self.best_title)}, is worth {gap} more."
