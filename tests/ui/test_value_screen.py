@@ -121,3 +121,19 @@ def test_the_ending_card_scrolls_when_its_text_is_too_big():
     assert scene.scroll == 0
     pilot.press(pygame.K_RETURN)
     assert isinstance(pilot.app.top, ValueScene)
+
+
+def test_the_quick_best_outcome_agrees_with_the_full_path_search():
+    from game.engine import all_paths, load_all
+    from game.ui.play.value_chart import best_outcome
+
+    from ..conftest import SCENARIOS
+
+    for result in load_all([str(SCENARIOS)]):
+        scenario = result.scenario
+        if scenario is None:
+            continue
+        value, title = best_outcome(scenario)
+        report = all_paths(scenario)
+        assert value.net == report.best.value.net, scenario.id
+        assert title == scenario.endings[report.best.ending].title, scenario.id
