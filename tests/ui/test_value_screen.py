@@ -136,4 +136,5 @@ def test_the_quick_best_outcome_agrees_with_the_full_path_search():
         value, title = best_outcome(scenario)
         report = all_paths(scenario)
         assert value.net == report.best.value.net, scenario.id
-        assert title == scenario.endings[report.best.ending].title, scenario.id
+        best_titles = {scenario.endings[p.ending].title for p in report.paths if p.value.net == value.net}
+        assert title in best_titles | {scenario.endings[report.best.ending].title}, scenario.id
