@@ -415,6 +415,9 @@ class PlayScene(Scene):
                       vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)
         elif self.phase in (CHOOSING, CHOSEN):
             self.choices.draw(surface, ctx)
+            if not self.choices.buttons and self.phase == CHOOSING:
+                blit_text(surface, ctx, "Nothing to say yet: the clock is running.",
+                          vp.point(lay.lower.left + 4, lay.lower.top + 8 - self.scroll), "small", th.text_muted)
             if self.phase == CHOSEN and self.step is not None and self.step.kind == TIMEOUT:
                 self._draw_timeout_banner(surface, ctx, lay)
         elif self.phase == FEEDBACK and self.card is not None:
