@@ -141,20 +141,35 @@ class WhatIfScene(Scene):
                    "Esc returns to the class's path.")
 
     # ---- drawing -----------------------------------------------------------------------------
-    def _meter_widths(self, ctx: Context) -> list[float]:
-        """Logical width of each meter's column: its label or the widest change, whichever is wider."""
-        font = ctx.text.font(ctx.px("small"), True)
-        widest_change = font.size(delta_text(-88))[0]
-        return [max(font.size(label)[0], widest_change) / ctx.viewport.scale + 20 for label in self.labels.values()]
-
+    # Each row stacks the option's words (full width), a line of meter changes, and where it leads:
+    # on a 4:3 projector, meter columns would squeeze the words into a narrow, truncated strip.
     def _text_w(self, ctx: Context) -> float:
-        return ctx.viewport.width - 2 * MARGIN - BADGE_W - sum(self._meter_widths(ctx)) - 2 * ROW_PAD
+        return ctx.viewport.width - 2 * MARGIN - BADGE_W - 2 * ROW_PAD
+
+    def _chips(self, ctx: Context, r: _Row) -> list[tuple[str, int, float, float]]:
+        """Meter changes as (text, sign, x, line): laid left to right, wrapping when the row is full."""
+        font = ctx.text.font(ctx.px("small"), True)
+        width = self._text_w(ctx)
+        out, x, row = [], 0.0, 0
+        for mid, label in self.labels.items():
+            d = r.deltas.get(mid, 0)
+            text = f"{label} {delta_text(d) if d else '–'}"
+            w = font.size(text)[0] / ctx.viewport.scale
+            if x > 0 and x + w > width:
+                x, row = 0.0, row + 1
+            out.append((text, (d > 0) - (d < 0), x, row))
+            x += w + 24
+        return out
+
+    def _deltas_h(self, ctx: Context, r: _Row) -> float:
+        rows = 1 + max((c[3] for c in self._chips(ctx, r)), default=0)
+        return rows * logical_line(ctx, "small", True) + 2
 
     def _row_height(self, ctx: Context, r: _Row, lines: tuple[int, int], lit: bool = False) -> float:
         w = self._text_w(ctx)
         text = logical_text_height(ctx, r.label, "small", w, lit, max_lines=lines[0])
         leads = logical_text_height(ctx, "→ " + r.leads, "small", w, max_lines=lines[1])
-        return max(text, logical_line(ctx, "small", True) * len(self.labels) / 2) + leads + 2 * ROW_PAD
+        return text + self._deltas_h(ctx, r) + leads + 2 * ROW_PAD
 
     def _lines(self, ctx: Context, rows: list[_Row], top: float, bottom: float) -> tuple[tuple[int, int], ...]:
         """Lines of option text and of 'leads to' per row: the highlighted row gets the most room."""
@@ -177,14 +192,7 @@ class WhatIfScene(Scene):
         y = TOP_H + 10
         h = paragraph(surface, ctx, self.rec, prompt, vp.rect(MARGIN, y, vp.width - 2 * MARGIN, 1), "small",
                       th.text_muted, max_lines=1, box=vp.rect(0, TOP_H, vp.width, vp.height - TOP_H))
-        y += h / vp.scale + 6
-        x = vp.width - MARGIN - ROW_PAD
-        for label, w in reversed(list(zip(self.labels.values(), self._meter_widths(ctx), strict=True))):
-            line(surface, ctx, self.rec, label, vp.point(x, y), "small", th.accent, bold=True, anchor="topright")
-            x -= w
-        line(surface, ctx, self.rec, "Option, and where it leads", vp.point(MARGIN + BADGE_W, y), "small", th.accent,
-             bold=True, max_width=vp.px(self._text_w(ctx)))
-        y += logical_line(ctx, "small", True) + 4
+        y += h / vp.scale + 10
         bottom = vp.height - FOOTER_H - 8
         plan = self._lines(ctx, rows, y, bottom)
         self._row_rects = []
@@ -213,15 +221,12 @@ class WhatIfScene(Scene):
         left = logical.left + BADGE_W
         h = paragraph(surface, ctx, self.rec, r.label, vp.rect(left, logical.top + ROW_PAD, text_w, 1), "small",
                       th.text, bold=lit, max_lines=lines[0], box=box)
-        ty = logical.top + ROW_PAD + max(h / vp.scale, logical_line(ctx, "small", True) * len(self.labels) / 2)
+        my = logical.top + ROW_PAD + h / vp.scale + 2
+        step = logical_line(ctx, "small", True)
+        for text, sign, x, row in self._chips(ctx, r):
+            colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
+            line(surface, ctx, self.rec, text, vp.point(left + x, my + row * step), "small", colour, bold=True,
+                 box=box)
+        ty = my + self._deltas_h(ctx, r)
         paragraph(surface, ctx, self.rec, "→ " + r.leads, vp.rect(left, ty, text_w, 1), "small",
                   th.warn if r.leads.startswith("Ending") else th.text_muted, max_lines=lines[1], box=box)
-        x = logical.right - ROW_PAD
-        my = logical.top + ROW_PAD
-        widths = self._meter_widths(ctx)
-        for n, mid in reversed(list(enumerate(self.labels))):
-            d = r.deltas.get(mid, 0)
-            text = delta_text(d) if d else "–"
-            colour = th.good if d > 0 else th.bad if d < 0 else th.text_muted
-            line(surface, ctx, self.rec, text, vp.point(x, my), "small", colour, bold=True, anchor="topright", box=box)
-            x -= widths[n]
