@@ -100,3 +100,18 @@ def test_the_debrief_fits_a_4_by_3_projector():
     buttons = [b.logical for b in scene.group.buttons]
     assert all(x >= 0 and x + w <= pilot.app.ctx.viewport.width for x, _, w, _ in buttons)
     assert all(y >= area.bottom for _, y, _, _ in buttons)
+
+
+def test_page_down_stops_at_the_top_of_a_card():
+    play = _played(["1", "1", "1", "timeout", "1", "1", "1", "1"])
+    pilot, scene, _ = _open(play)
+    ctx = pilot.app.ctx
+    tops = scene.card_tops(ctx)
+    seen = []
+    while scene.scroll < scene.max_scroll(ctx):
+        pilot.press(pygame.K_PAGEDOWN)
+        seen.append(scene.scroll)
+    assert all(s in tops or s == scene.max_scroll(ctx) for s in seen)
+    assert len(seen) >= 2
+    pilot.press(pygame.K_PAGEUP)
+    assert scene.scroll < seen[-1]

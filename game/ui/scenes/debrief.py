@@ -169,13 +169,35 @@ class DebriefScene(Scene):
             self.scroll = new
             self.dirty = True
 
+    def card_tops(self, ctx: Context) -> list[float]:
+        """Where each decision's card starts, in scroll units."""
+        tops, y = [], 0.0
+        for h in self._card_heights(ctx):
+            tops.append(y)
+            y += h + GAP
+        return tops
+
+    def page(self, ctx: Context, direction: int) -> None:
+        """Scroll a page, stopping at a card's top edge so no card is cut at the top (handouts print cleanly)."""
+        view = self.viewport_rect(ctx).height
+        tops = self.card_tops(ctx)
+        if direction > 0:  # to the first card not wholly on screen
+            target = self.scroll + view
+            cut = [t for t, h in zip(tops, self._card_heights(ctx), strict=True) if t + h > target + 0.5]
+            snapped = cut[0] if cut and cut[0] > self.scroll else None
+        else:
+            target = self.scroll - view
+            snapped = min((t for t in tops if target <= t < self.scroll), default=None)
+        self.scroll_by(ctx, (snapped if snapped is not None else target) - self.scroll)
+
     # ---- events ------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
-        page = self.viewport_rect(ctx).height - 60
         if event.type == pygame.KEYDOWN:
             self.dirty = True
-            keys = {pygame.K_DOWN: 60, pygame.K_UP: -60, pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page,
-                    pygame.K_END: 10**9, pygame.K_HOME: -(10**9)}
+            if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+                self.page(ctx, 1 if event.key == pygame.K_PAGEDOWN else -1)
+                return None
+            keys = {pygame.K_DOWN: 60, pygame.K_UP: -60, pygame.K_END: 10**9, pygame.K_HOME: -(10**9)}
             if event.key in keys:
                 self.scroll_by(ctx, keys[event.key])
                 return None
