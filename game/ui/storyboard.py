@@ -90,6 +90,9 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
         wait.advance(1.0)  # let the meters settle
         pilot.screenshot(str(board.name(f"{node}_feedback")))
         pilot.press(pygame.K_RETURN, frames=2)
+    top = app.top
+    if isinstance(top, PlayScene) and top.view is not None:  # the path stops before an ending: where it got to
+        pilot.screenshot(str(board.name(top.view.node_id)))
     if isinstance(app.top, EndingScene):
         pilot.screenshot(str(board.name("ending")))
         pilot.press(pygame.K_RETURN, frames=2)

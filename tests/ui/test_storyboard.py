@@ -91,3 +91,14 @@ def test_a_broken_scenario_file_reports_its_errors(tmp_path, capsys):
         main(["storyboard", str(broken), "--out", str(tmp_path / "board")])
     assert stop.value.code == 1
     assert "broken.yaml" in capsys.readouterr().err
+
+
+def test_a_path_that_stops_early_ends_on_the_node_it_reached(tmp_path):
+    from game.commands.common import require_scenario
+
+    files = render_storyboard(require_scenario("expired_return"), ["1", "2"], tmp_path / "out", (640, 360))
+    assert [f.name for f in files] == [
+        "01_arrive.png", "02_arrive_chosen.png", "03_arrive_feedback.png",
+        "04_receipt.png", "05_receipt_chosen.png", "06_receipt_feedback.png", "07_pushback.png"]
+    empty = render_storyboard(require_scenario("expired_return"), [], tmp_path / "first", (640, 360))
+    assert [f.name for f in empty] == ["01_arrive.png"]
