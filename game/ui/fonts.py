@@ -34,7 +34,8 @@ def _load(px: int, bold: bool) -> pygame.font.Font:
 
 def get_font(px: int, bold: bool = False) -> pygame.font.Font:
     """A font of px pixels, cached; falls back to pygame's default font if the file is missing or broken."""
-    if not pygame.font.get_init():
+    if not pygame.font.get_init():  # first use, or pygame was quit and started again: old fonts are dead
+        _cache.clear()
         pygame.font.init()
     key = (max(4, int(px)), bool(bold))
     font = _cache.get(key)

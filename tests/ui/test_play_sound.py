@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.commands.common import require_scenario
 from game.ui.scenes.value import ValueScene
 
 from .test_play_support import expired, start
@@ -38,8 +39,8 @@ def _data(tmp_path, monkeypatch):
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
 
 
-def _start():
-    pilot, menu = start(expired(), under_menu=True)
+def _start(scenario=None):
+    pilot, menu = start(scenario or expired(), under_menu=True)
     rec = Recorder()
     pilot.app.ctx.audio = rec
     return pilot, rec
@@ -56,12 +57,27 @@ def test_a_choice_clicks_and_the_coach_sounds_good_or_bad():
     assert rec.played()[-1] == "bad"
 
 
-def test_the_phone_rings_while_the_timer_runs_and_stops_for_the_pause_menu_and_the_choice():
+def _to_ringing_phone():
+    pilot, rec = _start(require_scenario("ringing_phone"))
+    pilot.press("1")  # the desk phone starts to ring at the next node
+    pilot.advance(1)
+    pilot.press(pygame.K_RETURN)
+    assert pilot.app.top.view.sound == "phone_ring" and pilot.app.top.countdown is not None
+    return pilot, rec
+
+
+def test_a_timer_that_is_not_a_phone_counts_down_without_ringing():
     pilot, rec = _start()
     for c in ("1", "1", "1"):
         pilot.press(c)
         pilot.advance(1)
         pilot.press(pygame.K_RETURN)
+    assert pilot.app.top.countdown is not None and pilot.app.top.countdown.running
+    assert "phone_ring" not in rec.looping and "phone_ring" not in rec.played()
+
+
+def test_the_phone_rings_while_the_timer_runs_and_stops_for_the_pause_menu_and_the_choice():
+    pilot, rec = _to_ringing_phone()
     assert "phone_ring" in rec.looping
     pilot.press(pygame.K_ESCAPE)
     assert "phone_ring" not in rec.looping
@@ -78,12 +94,9 @@ def test_the_phone_rings_while_the_timer_runs_and_stops_for_the_pause_menu_and_t
 
 
 def test_the_phone_stops_when_time_runs_out():
-    pilot, rec = _start()
-    for c in ("1", "1", "1"):
-        pilot.press(c)
-        pilot.advance(1)
-        pilot.press(pygame.K_RETURN)
-    pilot.advance(26)
+    pilot, rec = _to_ringing_phone()
+    assert "phone_ring" in rec.looping
+    pilot.advance(9)
     assert "phone_ring" not in rec.looping
     assert pilot.app.top.step.kind == "timeout"
 

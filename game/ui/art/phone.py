@@ -118,3 +118,30 @@ def draw_phone(surface: pygame.Surface, center: tuple[int, int], size: int, ring
         sprite = pygame.transform.rotozoom(sprite, angle, 1.0)
     rect = sprite.get_rect(center=center)
     surface.blit(sprite, rect)
+
+
+def draw_hourglass(surface: pygame.Surface, center: tuple[int, int], size: int, colour: tuple[int, int, int],
+                   sand: tuple[int, int, int], fraction_left: float) -> None:
+    """An hourglass for timers that are not a phone: the top bulb empties as time runs out."""
+    cx, cy = center
+    half_w, half_h = size * 0.32, size * 0.45
+    neck = max(1.0, size * 0.04)
+    top = [(cx - half_w, cy - half_h), (cx + half_w, cy - half_h), (cx + neck, cy), (cx - neck, cy)]
+    bottom = [(cx - neck, cy), (cx + neck, cy), (cx + half_w, cy + half_h), (cx - half_w, cy + half_h)]
+    f = max(0.0, min(1.0, fraction_left))
+    if f > 0:  # sand left in the top bulb: a smaller triangle resting on the neck
+        y = cy - half_h * f
+        w = neck + (half_w - neck) * f
+        pygame.draw.polygon(surface, sand, [(cx - w, y), (cx + w, y), (cx + neck, cy), (cx - neck, cy)])
+    if f < 1:  # sand fallen into the bottom bulb
+        y = cy + half_h * f
+        w = neck + (half_w - neck) * f
+        pygame.draw.polygon(surface, sand, [(cx - w, y), (cx + w, y), (cx + half_w, cy + half_h),
+                                            (cx - half_w, cy + half_h)])
+    width = max(2, round(size * 0.06))
+    pygame.draw.polygon(surface, colour, top, width)
+    pygame.draw.polygon(surface, colour, bottom, width)
+    bar = max(2, round(size * 0.08))
+    for y in (cy - half_h, cy + half_h - bar):
+        pygame.draw.rect(surface, colour, pygame.Rect(round(cx - half_w - bar), round(y), round(2 * (half_w + bar)),
+                                                      bar), border_radius=bar // 2)

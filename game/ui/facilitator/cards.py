@@ -37,8 +37,8 @@ def draw_votes(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: py
 
 
 def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, seconds: int,
-                     left: float, running: bool) -> None:
-    """The phone and the seconds left, large, with whether the clock runs: it waits for the facilitator's T."""
+                     left: float, running: bool, phone: bool = True) -> None:
+    """The phone (or an hourglass) and the seconds left, large, with whether the clock runs: it waits for T."""
     th = ctx.theme
     vp = ctx.viewport
     box = vp.rect(*logical)
@@ -46,7 +46,11 @@ def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logic
     colour = th.bad if fraction < 0.3 else th.warn if fraction < 0.6 else th.good
     panel(surface, box, ctx, colour=th.surface, border=colour if running else th.border, width=2)
     phone_c = vp.point(logical.left + 62, logical.top + 48)
-    if not art.phone(surface, phone_c, vp.px(56), ctx.time % 1.0, running):
+    if not phone:
+        from ..art.phone import draw_hourglass
+
+        draw_hourglass(surface, phone_c, vp.px(56), th.text_muted, th.warn, fraction)
+    elif not art.phone(surface, phone_c, vp.px(56), ctx.time % 1.0, running):
         line(surface, ctx, rec, "☎", phone_c, "title", th.text, anchor="center", box=box)
     number = str(max(0, math.ceil(left - 1e-9)))
     line(surface, ctx, rec, number, vp.point(logical.right - 16, logical.top + 46), "title", colour, bold=True,

@@ -415,7 +415,8 @@ class ClassroomScene(Scene):
             node = s.decision_node
             seconds = node.timer.seconds if node and node.timer else 0
             left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
-            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, left, s.timer_running)
+            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, left, s.timer_running,
+                             phone=bool(node and node.sound == "phone_ring"))
         votes = s.shown_votes
         total = sum(votes.values())
         lead = max(votes.values(), default=0)

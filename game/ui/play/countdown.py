@@ -18,7 +18,8 @@ MAX_STEP = 0.25  # a long frame (after a stall) never eats more than this much o
 class Countdown:
     """Seconds left on a timer. `tick(dt)` counts down only while `running`; True once it has expired."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, ringing_phone: bool = True) -> None:
+        self.ringing_phone = ringing_phone  # a phone rings while it runs; otherwise an hourglass shows
         self.seconds = float(seconds)
         self.left = float(seconds)
         self.running = False
@@ -94,7 +95,13 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     ring_x = logical.right - column / 2
     ring_y = logical.top + 10 + ring_d / 2
     phone_room = logical.width - column
-    if phone_room >= 64:
+    if phone_room >= 64 and not countdown.ringing_phone:
+        from ..art.phone import draw_hourglass
+
+        centre = vp.point(logical.left + phone_room / 2 + 4, ring_y)
+        draw_hourglass(surface, centre, vp.px(min(50.0, phone_room * 0.44)), th.text_muted, th.warn,
+                       countdown.fraction)
+    elif phone_room >= 64:
         ringing = countdown.running and not paused
         size = round(min(50.0, phone_room * 0.44))
         centre = vp.point(logical.left + phone_room / 2 + 4, ring_y)

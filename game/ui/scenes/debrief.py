@@ -22,8 +22,9 @@ from ..play.chrome import (
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
 from ..play.meters import delta_text
 from ..play.runs import Run, draw_runs, runs_height
-from ..scene import Pop, Replace, Scene, Transition
+from ..scene import Pop, Replace, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
+from .after_ending import PausableAfterEnding
 
 BUTTON_H = 56
 PAD = 16
@@ -67,12 +68,13 @@ def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str]) -> 
     return runs or [("No change to the meters", th.text_muted)]
 
 
-class DebriefScene(Scene):
+class DebriefScene(PausableAfterEnding):
     """A scrollable review of the path; Try again replays the scenario, Back to menu returns to the list."""
 
     def __init__(self, play: Playthrough) -> None:
         super().__init__()
         self.play = play
+        self.scenario = play.scenario
         self.labels = {m.id: m.label for m in play.scenario.meters if m.visible}
         self.items: list[Decision] = []
         self.scroll = 0.0
@@ -191,7 +193,13 @@ class DebriefScene(Scene):
         self.scroll_by(ctx, (snapped if snapped is not None else target) - self.scroll)
 
     # ---- events ------------------------------------------------------------------------------
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        return self.after_pause()
+
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        paused = self.pause_on_escape(event)
+        if paused is not None:
+            return paused
         if event.type == pygame.KEYDOWN:
             self.dirty = True
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
@@ -201,8 +209,6 @@ class DebriefScene(Scene):
             if event.key in keys:
                 self.scroll_by(ctx, keys[event.key])
                 return None
-            if event.key == pygame.K_ESCAPE:
-                return Pop()
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll_by(ctx, -event.y * 60)
             return None

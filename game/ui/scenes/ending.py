@@ -12,8 +12,9 @@ from ..play.backdrop import draw_stage
 from ..play.chrome import button_width, chip, draw_top_bar, outcome_colour, outcome_line, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height, meters_height
 from ..play.meters import MeterPanel
-from ..scene import Replace, Scene, Transition
+from ..scene import Replace, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
+from .after_ending import PausableAfterEnding
 
 BUTTON_H = 56
 CONTINUE = "See what it is worth"
@@ -35,12 +36,13 @@ def record_attempt(ctx: Context, play: Playthrough) -> str | None:
     return ctx.progress.problem
 
 
-class EndingScene(Scene):
+class EndingScene(PausableAfterEnding):
     """Shows the ending; Enter or the button moves on to the lifetime-value screen."""
 
     def __init__(self, play: Playthrough, record: bool = True) -> None:
         super().__init__()
         self.play = play
+        self.scenario = play.scenario
         self.record = record
         self.problem: str | None = None
         self.meters = MeterPanel(play.scenario.meters, play.meters)
@@ -104,7 +106,13 @@ class EndingScene(Scene):
 
         return Replace(ValueScene(self.play))
 
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        return self.after_pause()
+
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        paused = self.pause_on_escape(event)
+        if paused is not None:
+            return paused
         if event.type == pygame.MOUSEMOTION:
             before = self.group.hover
             self.group.handle(event, ctx)

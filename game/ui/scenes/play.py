@@ -90,7 +90,8 @@ class PlayScene(Scene):
         self.card = None
         lay = self.layout(ctx)
         self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
-        self.countdown = Countdown(self.view.timer) if self.view.timer else None
+        phone = self.view.sound == "phone_ring"
+        self.countdown = Countdown(self.view.timer, ringing_phone=phone) if self.view.timer else None
         self.typewriter = Typewriter(self.view.text, ctx.settings.chars_per_second)
         if self.view.sound and not (self.countdown and self.view.sound == "phone_ring"):
             ctx.audio.play(self.view.sound)
@@ -107,7 +108,12 @@ class PlayScene(Scene):
         if self.countdown is not None:
             self.countdown.running = True
             if self.focused:
-                ctx.audio.play("phone_ring", loop=True)
+                self._ring(ctx)
+
+    def _ring(self, ctx: Context) -> None:
+        """Loop the phone while a phone's timer runs (other timers count down in silence)."""
+        if self.countdown is not None and self.countdown.ringing_phone:
+            ctx.audio.play("phone_ring", loop=True)
 
     def _decide(self, ctx: Context, index: int | None) -> None:
         """Take choice `index` (0-based), or the timer's branch when None."""
@@ -165,7 +171,7 @@ class PlayScene(Scene):
             ctx.audio.stop("phone_ring")
             self._pending = Pop()
         elif self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
-            ctx.audio.play("phone_ring", loop=True)
+            self._ring(ctx)
 
     # ---- layout ------------------------------------------------------------------------------
     def layout(self, ctx: Context) -> PlayLayout:
@@ -310,7 +316,7 @@ class PlayScene(Scene):
         if not focused:
             ctx.audio.stop("phone_ring")
         elif running:
-            ctx.audio.play("phone_ring", loop=True)
+            self._ring(ctx)
 
     def _pause(self, ctx: Context) -> Transition | None:
         ctx.audio.stop("phone_ring")
@@ -392,7 +398,8 @@ class PlayScene(Scene):
         elif who == customer.name:
             appearance, caption, detail = customer.appearance, customer.name, customer.role
         else:
-            appearance, caption, detail = colleague_appearance(who), who, ""
+            cast = self.scenario.appearance_for(who)
+            appearance, caption, detail = cast if cast is not None else colleague_appearance(who), who, ""
         mood = art.mood_for(v.mood, self.satisfaction_percent()) if appearance is customer.appearance else v.mood
         talking = self.phase == READING and int(ctx.time * 7) % 2 == 0
         box = box_rect(ctx, lay.stage) if self.countdown is not None else None

@@ -14,8 +14,9 @@ from ..context import Context
 from ..play.chrome import button_width, draw_top_bar, fit_text, quoted, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
 from ..play.value_chart import Bar, bar_for, best_outcome, draw_chart
-from ..scene import Replace, Scene, Transition
+from ..scene import Replace, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
+from .after_ending import PausableAfterEnding
 
 STEP_SECONDS = 0.6  # one line of arithmetic appears every this many seconds
 CHART_SECONDS = 1.4  # then the chart grows over this long
@@ -48,12 +49,13 @@ class Plan:
     rows: tuple[Row, ...]
 
 
-class ValueScene(Scene):
+class ValueScene(PausableAfterEnding):
     """Reveals the value arithmetic line by line, then grows the chart; any key or click shows it all."""
 
     def __init__(self, play: Playthrough) -> None:
         super().__init__()
         self.play = play
+        self.scenario = play.scenario
         self.value: LifetimeValue | None = play.lifetime_value()
         self.best: LifetimeValue | None = None
         self.best_title = ""
@@ -202,6 +204,9 @@ class ValueScene(Scene):
 
     # ---- events ------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        paused = self.pause_on_escape(event)
+        if paused is not None:
+            return paused
         if event.type == pygame.MOUSEMOTION:
             before = self.group.hover
             self.group.handle(event, ctx)
@@ -225,6 +230,9 @@ class ValueScene(Scene):
         return Replace(DebriefScene(self.play))
 
     def update(self, dt: float, ctx: Context) -> Transition | None:
+        nxt = self.after_pause()
+        if nxt is not None:
+            return nxt
         before = (self.steps_shown, self.chart_progress)
         if not self.steps_done:
             self.t = min(self.steps_seconds, self.t + dt)
