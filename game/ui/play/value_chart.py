@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...engine import LifetimeValue, Scenario, explore_states, fmt_amount, value_for
+from ...engine import LifetimeValue, Scenario, fmt_amount, outcome_range
 from ..context import Context
 from ..widgets import blit_text
 from . import art
@@ -27,18 +27,12 @@ class Bar:
 
 
 def best_outcome(scenario: Scenario) -> tuple[LifetimeValue, str] | None:
-    """The most valuable ending state reachable (the same best as `all_paths(scenario).best`), and its ending's
-    title. Explores the distinct states only, without listing every path, so it is quick enough for a screen
-    change."""
-    ex = explore_states(scenario)
-    best: tuple[LifetimeValue, str] | None = None
-    for ending_id, states in ex.endings.items():
-        ending = scenario.endings[ending_id]
-        for _, meter_values, _ in states:
-            value = value_for(scenario, ending, dict(zip(scenario.meter_ids, meter_values, strict=True)))
-            if best is None or value.net > best[0].net:
-                best = (value, ending.title)
-    return best
+    """The most valuable ending reachable (the same best as `all_paths(scenario).best`) and its title;
+    from the engine's remembered state exploration, so it is quick enough for a screen change."""
+    best = outcome_range(scenario).best
+    if best is None:
+        return None
+    return best.value, scenario.endings[best.ending].title
 
 
 def bar_for(label: str, value: LifetimeValue) -> Bar:

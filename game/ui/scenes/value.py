@@ -70,10 +70,7 @@ class ValueScene(PausableAfterEnding):
 
     # ---- state -------------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
-        try:
-            best = best_outcome(self.play.scenario)
-        except Exception:  # the chart then shows this outcome alone
-            best = None
+        best = best_outcome(self.play.scenario)  # the engine's exploration reports, never raises, on content
         if best is not None:
             self.best, self.best_title = best
         self.layout_changed(ctx)
