@@ -160,6 +160,12 @@ class FocusGroup:
                     return i
         return None
 
+    def track_hover(self, event: pygame.event.Event, ctx: Context) -> bool:
+        """Follow the mouse; True when the hovered button changed (the screen needs redrawing)."""
+        before = self.hover
+        self.handle(event, ctx)
+        return self.hover != before
+
     def draw(self, surface: pygame.Surface, ctx: Context, show_focus: bool = True) -> None:
         for i, b in enumerate(self.buttons):
             b.draw(surface, ctx, hovered=(i == self.hover), focused=show_focus and i == self.focus)

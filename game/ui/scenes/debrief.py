@@ -213,9 +213,7 @@ class DebriefScene(PausableAfterEnding):
             self.scroll_by(ctx, -event.y * 60)
             return None
         elif event.type == pygame.MOUSEMOTION:
-            before = self.group.hover
-            self.group.handle(event, ctx)
-            self.dirty = self.dirty or self.group.hover != before
+            self.dirty = self.group.track_hover(event, ctx) or self.dirty
             return None
         picked = self.group.handle(event, ctx)
         if picked is None:

@@ -114,9 +114,7 @@ class EndingScene(PausableAfterEnding):
         if paused is not None:
             return paused
         if event.type == pygame.MOUSEMOTION:
-            before = self.group.hover
-            self.group.handle(event, ctx)
-            self.dirty = self.dirty or self.group.hover != before
+            self.dirty = self.group.track_hover(event, ctx) or self.dirty
             return None
         if self.max_scroll > 0:
             step = 0

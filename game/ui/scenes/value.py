@@ -205,9 +205,7 @@ class ValueScene(PausableAfterEnding):
         if paused is not None:
             return paused
         if event.type == pygame.MOUSEMOTION:
-            before = self.group.hover
-            self.group.handle(event, ctx)
-            self.dirty = self.dirty or self.group.hover != before
+            self.dirty = self.group.track_hover(event, ctx) or self.dirty
             return None
         pressed = event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
         if not self.steps_done or (self.chart_running and not self.done):
