@@ -43,6 +43,11 @@ class Context:
             self._preload = threading.Thread(target=self._load_library, name="load-scenarios", daemon=True)
             self._preload.start()
 
+    @property
+    def library_loading(self) -> bool:
+        """True while the background load started by preload_library is still running."""
+        return self._preload is not None and self._preload.is_alive()
+
     def _load_library(self) -> None:
         results = self.library_loader() if self.library_loader else []
         if self._library is None:
