@@ -30,7 +30,7 @@ OUTFIT: dict[str, RGB] = {
 }
 DEFAULTS = {"skin": "medium", "hair": "short", "hair_colour": "brown", "outfit": "blue", "glasses": False,
             "age": "adult"}
-_cache = LRU(96)
+_cache = LRU(24)  # a stage-sized portrait at 1080p is ~2 MB: keep a scene's worth
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from ...engine import vocabulary as vocab
 from .disk_cache import cached_picture
 from .draw import LRU, RGB, bezier, for_display, mix, shade, supersampled, vertical_gradient, with_alpha
 
-_cache = LRU(24)
+_cache = LRU(6)  # a 1080p backdrop is ~8 MB
 
 
 class _Canvas:

@@ -16,7 +16,7 @@ from ...engine.vocabulary import MOODS
 
 _modules: dict[str, ModuleType | None] = {}
 _surfaces: dict[tuple, pygame.Surface | None] = {}
-_MAX_SURFACES = 32
+_MAX_SURFACES = 16
 
 
 def _remember(key: tuple, surf: pygame.Surface | None) -> pygame.Surface | None:
