@@ -35,10 +35,19 @@ def folder() -> Path:
     return data_dir() / "cache" / "art"
 
 
-def cached_picture(kind: str, key: Hashable, paint: Callable[[], pygame.Surface]) -> pygame.Surface:
-    """The picture for key from disk if present and readable, else paint() it and store it."""
+SMALL_PIXELS = 250_000  # up to ~1 MB raw: kept as BMP, which loads several times faster than PNG
+
+
+def cached_picture(kind: str, key: Hashable, paint: Callable[[], pygame.Surface],
+                   size: tuple[int, int] | None = None) -> pygame.Surface:
+    """The picture for key from disk if present and readable, else paint() it and store it.
+
+    Small pictures (card portraits) are stored uncompressed so a list of them appears at once; large ones
+    (backdrops, stage portraits) as PNG to keep the cache folder small.
+    """
     name = hashlib.sha256(repr((kind, key, _art_hash())).encode()).hexdigest()[:24]
-    path = folder() / f"{kind}-{name}.png"
+    small = size is not None and size[0] * size[1] <= SMALL_PIXELS
+    path = folder() / f"{kind}-{name}.{'bmp' if small else 'png'}"
     if path.is_file():
         try:
             return pygame.image.load(str(path))
@@ -52,7 +61,7 @@ def cached_picture(kind: str, key: Hashable, paint: Callable[[], pygame.Surface]
 def _store(picture: pygame.Surface, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".art-", suffix=".png")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".art-", suffix=path.suffix)
         os.close(fd)
         pygame.image.save(picture, tmp)
         os.replace(tmp, path)

@@ -378,7 +378,7 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
         _soften(picture)
         return picture
 
-    return _cache.put(key, for_display(cached_picture("scene", key, make), alpha=False))
+    return _cache.put(key, for_display(cached_picture("scene", key, make, (w, h)), alpha=False))
 
 
 def scene_colour(setting: str) -> RGB:
