@@ -7,20 +7,39 @@ from typing import Any
 import pygame
 
 from ...engine import Scenario
+from ..context import Context
 from ..scene import Pop, Push, Replace, Scene, Transition
+from ..widgets import FocusGroup
 
 
 class PausableAfterEnding(Scene):
-    """A base for the after-ending screens: Esc pauses; "restart" plays again, "menu" goes back to the list."""
+    """A base for the after-ending screens: Esc pauses; "restart" plays again, "menu" goes back to the list.
+
+    Subclasses keep a FocusGroup in `self.group` and implement `on_event` (and `on_update` if they move).
+    """
 
     scenario: Scenario
+    group: FocusGroup
     _pause_next: Transition | None = None
 
-    def pause_on_escape(self, event: pygame.event.Event) -> Transition | None:
+    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             from .pause import PauseScene
 
             return Push(PauseScene())
+        if event.type == pygame.MOUSEMOTION:
+            self.dirty = self.group.track_hover(event, ctx) or self.dirty
+            return None
+        return self.on_event(event, ctx)
+
+    def on_event(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        return None
+
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        nxt, self._pause_next = self._pause_next, None
+        return nxt if nxt is not None else self.on_update(dt, ctx)
+
+    def on_update(self, dt: float, ctx: Context) -> Transition | None:
         return None
 
     def resume(self, ctx, result: Any = None) -> None:
@@ -31,8 +50,3 @@ class PausableAfterEnding(Scene):
             self._pause_next = Replace(PlayScene(self.scenario))
         elif result == "menu":
             self._pause_next = Pop()
-
-    def after_pause(self) -> Transition | None:
-        """The transition the pause menu asked for, once (call it first in update)."""
-        nxt, self._pause_next = self._pause_next, None
-        return nxt

@@ -193,13 +193,7 @@ class DebriefScene(PausableAfterEnding):
         self.scroll_by(ctx, (snapped if snapped is not None else target) - self.scroll)
 
     # ---- events ------------------------------------------------------------------------------
-    def update(self, dt: float, ctx: Context) -> Transition | None:
-        return self.after_pause()
-
-    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
-        paused = self.pause_on_escape(event)
-        if paused is not None:
-            return paused
+    def on_event(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if event.type == pygame.KEYDOWN:
             self.dirty = True
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
@@ -211,9 +205,6 @@ class DebriefScene(PausableAfterEnding):
                 return None
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll_by(ctx, -event.y * 60)
-            return None
-        elif event.type == pygame.MOUSEMOTION:
-            self.dirty = self.group.track_hover(event, ctx) or self.dirty
             return None
         picked = self.group.handle(event, ctx)
         if picked is None:

@@ -106,16 +106,7 @@ class EndingScene(PausableAfterEnding):
 
         return Replace(ValueScene(self.play))
 
-    def update(self, dt: float, ctx: Context) -> Transition | None:
-        return self.after_pause()
-
-    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
-        paused = self.pause_on_escape(event)
-        if paused is not None:
-            return paused
-        if event.type == pygame.MOUSEMOTION:
-            self.dirty = self.group.track_hover(event, ctx) or self.dirty
-            return None
+    def on_event(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if self.max_scroll > 0:
             step = 0
             if event.type == pygame.MOUSEWHEEL:

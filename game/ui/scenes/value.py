@@ -200,13 +200,7 @@ class ValueScene(PausableAfterEnding):
         self.group = FocusGroup([Button(label, (vp.width - MARGIN - w, vp.height - MARGIN - BUTTON_H, w, BUTTON_H))])
 
     # ---- events ------------------------------------------------------------------------------
-    def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
-        paused = self.pause_on_escape(event)
-        if paused is not None:
-            return paused
-        if event.type == pygame.MOUSEMOTION:
-            self.dirty = self.group.track_hover(event, ctx) or self.dirty
-            return None
+    def on_event(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         pressed = event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
         if not self.steps_done or (self.chart_running and not self.done):
             if pressed:
@@ -224,10 +218,7 @@ class ValueScene(PausableAfterEnding):
 
         return Replace(DebriefScene(self.play))
 
-    def update(self, dt: float, ctx: Context) -> Transition | None:
-        nxt = self.after_pause()
-        if nxt is not None:
-            return nxt
+    def on_update(self, dt: float, ctx: Context) -> Transition | None:
         before = (self.steps_shown, self.chart_progress)
         if not self.steps_done:
             self.t = min(self.steps_seconds, self.t + dt)
