@@ -16,6 +16,20 @@ ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"
 
 
+THEME_NAMES = {"normal": "normal", "high_contrast": "high_contrast", "high-contrast": "high_contrast",
+               "projector": "projector"}
+
+
+def theme_arg(text: str) -> str:
+    """argparse type for --theme: normal, high-contrast (or high_contrast) or projector."""
+    import argparse
+
+    name = THEME_NAMES.get(text.strip().lower())
+    if name is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a theme: use normal, high-contrast or projector")
+    return name
+
+
 class UsageError(Exception):
     """Bad command-line input: exit code 2 with the message."""
 

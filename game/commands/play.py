@@ -6,32 +6,26 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine import Scenario
 from ..userdata.settings import load_settings, save_settings
-from .common import find_scenario
+from .common import find_scenario, theme_arg
 
-THEME_NAMES = {"normal": "normal", "high_contrast": "high_contrast", "high-contrast": "high_contrast",
-               "projector": "projector"}
+if TYPE_CHECKING:
+    from ..engine import Scenario
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="play the game (the default when no command is given)")
     p.add_argument("scenario", nargs="?", help="start this scenario (file or id) straight away")
     p.add_argument("--facilitator", action="store_true", help="facilitator mode, for leading a group")
-    p.add_argument("--theme", type=_theme, metavar="NAME", help="normal, high-contrast or projector")
+    p.add_argument("--theme", type=theme_arg, metavar="NAME", help="normal, high-contrast or projector")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 switches)")
     p.add_argument("--display", type=_display, default=0, metavar="N", help="which monitor to use (0, 1, ...)")
     p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size, e.g. 1024x768")
     p.add_argument("--no-sound", action="store_true", help="play without sound")
     p.set_defaults(func=run)
 
-
-def _theme(text: str) -> str:
-    name = THEME_NAMES.get(text.strip().lower())
-    if name is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a theme: use normal, high-contrast or projector")
-    return name
 
 
 def _display(text: str) -> int:

@@ -7,11 +7,8 @@ import os
 import sys
 
 from ..engine import EngineError
-from .common import UsageError, display_path, require_scenario
+from .common import UsageError, display_path, require_scenario, theme_arg
 from .transcript import parse_choices
-
-THEMES = {"normal": "normal", "high_contrast": "high_contrast", "high-contrast": "high_contrast",
-          "projector": "projector"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,16 +17,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--choices", default="", help="comma-separated choice numbers as shown, or 'timeout'")
     p.add_argument("--out", default="storyboard", help="folder for the PNG files (default %(default)s)")
     p.add_argument("--size", default="1280x720", help="picture size WxH (default %(default)s)")
-    p.add_argument("--theme", type=_theme, default=None, metavar="NAME",
+    p.add_argument("--theme", type=theme_arg, default=None, metavar="NAME",
                    help="normal, high-contrast or projector (default normal)")
     p.set_defaults(func=run)
 
-
-def _theme(text: str) -> str:
-    name = THEMES.get(text.strip().lower())
-    if name is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a theme: use normal, high-contrast or projector")
-    return name
 
 
 def parse_size(text: str) -> tuple[int, int]:
