@@ -85,6 +85,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: the game window could not be opened ({exc}). The game needs a graphical display; "
               "check that one is available.", file=sys.stderr)
         return 1
+    if pygame.display.get_driver() == "offscreen" and not os.environ.get("SDL_VIDEODRIVER"):
+        # SDL falls back to an invisible window when there is no display: a game nobody can see.
+        pygame.quit()
+        print("error: no graphical display was found, so the game window cannot be shown. Run it on a desktop, "
+              "or use the author commands (check, run, paths, storyboard) which need no display.", file=sys.stderr)
+        return 1
     try:
         app.run()
     finally:
