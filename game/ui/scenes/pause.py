@@ -43,7 +43,9 @@ class PauseScene(Scene):
         button_h = max(56, body * 1.2 + 22)
         gap = 12
         title_h = th.px("title") * 1.4
-        width = min(vp.width - 80, 360 + body * 6)
+        widest = max(ctx.text.font(ctx.px("body")).size(label)[0] for label, _ in self.entries) / vp.scale
+        needed = widest + body + 12 + 16 * 3 + 56  # label, number badge, button paddings, box margins
+        width = min(vp.width - 80, max(360 + body * 6, needed))
         height = 28 + title_h + len(self.entries) * (button_h + gap) + 40
         left = (vp.width - width) / 2
         top = max(8, (vp.height - height) / 2)

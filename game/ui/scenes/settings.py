@@ -8,6 +8,7 @@ import pygame
 
 from ..context import Context
 from ..menu.backdrop import Backdrop
+from ..menu.fit import line_at, paragraph_at
 from ..menu.options import ROWS, OptionRow
 from ..menu.prefs import apply_settings
 from ..scene import Pop, Scene, Transition
@@ -16,6 +17,7 @@ from ..widgets import Button, blit_paragraph, blit_text, focus_ring, panel, para
 SAMPLE = "\u201cThanks for waiting. Let me see what I can do for you right now.\u201d"
 PREVIEW_FIELDS = ("text_speed", "text_size", "theme")
 DEFAULT_HINT = "Your choices are kept for next time."
+FITS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # text shrinks in these steps when the chosen size cannot fit
 SAVE_PROBLEM_SAMPLE = ("Your settings could not be saved (No space left on device). They will last until you "
                        "close the game.")  # sizes the message area
 
@@ -55,32 +57,57 @@ class SettingsScene(Scene):
         self.hint_top = 0
         self.hint_h = 0.0
         self._shown = 0.0
+        self.fit = 1.0
 
     @property
     def done_index(self) -> int:
         return len(ROWS)
 
     # ---- layout (logical coordinates) ----------------------------------------------------------
+    def _px(self, ctx: Context, token: str) -> int:
+        """A text size in window pixels, shrunk by the fit factor this layout needed."""
+        return max(8, round(ctx.px(token) * self.fit))
+
+    def _text_w(self, ctx: Context, text: str, token: str, bold: bool = False) -> float:
+        return ctx.text.font(self._px(ctx, token), bold).size(text)[0] / ctx.viewport.scale
+
     def _ensure_layout(self, ctx: Context) -> None:
         th = ctx.theme
         key = (ctx.viewport.window, th.name, th.font_scale)
         if key == self._key:
             return
         self._key = key
+        # The largest text (at most the chosen size) at which every row and hint fits the window.
+        for fit in FITS:
+            self.fit = fit
+            if self._layout(ctx):
+                break
+
+    def _layout(self, ctx: Context) -> bool:
+        """Lay out at the current fit factor; False when the rows or the hint would not fit."""
+        th = ctx.theme
         vp = ctx.viewport
-        body = th.px("body")
-        title_h = th.px("title") * 1.3
+        body = th.px("body") * self.fit
+        title_h = th.px("title") * self.fit * 1.3
         gap = 6
         width = min(vp.width - 60, 880)
         left = (vp.width - width) / 2
         top = 24
         hints = [row.hint for row in ROWS] + [DEFAULT_HINT, SAVE_PROBLEM_SAMPLE]
-        hint_h = max(paragraph_height(ctx, h, vp.px(width - 16), "small") for h in hints) / vp.scale
+        small = self._px(ctx, "small")
+        hint_w = vp.px(width - 16)
+        hint_h = max(len(ctx.text.wrap(h, small, hint_w)) for h in hints) * ctx.text.line_height(small) / vp.scale
         room = vp.height - 16 - (top + title_h + 20) - (hint_h + 12)
-        line = ctx.text.line_height(ctx.px("body"), True) / vp.scale
+        line = ctx.text.line_height(self._px(ctx, "body"), True) / vp.scale
         row_h = max(line + 10, min(max(52, body * 1.2 + 18), room / len(ROWS) - gap))
-        value_w = max(self._text_w(ctx, "High contrast", "body") + 36, 200)
+        words = [row.words(v) for row in ROWS for v in row.values]
+        value_w = max(max(self._text_w(ctx, w, "body", bold=True) for w in words) + 36, 200 * self.fit)
+        label_w = max(self._text_w(ctx, row.label, "body", bold=True) for row in ROWS)
         arrow = row_h - 14
+        needed_w = 18 + label_w + 16 + 2 * (arrow + 8) + value_w + 12
+        needed_h = top + title_h + 20 + len(ROWS) * (row_h + gap) + 6 + hint_h + 16 + 8
+        if self.fit > FITS[-1] and (needed_w > width or needed_h > vp.height):
+            return False
         self.rows = []
         y = top + title_h + 20
         for _ in ROWS:
@@ -92,8 +119,9 @@ class SettingsScene(Scene):
             y += row_h + gap
         self.hint_top = y + 6
         self.hint_h = hint_h
-        done_w = self._text_w(ctx, "Done", "body") + 40
-        self.done = Button("Done", (left + width - done_w, top + (title_h - row_h) / 2, done_w, row_h))
+        done_w = ctx.text.font(ctx.px("body")).size("Done")[0] / vp.scale + 40
+        done_h = min(title_h, max(row_h, ctx.text.line_height(ctx.px("body")) / vp.scale + 14))
+        self.done = Button("Done", (left + width - done_w, top + (title_h - done_h) / 2, done_w, done_h))
         preview_top = self.hint_top + hint_h + 14
         preview_h = th.px("small") * 1.3 + 2 * th.px("body") * 1.25 + 30
         if preview_top + preview_h <= vp.height - 12:
@@ -102,11 +130,7 @@ class SettingsScene(Scene):
             self.preview_rect = None
         bottom = (self.preview_rect.bottom if self.preview_rect else self.hint_top + hint_h) + 16
         self.panel_rect = pygame.Rect(round(left - 20), 8, round(width + 40), round(min(vp.height - 16, bottom)))
-
-    @staticmethod
-    def _text_w(ctx: Context, text: str, token: str) -> float:
-        px = ctx.px(token)
-        return ctx.text.render(text, px, ctx.theme.text).get_width() / ctx.viewport.scale
+        return True
 
     # ---- scene contract ------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
@@ -204,8 +228,8 @@ class SettingsScene(Scene):
         panel(surface, vp.rect(*self.panel_rect), ctx, colour=th.background, border=th.border, width=1)
         first = self.rows[0].row
         title_h = first.top - 20 - 24
-        blit_text(surface, ctx, "Settings", vp.point(first.left, 24 + title_h / 2), "title", bold=True,
-                  anchor="midleft")
+        line_at(surface, ctx, "Settings", vp.point(first.left, 24 + title_h / 2), self._px(ctx, "title"), th.text,
+                bold=True, anchor="midleft")
         self.done.draw(surface, ctx, hovered=self.hover == self.done_index, focused=self.focus == self.done_index)
         for i, (row, g) in enumerate(zip(ROWS, self.rows, strict=True)):
             self._draw_row(surface, ctx, row, g, i)
@@ -214,7 +238,7 @@ class SettingsScene(Scene):
         if self.message:
             hint = self.message
         area = vp.rect(first.left + 8, self.hint_top, first.width - 16, self.hint_h + 20)
-        blit_paragraph(surface, ctx, hint, area, "small", th.bad if self.message else th.text_muted)
+        paragraph_at(surface, ctx, hint, area, self._px(ctx, "small"), th.bad if self.message else th.text_muted)
         if self.preview_rect is not None:
             self._draw_preview(surface, ctx)
 
@@ -226,8 +250,9 @@ class SettingsScene(Scene):
         rect = vp.rect(*g.row)
         panel(surface, rect, ctx, colour=th.surface_alt if hovered else th.surface,
               border=th.accent if focused or hovered else th.border, width=2)
-        blit_text(surface, ctx, row.label, (rect.left + vp.px(18), rect.centery), "body", bold=focused,
-                  anchor="midleft")
+        body = self._px(ctx, "body")
+        line_at(surface, ctx, row.label, (rect.left + vp.px(18), rect.centery), body, th.text, bold=focused,
+                anchor="midleft")
         settings = ctx.settings
         value_rect = vp.rect(*g.value)
         panel(surface, value_rect, ctx, colour=th.background, border=th.border, width=1, radius=8)
@@ -239,7 +264,7 @@ class SettingsScene(Scene):
             fill.width = round(fill.width * settings.volume)
             pygame.draw.rect(surface, th.accent, fill)
         centre = (value_rect.centerx, value_rect.centery - (vp.px(4) if row.key == "volume" else 0))
-        blit_text(surface, ctx, row.shown(settings), centre, "body", bold=True, anchor="center")
+        line_at(surface, ctx, row.shown(settings), centre, body, th.text, bold=True, anchor="center")
         for part, direction in (("left", -1), ("right", 1)):
             box = vp.rect(*getattr(g, part))
             lit = hovered and self.hover_part == part
