@@ -41,15 +41,15 @@ _BY_KEY: dict[str, str] = {
 
 #: What the help overlay lists, in the order a facilitator needs it.
 BINDINGS: tuple[Binding, ...] = (
-    Binding("Page Down, →, Space", NEXT, "Next: choices, take it, consequences, on"),
-    Binding("Page Up, ←", PREVIOUS, "Back one decision (the record is kept)"),
+    Binding("Page Down, →, Space", NEXT, "Reveal the next step"),
+    Binding("Page Up, ←", PREVIOUS, "Back a step (nothing is lost)"),
     Binding("B or .", BLANK, "Blank the screen, and back"),
     Binding("F5", RESUME, "Start, or resume the picture"),
     Binding("1 to 9", VOTE, "Add a vote for that option"),
     Binding("0, Backspace", CLEAR_VOTES, "Clear the votes here"),
     Binding("↑ ↓", SELECT_DOWN, "Highlight the option to take"),
     Binding("T", TIMER, "Run or pause the timer"),
-    Binding("W", WHAT_IF, "What if: compare, jump back"),
+    Binding("W", WHAT_IF, "What if: compare the options"),
     Binding("A", ADOPT, "Keep the what-if as the path"),
     Binding("Esc", BACK, "Close, or leave the what-if"),
     Binding("D", DEBRIEF, "Class debrief"),

@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from ...facilitation import BINDINGS, action_for
 from ...facilitation import keys as k
 from ..context import Context
+from ..menu.fit import line_at
 from ..scene import Pop, Scene, Transition
 from ..widgets import panel
-from .draw import Recorder, line, logical_line
+from .draw import Recorder
 
-ROW_GAP = 0
+FITS = (1.0, 0.92, 0.84, 0.76, 0.7)  # the keys' text shrinks in these steps when the window cannot hold it
+
+
+@dataclass(frozen=True)
+class _HelpLayout:
+    """Sizes in window pixels for one window size and theme."""
+
+    key: tuple
+    px: int
+    title_px: int
+    keys_w: int
+    meaning_w: int
+    title_h: int
+    wrapped: list[list[str]]
+    height: int
+
+
+def _shorten(font: pygame.font.Font, text: str, width: int) -> str:
+    """The text cut with an ellipsis to fit width pixels."""
+    cut = len(text)
+    while cut > 1 and font.size(text if cut == len(text) else text[:cut].rstrip() + "…")[0] > width:
+        cut -= 1
+    return text if cut == len(text) else text[:cut].rstrip() + "…"
 
 
 class BlankScene(Scene):
@@ -39,6 +64,7 @@ class HelpOverlay(Scene):
         super().__init__()
         self.rec = Recorder()
         self._veil: pygame.Surface | None = None
+        self._lay: _HelpLayout | None = None
 
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
         if event.type == pygame.KEYDOWN:
@@ -49,11 +75,37 @@ class HelpOverlay(Scene):
             return Pop()
         return None
 
-    def _columns(self, ctx: Context) -> tuple[float, float]:
-        """Logical widths of the keys column and the meanings column."""
-        font = ctx.text.font(ctx.px("small"), True)
-        keys_w = max(font.size(b.keys)[0] for b in BINDINGS) / ctx.viewport.scale
-        return keys_w, 0.0
+    def _layout(self, ctx: Context) -> _HelpLayout:
+        """The largest text (at most the theme's small size) at which every binding fits the window,
+        a meaning wrapping onto a second line where its column is narrow."""
+        vp = ctx.viewport
+        key = (vp.window, ctx.theme.name, ctx.theme.font_scale)
+        if self._lay is not None and self._lay.key == key:
+            return self._lay
+        pad = vp.px(24)
+        box_w = vp.px(vp.width - 32)
+        room_h = vp.px(vp.height - 16)
+        lay = None
+        for fit in FITS:
+            px = max(8, round(ctx.px("small") * fit))
+            title_px = max(px, round(ctx.px("large") * fit))
+            keys_w = max(ctx.text.font(px, True).size(b.keys)[0] for b in BINDINGS)
+            meaning_w = box_w - 2 * pad - keys_w - pad
+            step = ctx.text.line_height(px)
+            title_h = ctx.text.line_height(title_px, True) + vp.px(12)
+            wrapped = [ctx.text.wrap(b.meaning, px, max(1, meaning_w)) for b in BINDINGS]
+            height = 2 * vp.px(16) + title_h + step * sum(len(lines) for lines in wrapped)
+            lay = _HelpLayout(key, px, title_px, keys_w, meaning_w, title_h, wrapped, height)
+            if height <= room_h and all(len(lines) <= 2 for lines in wrapped):
+                break
+        else:  # still too tall at the smallest size: one line per binding, shortened
+            assert lay is not None
+            font = ctx.text.font(lay.px)
+            short = [[_shorten(font, b.meaning, lay.meaning_w)] for b in BINDINGS]
+            height = 2 * vp.px(16) + lay.title_h + ctx.text.line_height(lay.px) * len(short)
+            lay = _HelpLayout(key, lay.px, lay.title_px, lay.keys_w, lay.meaning_w, lay.title_h, short, height)
+        self._lay = lay
+        return lay
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         th = ctx.theme
@@ -63,24 +115,29 @@ class HelpOverlay(Scene):
             self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             self._veil.fill((0, 0, 0, 200))
         surface.blit(self._veil, (0, 0))
-        row = logical_line(ctx, "small") + ROW_GAP
-        title_h = logical_line(ctx, "large", True) + 12
-        height = min(vp.height - 16, 2 * 16 + title_h + row * len(BINDINGS))
-        logical = pygame.Rect(16, round((vp.height - height) / 2), vp.width - 32, round(height))
-        box = vp.rect(*logical)
+        lay = self._layout(ctx)
+        screen = surface.get_rect()
+        height = min(lay.height, screen.height - vp.px(16))
+        box = pygame.Rect(vp.px(16), (screen.height - height) // 2, screen.width - 2 * vp.px(16), height)
         panel(surface, box, ctx, colour=th.surface, border=th.accent, width=3)
-        left = logical.left + 24
-        y = logical.top + 16
-        line(surface, ctx, self.rec, "Facilitator keys", vp.point(left, y), "large", th.accent, bold=True, box=box)
+        pad = vp.px(24)
+        left = box.left + pad
+        y = box.top + vp.px(16)
+        title = line_at(surface, ctx, "Facilitator keys", (left, y), lay.title_px, th.accent, bold=True)
+        self.rec.add("Facilitator keys", title, box)
         close = "F1 or Esc closes"
-        line(surface, ctx, self.rec, close, vp.point(logical.right - 24, y + 4), "small", th.text_muted,
-             anchor="topright", box=box)
-        y += title_h
-        keys_w, _ = self._columns(ctx)
-        meaning_x = left + keys_w + 24
-        meaning_w = vp.px(logical.right - 24 - meaning_x)
-        for b in BINDINGS:
-            line(surface, ctx, self.rec, b.keys, vp.point(left, y), "small", th.accent, bold=True, box=box)
-            line(surface, ctx, self.rec, b.meaning, vp.point(meaning_x, y), "small", th.text, box=box,
-                 max_width=meaning_w)
-            y += row
+        shown = line_at(surface, ctx, close, (box.right - pad, title.centery), lay.px, th.text_muted,
+                        anchor="midright")
+        self.rec.add(close, shown, box)
+        y += lay.title_h
+        meaning_x = left + lay.keys_w + pad
+        step = ctx.text.line_height(lay.px)
+        for b, lines in zip(BINDINGS, lay.wrapped, strict=True):
+            keys = line_at(surface, ctx, b.keys, (left, y), lay.px, th.accent, bold=True)
+            self.rec.add(b.keys, keys, box)
+            used = pygame.Rect(meaning_x, y, 0, len(lines) * step)
+            for i, text in enumerate(lines):
+                used.width = max(used.width, line_at(surface, ctx, text, (meaning_x, y + i * step), lay.px,
+                                                     th.text).width)
+            self.rec.add(" ".join(lines), used, box)
+            y += len(lines) * step
