@@ -88,6 +88,16 @@ class MeterPanel:
                 return round(g.shown)
         raise KeyError(meter_id)
 
+    def _numbers_below(self, ctx: Context, width: float) -> bool:
+        """Whether the numbers move down beside the bars, because some label would be cut beside its number."""
+        vp = ctx.viewport
+        for g in self.gauges:
+            number = f"{round(g.shown)}{g.meter.unit}"
+            room = width - 32 - text_width(ctx, number, "body", True) / vp.scale - 10
+            if text_width(ctx, g.meter.label, "small", True) / vp.scale > room:
+                return True
+        return False
+
     def draw(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, framed: bool = True) -> None:
         th = ctx.theme
         vp = ctx.viewport
@@ -97,20 +107,29 @@ class MeterPanel:
         y = logical.top + METER_PAD
         name_h = line_height(ctx, "body", True)
         chip_w = text_width(ctx, delta_text(-88), "small", True) / vp.scale + 8
+        below = self._numbers_below(ctx, logical.width)
         for g in self.gauges:
             m = g.meter
             left, right = logical.left + 16, logical.right - 16
             number = f"{round(g.shown)}{m.unit}"
-            num_rect = blit_text(surface, ctx, number, vp.point(right, y), "body", th.text, bold=True,
-                                 anchor="topright")
-            x0 = vp.point(left, y)[0]
-            room = num_rect.left - x0 - vp.px(10)
-            token = "body" if text_width(ctx, m.label, "body", True) <= room else "small"
-            blit_text(surface, ctx, fit_text(ctx, m.label, token, room, True), (x0, num_rect.centery), token,
-                      th.text, bold=True, anchor="midleft")
             lane_h = row - name_h - 10
             mid = y + name_h + lane_h / 2
             bar_right = right - chip_w
+            if below:  # the label takes the whole line; the number sits after the bar, before the change
+                num_rect = blit_text(surface, ctx, number, vp.point(bar_right - 6, mid), "small", th.text,
+                                     bold=True, anchor="midright")
+                bar_right = vp.to_logical(num_rect.topleft)[0] - 8
+                room = vp.px(right - left)
+                label_y = vp.point(left, y + name_h / 2)[1]
+            else:
+                num_rect = blit_text(surface, ctx, number, vp.point(right, y), "body", th.text, bold=True,
+                                     anchor="topright")
+                room = num_rect.left - vp.point(left, y)[0] - vp.px(10)
+                label_y = num_rect.centery
+            x0 = vp.point(left, y)[0]
+            token = "body" if text_width(ctx, m.label, "body", True) <= room else "small"
+            blit_text(surface, ctx, fit_text(ctx, m.label, token, room, True), (x0, label_y), token, th.text,
+                      bold=True, anchor="midleft")
             if g.delta:
                 colour = th.good if g.delta > 0 else th.bad
                 blit_text(surface, ctx, delta_text(g.delta), vp.point(right, mid), "small", colour, bold=True,

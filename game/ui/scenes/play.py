@@ -224,11 +224,13 @@ class PlayScene(Scene):
     def card_rect(self, ctx: Context) -> pygame.Rect:
         """Where the coach's card goes: over the choices, growing upward if it needs more room."""
         lay = self.layout(ctx)
-        room = lay.height - MARGIN - lay.speech.top
-        h = round(self.card.fit(ctx, lay.lower.width, room)) if self.card else 0
         bottom = lay.height - MARGIN
+        if self.card is None:
+            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, 0)
+        h = round(self.card.fit(ctx, lay.lower.width, bottom - lay.lower.top))  # smaller text keeps the speech
         if lay.lower.top + h <= bottom:
             return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, h)
+        self.card.fit(ctx, lay.lower.width, bottom - lay.speech.top)
         # Too tall for the space under the speech: cover the whole column rather than cut the speech in half.
         return pygame.Rect(lay.lower.left, lay.speech.top, lay.lower.width, bottom - lay.speech.top)
 

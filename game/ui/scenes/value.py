@@ -344,4 +344,4 @@ class ValueScene(PausableAfterEnding):
         if self.best.net <= self.value.net:
             return "You reached the best outcome this story allows."
         gap = fmt_amount(self.best.net - self.value.net, self.value.unit)
-        return f"The best ending here, {quoted(self.best_title)}, is worth {gap} more."
+        return f"The best ending here is worth {gap} more: {quoted(self.best_title)}"
