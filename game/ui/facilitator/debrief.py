@@ -10,6 +10,7 @@ from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
 from ..context import Context
 from ..play.chrome import outcome_colour, outcome_line
 from ..play.meters import MeterPanel, delta_text
+from ..play.runs import Run, draw_runs, runs_height
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import panel
 from .cards import outcome_label
@@ -18,6 +19,7 @@ from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line,
 ROW_GAP = 10
 PAD = 14
 HINT = "Page Down/Up: pages · E export · Esc back"
+DELTA_SEP = "   "  # between one meter's change and the next
 
 
 class DebriefScene(Scene):
@@ -139,33 +141,43 @@ class DebriefScene(Scene):
                 room += f"; most hands for option {lead + 1}"
         return room
 
-    def _deltas(self, d: DecisionReport) -> str:
+    def _deltas(self, ctx: Context, d: DecisionReport) -> list[Run]:
+        """Each meter change in its own colour (the arrow and sign carry the meaning too)."""
+        th = ctx.theme
         s = self.session.scenario
-        parts = [f"{s.meter(m).label} {delta_text(v)}" for m, v in d.deltas.items() if v and s.meter(m).visible]
-        return "   ".join(parts) or "No change to the meters"
+        runs = [(f"{s.meter(m).label} {delta_text(v)}", th.good if v > 0 else th.bad)
+                for m, v in d.deltas.items() if v and s.meter(m).visible]
+        return runs or [("No change to the meters", th.text_muted)]
 
     def _one_line(self, ctx: Context, d: DecisionReport) -> bool:
         """Whether the room's vote and the meter changes share one line."""
         font = ctx.text.font(ctx.px("small"))
-        gap = font.size(" · ")[0]
-        return font.size(self._detail(d))[0] + gap + font.size(self._deltas(d))[0] <= ctx.viewport.px(
-            self._text_w(ctx))
+        runs = [text for text, _ in self._deltas(ctx, d)]
+        width = font.size(self._detail(d) + " · ")[0] + font.size(DELTA_SEP.join(runs))[0]
+        return width <= ctx.viewport.px(self._text_w(ctx))
 
     def _row_height(self, ctx: Context, d: DecisionReport) -> float:
         w = self._text_w(ctx)
         h = 2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w, max_lines=2)
         if self._one_line(ctx, d):
             return h + logical_line(ctx, "small")
-        return (h + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2)
-                + logical_text_height(ctx, self._deltas(d), "small", w, max_lines=2))
+        runs_h = runs_height(ctx, self._deltas(ctx, d), ctx.viewport.px(w), sep=DELTA_SEP) / ctx.viewport.scale
+        return h + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2) + runs_h
 
     def _draw_path(self, surface: pygame.Surface, ctx: Context, rows: list[DecisionReport], index: int,
                    count: int) -> None:
         th = ctx.theme
         vp = ctx.viewport
-        heading = "The path the class took" + (f" ({index + 1} of {count})" if count > 1 else "")
+        room = vp.px(vp.width - 2 * MARGIN)
+        heading = "The path the class took"
+        if count > 1 and rows:  # which decisions this page holds (the top bar counts the pages)
+            span = f"{rows[0].number}–{rows[-1].number}" if len(rows) > 1 else str(rows[0].number)
+            total = len(self.data.decisions)
+            heading = f"{heading} ({span} of {total})"
+            if ctx.text.font(ctx.px("large"), True).size(heading)[0] > room:
+                heading = f"The class's decisions {span} of {total}"
         line(surface, ctx, self.rec, heading, vp.point(MARGIN, TOP_H + 12), "large", th.text, bold=True,
-             max_width=vp.px(vp.width - 2 * MARGIN))
+             max_width=room)
         if not rows:
             paragraph(surface, ctx, self.rec, "The class has not taken a decision yet.",
                       vp.rect(MARGIN, self._rows_top(ctx), vp.width - 2 * MARGIN, 1), "body", th.text_muted,
@@ -185,17 +197,18 @@ class DebriefScene(Scene):
             text = d.chosen_text
             ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, max_lines=2,
                             box=box) / vp.scale
-            net = sum(d.deltas.values())
-            colour = th.good if net > 0 else th.bad if net < 0 else th.text_muted
+            runs = self._deltas(ctx, d)
             if self._one_line(ctx, d):
                 r = line(surface, ctx, self.rec, self._detail(d) + " · ", vp.point(x, ty), "small", th.text_muted,
                          box=box)
-                line(surface, ctx, self.rec, self._deltas(d), (r.right, r.top), "small", colour, box=box)
+                start, room = r.topright, vp.px(x + w) - r.right
             else:
                 ty += paragraph(surface, ctx, self.rec, self._detail(d), vp.rect(x, ty, w, 1), "small",
                                 th.text_muted, max_lines=2, box=box) / vp.scale
-                paragraph(surface, ctx, self.rec, self._deltas(d), vp.rect(x, ty, w, 1), "small", colour,
-                          max_lines=2, box=box)
+                start, room = vp.point(x, ty), vp.px(w)
+            used = draw_runs(surface, ctx, runs, start, room, sep=DELTA_SEP)
+            widest = min(room, ctx.text.font(ctx.px("small")).size(DELTA_SEP.join(t for t, _ in runs))[0])
+            self.rec.add(DELTA_SEP.join(t for t, _ in runs), pygame.Rect(*start, widest, used), box)
             y += h + ROW_GAP
 
     def _draw_value(self, surface: pygame.Surface, ctx: Context) -> None:

@@ -19,7 +19,9 @@ from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line,
 ROW_PAD = 8
 ROW_GAP = 6
 BADGE_W = 52
-HINT = "↑↓ decision · ←→ option · Enter or click plays it · Esc back"
+HINTS = ("↑↓ decision · ←→ option · Enter or click plays it · Esc back",  # the longest that fits is shown
+         "↑↓ decision · ←→ option · Enter plays it · Esc back",
+         "↑↓ decision · ←→ option · Enter plays · Esc")
 _PLAY_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 _CLOSE_KEYS = (pygame.K_ESCAPE, pygame.K_w, pygame.K_q)
 
@@ -191,7 +193,7 @@ class WhatIfScene(Scene):
         prompt, rows = self.rows(self.step)
         y = TOP_H + 10
         h = paragraph(surface, ctx, self.rec, prompt, vp.rect(MARGIN, y, vp.width - 2 * MARGIN, 1), "small",
-                      th.text_muted, max_lines=1, box=vp.rect(0, TOP_H, vp.width, vp.height - TOP_H))
+                      th.text_muted, max_lines=2, box=vp.rect(0, TOP_H, vp.width, vp.height - TOP_H))
         y += h / vp.scale + 10
         bottom = vp.height - FOOTER_H - 8
         plan = self._lines(ctx, rows, y, bottom)
@@ -202,8 +204,11 @@ class WhatIfScene(Scene):
                            plan[i])
             y += rh + ROW_GAP
         taken = next((i + 1 for i, r in enumerate(rows) if r.taken), None)
-        note = f" · taken: {taken}" if taken else ""
-        footer(surface, ctx, self.rec, HINT + note)
+        note = f" · the class took {taken}" if taken else ""
+        font = ctx.text.font(ctx.px("small"))
+        room = vp.px(vp.width - 2 * MARGIN)
+        hint = next((h + note for h in HINTS if font.size(h + note)[0] <= room), HINTS[-1] + note)
+        footer(surface, ctx, self.rec, hint)
 
     def _draw_row(self, surface: pygame.Surface, ctx: Context, r: _Row, i: int, logical: pygame.Rect,
                   lines: tuple[int, int]) -> None:
