@@ -74,7 +74,8 @@ class EndingScene(PausableAfterEnding):
         right = pygame.Rect(x, top, vp.width - MARGIN - x, vp.height - MARGIN - top)
         return left, right
 
-    def _blocks(self, ctx: Context, width: float, title_token: str, text_token: str) -> list[tuple]:
+    def _blocks(self, ctx: Context, width: float, title_token: str, text_token: str,
+                summary_token: str) -> list[tuple]:
         """(kind, text, token, logical height) for each piece of the ending card, top to bottom."""
         ending = self.play.ending
         if ending is None:
@@ -88,15 +89,16 @@ class EndingScene(PausableAfterEnding):
                     + GAP + 4))
         if ending.summary:
             out.append(("head", "The coach's view", "small", line_height(ctx, "small", True) + 4))
-            out.append(("summary", ending.summary, text_token, logical_height(ctx, ending.summary, width,
-                                                                               text_token)))
+            out.append(("summary", ending.summary, summary_token, logical_height(ctx, ending.summary, width,
+                                                                                  summary_token)))
         return out
 
     def _fit_blocks(self, ctx: Context, view: pygame.Rect) -> list[tuple]:
         """The largest text sizes whose card fits; the smallest (then scrolling) when none does."""
         blocks: list[tuple] = []
-        for title_token, text_token in (("title", "body"), ("large", "body"), ("large", "small")):
-            blocks = self._blocks(ctx, view.width, title_token, text_token)
+        for tokens in (("title", "body", "body"), ("large", "body", "body"), ("large", "body", "small"),
+                       ("large", "small", "small")):
+            blocks = self._blocks(ctx, view.width, *tokens)
             if sum(b[-1] for b in blocks) <= view.height:
                 break
         return blocks
