@@ -1,7 +1,10 @@
 """The class debrief: the path the class took with the votes at each decision, then where it ended and what
-that was worth against the best and worst reachable outcomes. One screen per page; each exports as a PNG."""
+that was worth against the best and worst reachable outcomes, then the ending's lesson. One screen per page;
+each exports as a PNG."""
 
 from __future__ import annotations
+
+import math
 
 import pygame
 
@@ -15,15 +18,17 @@ from ..scene import Pop, Push, Scene, Transition
 from ..widgets import panel
 from .cards import outcome_label
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
+from .layout import meters_min_width
 
 ROW_GAP = 10
 PAD = 14
 HINT = "Page Down/Up: pages · E export · Esc back"
+CHART_HEADING = "Lifetime value, word of mouth included"
 DELTA_SEP = "   "  # between one meter's change and the next
 
 
 class DebriefScene(Scene):
-    """Pages: the class's path (as many pages as it needs), then the value."""
+    """Pages: the class's path (as many pages as it needs), then the value, then the ending's lesson."""
 
     def __init__(self, session: ClassSession) -> None:
         super().__init__()
@@ -61,11 +66,19 @@ class DebriefScene(Scene):
             self._pages, self._pages_key = pages, key
         return self._pages
 
+    @property
+    def has_lesson(self) -> bool:
+        """Whether the ending has a lesson in the author's words: it gets a page of its own after the value."""
+        return self.data.value is not None and bool(self.data.summary.strip())
+
     def page_count(self, ctx: Context) -> int:
-        return len(self.path_pages(ctx)) + 1
+        return len(self.path_pages(ctx)) + 1 + (1 if self.has_lesson else 0)
 
     def page_name(self, ctx: Context, index: int) -> str:
-        return "value" if index >= len(self.path_pages(ctx)) else f"path-{index + 1}"
+        paths = len(self.path_pages(ctx))
+        if index < paths:
+            return f"path-{index + 1}"
+        return "value" if index == paths else "lesson"
 
     # ---- keys --------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
@@ -110,10 +123,12 @@ class DebriefScene(Scene):
         self.rec.clear()
         surface.fill(th.background)
         pages = self.path_pages(ctx)
-        total = len(pages) + 1
+        total = self.page_count(ctx)
         top_bar(surface, ctx, self.rec, self.session.scenario.title, f"Debrief {index + 1} of {total}")
         if index < len(pages):
             self._draw_path(surface, ctx, pages[index], index, len(pages))
+        elif self.page_name(ctx, index) == "lesson":
+            self._draw_lesson(surface, ctx)
         else:
             self._draw_value(surface, ctx)
         footer(surface, ctx, self.rec, HINT, notice)
@@ -228,65 +243,91 @@ class DebriefScene(Scene):
         label = outcome_line(data.outcome or "", s.customer.name)
         h = outcome_label(surface, ctx, self.rec, label, vp.rect(MARGIN, y, width, 1), colour, self._page_box(ctx))
         y += h / vp.scale + 16
-        left_w = round(width * 0.34)
+        labels = [m.label for m in s.meters if m.visible]  # wide enough for each label beside its number
+        left_w = round(min(width * 0.45, max(width * 0.34, meters_min_width(ctx, labels))))
         from ..play.layout import meters_height
 
         m_h = meters_height(ctx, len([m for m in s.meters if m.visible]))
         meters = MeterPanel(s.meters, data.meters)
         meters.draw(surface, ctx, pygame.Rect(MARGIN, round(y), left_w, m_h))
-        self._draw_room(surface, ctx, pygame.Rect(MARGIN, round(y) + m_h + 16, left_w,
-                                                  vp.height - FOOTER_H - 12 - round(y) - m_h - 16))
-        chart = pygame.Rect(MARGIN + left_w + 16, round(y), width - left_w - 16, vp.height - 52 - 12 - round(y))
-        self._draw_chart(surface, ctx, chart)
+        bottom = vp.height - FOOTER_H - 12
+        chart = pygame.Rect(MARGIN + left_w + 16, round(y), width - left_w - 16, bottom - round(y))
+        chart.height = min(chart.height, round(self._draw_chart(surface, ctx, chart)))
+        # How the room voted: under the meters, or under the chart when the meters leave no room.
+        under_meters = pygame.Rect(MARGIN, round(y) + m_h + 16, left_w, bottom - round(y) - m_h - 16)
+        under_chart = pygame.Rect(chart.left, chart.bottom + 16, chart.width, bottom - chart.bottom - 16)
+        if not self._draw_room(surface, ctx, under_meters):
+            self._draw_room(surface, ctx, under_chart)
 
-    def _draw_room(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> None:
-        """How the room decided: decisions taken, how many had a vote, how often the class followed its lead."""
+    def _draw_room(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> bool:
+        """How the room decided: decisions taken, how many had a vote, how often the class followed its lead.
+        False when there is no room for it."""
         th = ctx.theme
         vp = ctx.viewport
         box = vp.rect(*logical)
         decisions = self.data.decisions
         voted = [d for d in decisions if any(d.votes)]
         followed = sum(1 for d in voted if d.room_lead == d.chosen)
-        facts = [f"{len(decisions)} decisions", f"{len(voted)} put to the vote"]
+        facts = [f"{len(decisions)} decisions", f"{len(voted)} put to a vote"]
         if voted:
-            facts.append(f"{followed} followed the room")
-        need = (logical_line(ctx, "small", True) + 6 + logical_line(ctx, "small") * len(facts) + 2 * PAD)
-        if need > logical.height:
-            return
+            facts.append(f"{followed} took the most-voted option")
+        width = logical.width - 2 * PAD
+        listed = logical_line(ctx, "small", True) + 6 + logical_line(ctx, "small") * len(facts) + 2 * PAD
+        sentence = "The room: " + ", ".join(facts) + "."
+        if listed <= logical.height:  # a heading and a fact a line
+            box.height = vp.px(listed)
+            panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
+            y = logical.top + PAD
+            line(surface, ctx, self.rec, "The room", vp.point(logical.left + PAD, y), "small", th.text_muted,
+                 bold=True, box=box)
+            y += logical_line(ctx, "small", True) + 6
+            for fact in facts:
+                line(surface, ctx, self.rec, fact, vp.point(logical.left + PAD, y), "small", th.text, box=box,
+                     max_width=vp.px(width))
+                y += logical_line(ctx, "small")
+            return True
+        compact = logical_text_height(ctx, sentence, "small", width) + 2 * PAD  # or one short paragraph
+        if compact > logical.height:
+            return False
+        box.height = vp.px(compact)
         panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
-        y = logical.top + PAD
-        line(surface, ctx, self.rec, "The room", vp.point(logical.left + PAD, y), "small", th.text_muted, bold=True,
-             box=box)
-        y += logical_line(ctx, "small", True) + 6
-        for fact in facts:
-            line(surface, ctx, self.rec, fact, vp.point(logical.left + PAD, y), "small", th.text, box=box,
-                 max_width=vp.px(logical.width - 2 * PAD))
-            y += logical_line(ctx, "small")
+        paragraph(surface, ctx, self.rec, sentence, vp.rect(logical.left + PAD, logical.top + PAD, width, 1), "small",
+                  th.text, box=box)
+        return True
 
-    def _draw_chart(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> None:
-        """Net lifetime value: the class against the best and worst reachable, as bars from a zero line."""
+    def _draw_chart(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> float:
+        """Net lifetime value: the class against the best and worst reachable, as bars from a zero line.
+        The panel is as tall as what it holds (at most `logical`); returns that logical height."""
         th = ctx.theme
         vp = ctx.viewport
         data = self.data
+        unit = data.unit
+        worth = data.value
+        inner = logical.width - 2 * PAD
+        amounts = (f"Kept {fmt_amount(worth.kept, unit)} · won {fmt_amount(worth.won, unit)} · lost "
+                   f"{fmt_amount(worth.lost, unit)}") if worth is not None else ""
+        row = logical_line(ctx, "small", True) + 4 + 14 + 16
+        bars_n = 1 + (data.best is not None) + (data.worst is not None)
+        heading_h = logical_text_height(ctx, CHART_HEADING, "small", inner, True, max_lines=2)
+        amounts_h = logical_text_height(ctx, amounts, "small", inner, max_lines=2) if amounts else 0
+        need = PAD + heading_h + 8 + bars_n * row + amounts_h + PAD
+        logical = pygame.Rect(logical.left, logical.top, logical.width, math.ceil(min(logical.height, need)))
         box = vp.rect(*logical)
         panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
-        unit = data.unit
         bars = []
         if data.best is not None:
             bars.append((f"Best: {data.best.title}", data.best.net, th.good))
-        bars.append(("The class", data.value.net if data.value else 0.0, th.accent))
+        bars.append(("The class", worth.net if worth else 0.0, th.accent))
         if data.worst is not None:
             bars.append((f"Worst: {data.worst.title}", data.worst.net, th.bad))
         y = logical.top + PAD
-        line(surface, ctx, self.rec, "Lifetime value, word of mouth included", vp.point(logical.left + PAD, y),
-             "small", th.text_muted, bold=True, box=box, max_width=vp.px(logical.width - 2 * PAD))
-        y += logical_line(ctx, "small", True) + 8
+        y += paragraph(surface, ctx, self.rec, CHART_HEADING, vp.rect(logical.left + PAD, y, inner, 1), "small",
+                       th.text_muted, bold=True, max_lines=2, box=box) / vp.scale + 8
         span = max(1.0, max(abs(v) for _, v, _ in bars))
         has_negative = any(v < 0 for _, v, _ in bars)
         track_l, track_r = logical.left + PAD, logical.right - PAD
         zero = (track_l + track_r) / 2 if has_negative else track_l
         half = track_r - zero
-        row = logical_line(ctx, "small", True) + 4 + 14 + 16
         for label, value, colour in bars:
             amount = fmt_amount(value, unit, signed=True)
             a = line(surface, ctx, self.rec, amount, vp.point(track_r, y), "small", colour, bold=True,
@@ -299,14 +340,35 @@ class DebriefScene(Scene):
             pygame.draw.line(surface, th.border, vp.point(zero, by - 4), vp.point(zero, by + 18), max(1, vp.px(2)))
             pygame.draw.rect(surface, colour, vp.rect(*bar), border_radius=vp.px(4))
             y += row
-        v = data.value
-        if v is not None and y + logical_line(ctx, "small") * 2 < logical.bottom - PAD:
-            text = (f"Kept {fmt_amount(v.kept, unit)} · won {fmt_amount(v.won, unit)} · lost "
-                    f"{fmt_amount(v.lost, unit)}")
-            h = paragraph(surface, ctx, self.rec, text, vp.rect(track_l, y, logical.width - 2 * PAD, 1), "small",
-                          th.text_muted, max_lines=2, box=box)
-            y += h / vp.scale + 10
-            lines = int((logical.bottom - PAD - y) // logical_line(ctx, "small"))
-            if data.summary and lines >= 2:
-                paragraph(surface, ctx, self.rec, data.summary, vp.rect(track_l, y, logical.width - 2 * PAD, 1),
-                          "small", th.text, max_lines=lines, box=box)
+        if amounts and y + amounts_h <= logical.bottom - PAD + 1:
+            paragraph(surface, ctx, self.rec, amounts, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
+                      max_lines=2, box=box)
+        return logical.height
+
+    def _draw_lesson(self, surface: pygame.Surface, ctx: Context) -> None:
+        """The ending's lesson in the author's words, large enough to read from the back of the room."""
+        th = ctx.theme
+        vp = ctx.viewport
+        data = self.data
+        width = vp.width - 2 * MARGIN
+        y = TOP_H + 12
+        line(surface, ctx, self.rec, "What this ending teaches", vp.point(MARGIN, y), "large", th.text, bold=True,
+             max_width=vp.px(width))
+        y += logical_line(ctx, "large", True) + 4
+        if data.ending_title:
+            line(surface, ctx, self.rec, f"“{data.ending_title}”", vp.point(MARGIN, y), "small",
+                 th.text_muted, bold=True, max_width=vp.px(width))
+            y += logical_line(ctx, "small", True)
+        y += 12
+        area = pygame.Rect(MARGIN, round(y), width, round(vp.height - FOOTER_H - 12 - y))
+        inner = area.width - 2 * 24
+        room = area.height - 2 * 20
+        token = next((t for t in ("large", "body") if logical_text_height(ctx, data.summary, t, inner) <= room),
+                     "small")
+        lines = max(1, int(room // logical_line(ctx, token)))
+        area.height = round(min(area.height, logical_text_height(ctx, data.summary, token, inner, max_lines=lines)
+                                + 2 * 20))
+        box = vp.rect(*area)
+        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
+        paragraph(surface, ctx, self.rec, data.summary, vp.rect(area.left + 24, area.top + 20, inner, 1), token,
+                  th.text, max_lines=lines, box=box)

@@ -78,7 +78,8 @@ class WhatIfScene(Scene):
             return o.location
         speaker = before.say(node.speaker) if node.speaker else ""
         text = before.say(node.text)
-        return f"{speaker}: {text}" if speaker and speaker.lower() != "narrator" else text
+        named = speaker and speaker.lower() != "narrator" and not text.startswith(speaker)
+        return f"{speaker}: {text}" if named else text
 
     def _pick_default(self) -> None:
         _, rows = self.rows(self.step)
