@@ -27,11 +27,12 @@ def said_line(step: Step) -> str:
 
 
 def delta_parts(step: Step, labels: Mapping[str, str]) -> list[tuple[str, int]]:
-    """(text, sign) for each meter that moved, e.g. ('Satisfaction ▲ +6', 1)."""
+    """(text, sign) for each meter that moved, e.g. ('Satisfaction ▲ +6', 1), in the meters' order."""
     out = []
-    for mid, d in step.deltas.items():
-        if d and mid in labels:
-            out.append((f"{labels[mid]} {delta_text(d)}", 1 if d > 0 else -1))
+    for mid, label in labels.items():
+        d = step.deltas.get(mid, 0)
+        if d:
+            out.append((f"{label} {delta_text(d)}", 1 if d > 0 else -1))
     return out
 
 

@@ -63,8 +63,8 @@ def decisions(play: Playthrough) -> list[Decision]:
 def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str]) -> list[Run]:
     """Each meter change in its own colour, with the arrow and sign carrying the meaning too."""
     th = ctx.theme
-    runs = [(f"{labels[k]} {delta_text(v)}", th.good if v > 0 else th.bad) for k, v in deltas.items()
-            if v and k in labels]
+    runs = [(f"{label} {delta_text(deltas[k])}", th.good if deltas[k] > 0 else th.bad) for k, label in labels.items()
+            if deltas.get(k)]
     return runs or [("No change to the meters", th.text_muted)]
 
 

@@ -250,7 +250,7 @@ class ValueScene(PausableAfterEnding):
         scenario = self.play.scenario
         plan = self.plan(ctx)
         waiting = not self.steps_done or (self.chart_running and not self.done)
-        draw_top_bar(surface, ctx, f"What {scenario.customer.name} is worth",
+        draw_top_bar(surface, ctx, f"What {scenario.value_holder} is worth",
                      "Any key to show it all" if waiting else "Enter to continue")
         if self.value is None:
             return
@@ -311,7 +311,7 @@ class ValueScene(PausableAfterEnding):
         blit_paragraph(surface, ctx, CHART_HEAD, vp.rect(x, y, w, hh), "body", th.text, bold=True)
         y += hh
         caption = self.caption()
-        explain = EXPLAIN.format(name=self.play.scenario.customer.name)
+        explain = EXPLAIN.format(name=self.play.scenario.value_holder)
         need = self.chart_need(ctx)
         avail = right.bottom - 16 - y - 12
         # What gives way when space is short: the note on colours, then the caption's size, then the caption.
