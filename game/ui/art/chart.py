@@ -149,18 +149,20 @@ def draw_value_chart(surface: pygame.Surface, rect: pygame.Rect, bars: Sequence[
     line_h = round(font_px * 1.35)
     small_h = round(small * 1.4)
 
+    clean = [ChartBar(str(b.label), _finite(b.kept), _finite(b.won), _finite(b.lost), str(b.unit)) for b in bars]
+    net_words = [f"Net {fmt_amount(b.kept + b.won - b.lost, b.unit, signed=True)}" for b in clean]
+    labels = [_text(b.label, font_px, text, bold=True) for b in clean]
+    # The net sits beside every label, or (when one does not fit) under every bar, so the rows read alike.
+    beside = all(lab.get_width() + _text(words, font_px, text, bold=True).get_width() + font_px <= rect.width
+                 for lab, words in zip(labels, net_words, strict=True))
     rows: list[_Row] = []
-    for given in bars:
-        bar = ChartBar(str(given.label), _finite(given.kept), _finite(given.won), _finite(given.lost), str(given.unit))
+    for bar, label, net_text in zip(clean, labels, net_words, strict=True):
         values = {"kept": abs(bar.kept), "won": abs(bar.won), "lost": abs(bar.lost)}
-        label = _text(bar.label, font_px, text, bold=True)
-        net_words = f"Net {fmt_amount(bar.kept + bar.won - bar.lost, bar.unit, signed=True)}"
-        net: pygame.Surface | None = _text(net_words, font_px, text, bold=True)
         words = [f"{word} {fmt_amount(values[name], bar.unit)}" for name, word, *_ in parts if values[name] > 0]
         pieces = [_text(w, small, muted) for w in (words or ["No value either way"])]
-        if net is not None and label.get_width() + net.get_width() + font_px > rect.width:
-            pieces.append(_text(net_words, small, text, bold=True))
-            net = None
+        net: pygame.Surface | None = _text(net_text, font_px, text, bold=True) if beside else None
+        if net is None:
+            pieces.append(_text(net_text, small, text, bold=True))
         lines = _wrap([pc.get_width() for pc in pieces], rect.width, small)
         rows.append(_Row(bar, values, label, net, pieces, lines))
 

@@ -51,10 +51,13 @@ class PlayLayout:
 
 
 def logical_height(ctx: Context, text: str, width: float, token: str, bold: bool = False) -> float:
-    """Height in logical pixels of text wrapped to a logical width."""
+    """Height in logical pixels of text wrapped to a logical width.
+
+    Measured one window pixel narrower than the width: a rectangle drawn from rounded corners can come out
+    a pixel narrower than the rounded length, and then a line that just fitted would wrap when drawn."""
     if not text:
         return 0.0
-    return paragraph_height(ctx, text, ctx.viewport.px(width), token, bold) / ctx.viewport.scale
+    return paragraph_height(ctx, text, max(1, ctx.viewport.px(width) - 1), token, bold) / ctx.viewport.scale
 
 
 def line_height(ctx: Context, token: str, bold: bool = False) -> float:

@@ -173,16 +173,16 @@ class ValueScene(PausableAfterEnding):
         net_h = line_height(ctx, "large", True) + 18
         plan = None
         for paged in (False, True):
-            for note in (True, False):
+            for token, note, inline in (("body", True, False), ("body", True, True), ("body", False, False),
+                                        ("body", False, True), ("small", True, True), ("small", False, True)):
                 left, right = self._columns(ctx, note, paged)
                 chart_fits = paged or right.height - 32 - self._chart_head_height(ctx, right.width) >= \
                     self.chart_need(ctx)
                 label_w = left.width - 40 - self._amount_width(ctx) - 16
-                for token, inline in (("body", False), ("body", True), ("small", True)):
-                    rows = self._rows(ctx, label_w, token, inline)
-                    plan = Plan(paged, note, token, label_w, rows)
-                    if chart_fits and sum(r.height for r in rows) <= left.height - 32 - net_h:
-                        return self._keep(plan, key)
+                rows = self._rows(ctx, label_w, token, inline)
+                plan = Plan(paged, note, token, label_w, rows)
+                if chart_fits and sum(r.height for r in rows) <= left.height - 32 - net_h:
+                    return self._keep(plan, key)
         assert plan is not None
         return self._keep(plan, key)
 
