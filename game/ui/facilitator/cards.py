@@ -88,19 +88,26 @@ class CoachCard:
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
 
-    def height(self, ctx: Context, width: float, compact: bool = False) -> float:
+    def height(self, ctx: Context, width: float, compact: int = 0) -> float:
+        """Logical height at a width; compact 1 keeps one line of what the class chose, 2 also sets the coach's
+        words a size smaller, 3 also leaves out the room's vote (shown on the screen before): the last resorts
+        before text would be cut."""
         inner = width - 2 * PAD
         h = PAD + self._header_height(ctx, inner) + 10
         h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self._said(compact)) + 10
-        h += logical_text_height(ctx, self.feedback, "body", inner) + 12
+        h += logical_text_height(ctx, self.feedback, self._words(compact), inner) + 12
         h += self._parts_height(ctx, inner)
-        if self.votes:
+        if self.votes and compact < 3:
             h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
 
-    def _said(self, compact: bool) -> int:
+    def _said(self, compact: int) -> int:
         """Lines for what the class chose (it is on screen in full just before)."""
         return 1 if compact else self.SAID_LINES
+
+    @staticmethod
+    def _words(compact: int) -> str:
+        return "small" if compact >= 2 else "body"
 
     def _header_mode(self, ctx: Context, inner: float) -> str:
         """'both' (Coach and the principle's chip), 'coach', 'chip' alone, or 'text' (a long principle)."""
@@ -143,7 +150,7 @@ class CoachCard:
         return len(self._parts_rows(ctx, inner)) * logical_line(ctx, "small", True)
 
     def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect,
-             compact: bool = False) -> None:
+             compact: int = 0) -> None:
         th = ctx.theme
         vp = ctx.viewport
         box = vp.rect(*logical)
@@ -167,7 +174,8 @@ class CoachCard:
         h = paragraph(surface, ctx, rec, chosen_line(self.step), vp.rect(left, y, inner, 1), "small",
                       th.text_muted, max_lines=self._said(compact), box=box)
         y += h / vp.scale + 10
-        h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), "body", th.text, box=box)
+        h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), self._words(compact), th.text,
+                      box=box)
         y += h / vp.scale + 12
         for row in self._parts_rows(ctx, inner):
             x = vp.point(left, y)[0]
@@ -176,7 +184,7 @@ class CoachCard:
                 r = line(surface, ctx, rec, text, (x, vp.point(0, y)[1]), "small", colour, bold=True, box=box)
                 x = r.right + vp.px(24)
             y += logical_line(ctx, "small", True)
-        if self.votes:
+        if self.votes and compact < 3:
             paragraph(surface, ctx, rec, self.votes, vp.rect(left, y + 8, inner, 1), "small", th.text_muted, box=box)
 
 
@@ -226,7 +234,7 @@ class EndingCard:
             return f"Kept {fmt_amount(v.kept, u)} · at risk {fmt_amount(v.lost, u)}"
         return f"Lost {fmt_amount(v.lost, u)}, word of mouth included"
 
-    def height(self, ctx: Context, width: float, compact: bool = False) -> float:
+    def height(self, ctx: Context, width: float, compact: int = 0) -> float:
         inner = width - 2 * PAD
         h = PAD + logical_text_height(ctx, self.title, "title", inner, True) + 10
         h += outcome_label_height(ctx, outcome_line(self.outcome, self.customer), vp_w(ctx, inner)) / \

@@ -14,12 +14,13 @@ from ..context import Context
 from ..play import art
 from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
 from ..play.chrome import fit_text
+from ..play.layout import SPEECH_PAD
 from ..play.meters import MeterPanel
 from ..play.speech import draw_speech, speaker_label
 from ..scene import Pop, Push, Scene, Transition
-from ..widgets import Button
+from ..widgets import Button, blit_paragraph, blit_text, panel
 from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
-from .draw import FOOTER_H, TOP_H, Recorder, footer, line, paragraph, top_bar
+from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, paragraph, top_bar
 from .layout import GAP, TOP, choices_layout, split_layout, text_layout
 
 HINTS = {
@@ -29,6 +30,11 @@ HINTS = {
     CHOSEN: "Next: reveal the consequences · Page Up to change",
     CONSEQUENCES: "Next: continue · Page Up: what if? · W compare",
     ENDING: "Next: class debrief · Page Up: what if?",
+}
+SHORT_HINTS = {  # when the full hint would be cut (large text on a 4:3 projector)
+    CHOICES: "1-9 vote · 0 clear · ↑↓ pick · Next: {n}",
+    CHOSEN: "Next: consequences · Page Up: change",
+    CONSEQUENCES: "Next: continue · Page Up: what if?",
 }
 DETOUR_HINTS = {
     CHOICES: "What if · marked: the class's pick · Next takes {n}",
@@ -258,7 +264,11 @@ class ClassroomScene(Scene):
             self._draw_ending(surface, ctx)
         surface.set_clip(None)
         hint = (DETOUR_HINTS.get(s.stage) if s.in_detour else None) or HINTS.get(s.stage, "")
-        footer(surface, ctx, self.rec, hint.format(n=s.selected + 1), self.notice)
+        hint = hint.format(n=s.selected + 1)
+        short = SHORT_HINTS.get(s.stage)
+        if short and not s.in_detour and ctx.text.font(ctx.px("small")).size(hint)[0] > vp.px(vp.width - 2 * MARGIN):
+            hint = short.format(n=s.selected + 1)
+        footer(surface, ctx, self.rec, hint, self.notice)
 
     def _status(self) -> str:
         s = self.session
@@ -343,9 +353,27 @@ class ClassroomScene(Scene):
             self.meters.draw(surface, ctx, lay.meters)
             if s.timer_left is not None:
                 self._draw_timer_chip(surface, ctx, lay.stage)
-        draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
-        self._record_speech(ctx, lay.speech, speaker, text)
+        if lay.token == "body":
+            draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
+        else:
+            self._draw_long_speech(surface, ctx, lay.speech, speaker, text, lay.token)
+        self._record_speech(ctx, lay.speech, speaker, text, lay.token)
         self._draw_prompt(surface, ctx, lay.speech)
+
+    def _draw_long_speech(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str,
+                          text: str, token: str) -> None:
+        """The speech panel with its words in a smaller size (a long passage on a 4:3 projector at large text)."""
+        th = ctx.theme
+        vp = ctx.viewport
+        rect = vp.rect(*logical)
+        panel(surface, rect, ctx, colour=th.surface, border=th.border, width=2)
+        inner = rect.inflate(-2 * vp.px(SPEECH_PAD), -2 * vp.px(SPEECH_PAD))
+        y = inner.top
+        if speaker:
+            blit_text(surface, ctx, speaker, (inner.left, y), "large", th.accent, bold=True)
+            y += ctx.text.line_height(ctx.px("large"), True) + vp.px(6)
+        blit_paragraph(surface, ctx, text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), token,
+                       th.text if speaker else th.text_muted)
 
     def _draw_prompt(self, surface: pygame.Surface, ctx: Context, speech: pygame.Rect) -> None:
         """Below the speech, when there is room: a nudge for the room before the options appear."""
@@ -367,16 +395,16 @@ class ClassroomScene(Scene):
         paragraph(surface, ctx, self.rec, text, vp.rect(area.left + 20, area.top + 16, inner, 1), "small", th.text,
                   box=box)
 
-    def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str) -> None:
-        from ..play.layout import SPEECH_PAD
-
+    def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str,
+                       token: str = "body") -> None:
         vp = ctx.viewport
         box = vp.rect(*logical)
         inner = box.inflate(-2 * vp.px(SPEECH_PAD), -2 * vp.px(SPEECH_PAD))
         name_h = (ctx.text.line_height(ctx.px("large"), True) + vp.px(6)) if speaker else 0
-        lines = ctx.text.wrap(text, ctx.px("body"), inner.width)
-        widest = max((ctx.text.font(ctx.px("body")).size(x)[0] for x in lines), default=0)
-        used = pygame.Rect(inner.left, inner.top, widest, name_h + len(lines) * ctx.text.line_height(ctx.px("body")))
+        px = ctx.px(token)
+        lines = ctx.text.wrap(text, px, inner.width)
+        widest = max((ctx.text.font(px).size(x)[0] for x in lines), default=0)
+        used = pygame.Rect(inner.left, inner.top, widest, name_h + len(lines) * ctx.text.line_height(px))
         self.rec.add(text, used, box)
 
     def _draw_timer_chip(self, surface: pygame.Surface, ctx: Context, stage: pygame.Rect) -> None:
