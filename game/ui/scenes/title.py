@@ -79,15 +79,14 @@ class TitleScene(Scene):
         gap = 12
         menu_h = len(labels) * (button_h + gap) - gap
         room = vp.height - 40 - menu_h - head - 18
-        promise_h = 0.0
-        self.promise_token = None
-        for token in ("large", "body", "small"):
-            height = paragraph_height(ctx, PROMISE, inner, token, True) / vp.scale
-            if height <= room:
-                self.promise_token, promise_h = token, height
-                break
+        # The largest promise that leaves room for the figures too; failing that, the largest that fits alone.
         figures_h = paragraph_height(ctx, FIGURES, inner, "small") / vp.scale
-        self.show_figures = self.promise_token is not None and promise_h + 10 + figures_h <= room
+        heights = {t: paragraph_height(ctx, PROMISE, inner, t, True) / vp.scale for t in ("large", "body", "small")}
+        with_figures = [t for t, h in heights.items() if h + 10 + figures_h <= room]
+        alone = [t for t, h in heights.items() if h <= room]
+        self.promise_token = (with_figures or alone or [None])[0]
+        promise_h = heights[self.promise_token] if self.promise_token else 0.0
+        self.show_figures = bool(with_figures)
         menu_top = head + promise_h + (10 + figures_h if self.show_figures else 0) + (18 if promise_h else 0)
         buttons = [Button(label, (left + 20, menu_top + i * (button_h + gap), width - 40, button_h), number=i + 1)
                    for i, label in enumerate(labels)]
