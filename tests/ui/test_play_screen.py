@@ -194,3 +194,30 @@ def test_keyboard_focus_shows_until_the_mouse_points_at_a_choice():
     assert scene.choices.show_focus and scene.choices.focus == 0
     pilot.press(pygame.K_DOWN)
     assert scene.choices.focus == 1
+
+
+def test_the_customer_s_face_reacts_to_a_choice_that_clearly_moves_her():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    assert scene.customer_mood() == "impatient"
+    pilot.press("3")  # satisfaction -8: a step cooler while the meters move and the coach speaks
+    assert scene.customer_mood() == "upset"
+    pilot.advance(2)
+    assert scene.phase == FEEDBACK and scene.customer_mood() == "upset"
+    pilot.press(pygame.K_SPACE)
+    assert scene.phase == CHOOSING and scene.customer_mood() == scene.view.mood
+
+
+def test_a_welcome_warms_the_face_and_a_small_change_leaves_it():
+    pilot, _ = start(expired())
+    scene = pilot.app.top
+    pilot.press("1")  # satisfaction +6
+    assert scene.customer_mood() == "neutral"
+    pilot.advance(2)
+    pilot.press(pygame.K_SPACE)
+    assert scene.view.node_id == "receipt" and scene.customer_mood() == "neutral"
+    pilot.press("1")  # satisfaction +5: at the threshold, so one step warmer
+    assert scene.customer_mood() == "pleased"
+    small, _ = start(expired())
+    small.press("2")  # satisfaction -2: too small to show on her face
+    assert small.app.top.customer_mood() == "impatient"

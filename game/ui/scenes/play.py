@@ -28,6 +28,16 @@ HINT = "H history · Esc pause"
 _FOCUS_OFF = (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN)
 _FOCUS_ON = (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN)
 _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+_MOOD_SCALE = ("angry", "upset", "impatient", "neutral", "pleased")
+REACTION = 5  # a choice that moves satisfaction at least this far shows on the customer's face at once
+
+
+def reacted(mood: str, satisfaction_delta: int) -> str:
+    """The face one step warmer or cooler after a choice that clearly pleased or hurt the customer."""
+    if mood not in _MOOD_SCALE or abs(satisfaction_delta) < REACTION:
+        return mood
+    i = _MOOD_SCALE.index(mood) + (1 if satisfaction_delta > 0 else -1)
+    return _MOOD_SCALE[max(0, min(len(_MOOD_SCALE) - 1, i))]
 
 
 @dataclass(frozen=True)
@@ -358,6 +368,15 @@ class PlayScene(Scene):
         return self.phase == CHOSEN or self.meters.animating()
 
     # ---- drawing -----------------------------------------------------------------------------
+    def customer_mood(self) -> str:
+        """The customer's face now: the node's mood, nudged by satisfaction and, after a choice, by its effect."""
+        if self.view is None:
+            return "neutral"
+        mood = art.mood_for(self.view.mood, self.satisfaction_percent())
+        if self.phase in (CHOSEN, FEEDBACK) and self.step is not None:
+            mood = reacted(mood, self.step.deltas.get("satisfaction", 0))
+        return mood
+
     def satisfaction_percent(self) -> int:
         m = next((m for m in self.scenario.meters if m.id == "satisfaction"), None)
         if m is None:
@@ -402,7 +421,7 @@ class PlayScene(Scene):
         else:
             cast = self.scenario.appearance_for(who)
             appearance, caption, detail = cast if cast is not None else colleague_appearance(who), who, ""
-        mood = art.mood_for(v.mood, self.satisfaction_percent()) if appearance is customer.appearance else v.mood
+        mood = self.customer_mood() if appearance is customer.appearance else v.mood
         talking = self.phase == READING and int(ctx.time * 7) % 2 == 0
         box = box_rect(ctx, lay.stage) if self.countdown is not None else None
         clear = box.bottom - lay.stage.top + 4 if box is not None else 0
