@@ -124,6 +124,8 @@ class ClassroomScene(Scene):
         elif name == k.BACK:
             if s.return_to_main():
                 self.notice = "Back on the class's path."
+            else:  # Esc pauses the ordinary play screen: say how this one is left
+                self.notice = "Q leaves the session · F1 lists every key"
         elif name == k.ADOPT:
             if s.adopt():
                 self.notice = "This is now the class's path."
