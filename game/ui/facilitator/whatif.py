@@ -140,8 +140,8 @@ class WhatIfScene(Scene):
         _, rows = self.rows(self.step)
         if not 0 <= index < len(rows) or not self.session.explore(index, step):
             return None
-        return Pop(f"What if: option {index + 1} at decision {self.step + 1}. Next reveals what it did; "
-                   "Esc returns to the class's path.")
+        # One short line, so it sits in the footer instead of covering the options (the footer says what Next does)
+        return Pop(f"What if: option {index + 1} at decision {self.step + 1} · Esc: back to the class's path")
 
     # ---- drawing -----------------------------------------------------------------------------
     # Each row stacks the option's words (full width), a line of meter changes, and where it leads:
