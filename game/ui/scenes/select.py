@@ -23,7 +23,9 @@ GAP = 18
 WHEEL_STEP = 70
 TITLE = "Choose a conversation"
 HINT = "Choose with the arrow keys or the mouse. Enter starts, Esc opens the menu, Backspace goes back."
-HINT_FACILITATOR = "Facilitator mode is on: scenarios open for leading a group. " + HINT
+SHORT_HINT = "Arrow keys choose · Enter starts · Esc menu · Backspace back"
+FACILITATOR = "Facilitator mode is on: scenarios open for leading a group. "
+SHORT_FACILITATOR = "Facilitator mode is on. "
 
 
 @dataclass
@@ -75,6 +77,7 @@ class SelectScene(Scene):
         self.header_h = 100.0
         self.title_px = 1
         self.hint_top = 60.0
+        self.hint = HINT
         self.header_buttons: list[Button] = []
         self.message: str | None = None
         self._key: tuple | None = None
@@ -121,8 +124,8 @@ class SelectScene(Scene):
         self.title_px = fit_px(ctx, TITLE, "title", vp.px(right - MARGIN - 12))
         title_h = ctx.text.line_height(self.title_px, True) / vp.scale
         self.hint_top = max(16 + title_h, 22 + button_h) + 4
-        hint = HINT_FACILITATOR if ctx.facilitator else HINT
-        hint_h = paragraph_height(ctx, hint, vp.px(width), "small") / vp.scale
+        self.hint = self._hint(ctx, vp.px(width))
+        hint_h = paragraph_height(ctx, self.hint, vp.px(width), "small") / vp.scale
         self.header_h = self.hint_top + hint_h + 12
         # Content: notices, then each section's heading and its cards in a grid.
         cols = 2 if (width - GAP) / 2 >= 17 * th.px("body") else 1
@@ -152,6 +155,14 @@ class SelectScene(Scene):
         if self.places:
             self._show_focus()
         self.scroller.jump()
+
+    @staticmethod
+    def _hint(ctx: Context, width: int) -> str:
+        """The fullest key hint that takes at most two lines (large text on a 4:3 screen gets the short one)."""
+        heads = (FACILITATOR, SHORT_FACILITATOR) if ctx.facilitator else ("",)
+        options = [head + hint for hint in (HINT, SHORT_HINT) for head in heads]
+        line = ctx.text.line_height(ctx.px("small"))
+        return next((h for h in options if paragraph_height(ctx, h, width, "small") <= 2 * line), options[-1])
 
     def _section_head_height(self, ctx: Context, section: Section, width: float) -> float:
         vp = ctx.viewport
@@ -389,8 +400,7 @@ class SelectScene(Scene):
         pygame.draw.line(surface, th.border, bar.bottomleft, (bar.right, bar.bottom), max(1, vp.px(2)))
         image = ctx.text.render(TITLE, self.title_px, th.text, True)
         surface.blit(image, vp.point(MARGIN, 16))
-        hint = HINT_FACILITATOR if ctx.facilitator else HINT
-        blit_paragraph(surface, ctx, hint, vp.rect(MARGIN, self.hint_top, vp.width - 2 * MARGIN, 300), "small",
+        blit_paragraph(surface, ctx, self.hint, vp.rect(MARGIN, self.hint_top, vp.width - 2 * MARGIN, 300), "small",
                        th.text_muted)
         for i, b in enumerate(self.header_buttons):
             b.draw(surface, ctx, hovered=i == self.header_hover)
