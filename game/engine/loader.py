@@ -200,7 +200,7 @@ class _Builder:
         elif not lo <= start <= hi:
             self.rep.error(pos, "CC012", f"meter '{mid}' starts at {start}, outside {lo} to {hi}")
         return Meter(mid, spec.get("label", defaults["label"]), lo, hi, start,
-                     spec.get("visible", True), spec.get("unit", ""))
+                     spec.get("visible", True), spec.get("unit", ""), spec.get("better", "higher"))
 
     def _collect_flags(self, nodes_raw: PosDict) -> None:
         for node in nodes_raw.values():

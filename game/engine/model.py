@@ -38,9 +38,20 @@ class Meter:
     start: int = 50
     visible: bool = True
     unit: str = ""
+    better: str = "higher"  # or "lower": which way the meter should move
 
     def clamp(self, value: int) -> int:
         return max(self.min, min(self.max, value))
+
+    def judge(self, delta: int) -> int:
+        """+1 when the change is good news, -1 when bad, 0 for no change."""
+        sign = (delta > 0) - (delta < 0)
+        return sign if self.better == "higher" else -sign
+
+    def goodness(self, value: int) -> float:
+        """Where the value stands from worst (0) to best (1)."""
+        frac = (value - self.min) / max(1, self.max - self.min)
+        return frac if self.better == "higher" else 1 - frac
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,11 @@ class Scenario:
 
     def meter(self, meter_id: str) -> Meter:
         return self._meter_map[meter_id]
+
+    @cached_property
+    def polarity(self) -> dict[str, int]:
+        """+1 for meters where higher is better, -1 where lower is better (talk time)."""
+        return {m.id: 1 if m.better == "higher" else -1 for m in self.meters}
 
     @cached_property
     def meter_ids(self) -> tuple[str, ...]:

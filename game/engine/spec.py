@@ -136,6 +136,8 @@ METER = Record("A meter the choices move.", fields={
     "start": _opt(Integer("Value at the start.", min=-10000, max=10000)),
     "visible": _opt(Boolean("Whether the player sees this meter.")),
     "unit": _opt(Text("Unit shown after the number, e.g. 's' or '%'.", max_len=12)),
+    "better": _opt(Text("Which way is good: 'higher' (default) or 'lower' (e.g. talk time).",
+                        enum=("higher", "lower"))),
 })
 
 ECONOMICS = Record("What the customer is worth: the numbers behind lifetime value.", fields={

@@ -26,23 +26,27 @@ def said_line(step: Step) -> str:
     return f"You: {step.text}"
 
 
-def delta_parts(step: Step, labels: Mapping[str, str]) -> list[tuple[str, int]]:
-    """(text, sign) for each meter that moved, e.g. ('Satisfaction ▲ +6', 1), in the meters' order."""
+def delta_parts(step: Step, labels: Mapping[str, str],
+                polarity: Mapping[str, int] | None = None) -> list[tuple[str, int]]:
+    """(text, judgement) for each meter that moved, e.g. ('Satisfaction ▲ +6', 1), in the meters' order.
+
+    The judgement is +1 for good news and -1 for bad: a rise in a lower-is-better meter (talk time) is bad.
+    """
     out = []
     for mid, label in labels.items():
         d = step.deltas.get(mid, 0)
         if d:
-            out.append((f"{label} {delta_text(d)}", 1 if d > 0 else -1))
+            out.append((f"{label} {delta_text(d)}", (1 if d > 0 else -1) * (polarity or {}).get(mid, 1)))
     return out
 
 
 class FeedbackCard:
     """Shows a Step's feedback; Enter, Space or a click on the card (or its button) dismisses it."""
 
-    def __init__(self, step: Step, labels: Mapping[str, str]) -> None:
+    def __init__(self, step: Step, labels: Mapping[str, str], polarity: Mapping[str, int] | None = None) -> None:
         self.step = step
         self.labels = dict(labels)
-        self.parts = delta_parts(step, labels)
+        self.parts = delta_parts(step, labels, polarity)
         self.hover = False
         self.token = "body"  # the feedback's text size; "small" when the card would not fit otherwise
 

@@ -131,7 +131,7 @@ class MeterPanel:
             blit_text(surface, ctx, fit_text(ctx, m.label, token, room, True), (x0, label_y), token, th.text,
                       bold=True, anchor="midleft")
             if g.delta:
-                colour = th.good if g.delta > 0 else th.bad
+                colour = th.good if m.judge(g.delta) > 0 else th.bad
                 blit_text(surface, ctx, delta_text(g.delta), vp.point(right, mid), "small", colour, bold=True,
                           anchor="midright")
             track = vp.rect(left, mid - METER_BAR / 2, bar_right - left, METER_BAR)
@@ -140,7 +140,8 @@ class MeterPanel:
             frac = max(0.0, min(1.0, (g.shown - m.min) / span))
             if frac > 0:
                 fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * frac)), track.height)
-                pygame.draw.rect(surface, _fill_colour(ctx, frac), fill, border_radius=track.height // 2)
+                pygame.draw.rect(surface, _fill_colour(ctx, m.goodness(round(g.shown))), fill,
+                                 border_radius=track.height // 2)
             pygame.draw.rect(surface, th.border, track, width=1, border_radius=track.height // 2)
             y += row
 

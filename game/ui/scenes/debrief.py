@@ -60,11 +60,13 @@ def decisions(play: Playthrough) -> list[Decision]:
     return out
 
 
-def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str]) -> list[Run]:
-    """Each meter change in its own colour, with the arrow and sign carrying the meaning too."""
+def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str],
+               polarity: dict[str, int] | None = None) -> list[Run]:
+    """Each meter change in its own colour (good or bad news for that meter), with the arrow and sign too."""
     th = ctx.theme
-    runs = [(f"{label} {delta_text(deltas[k])}", th.good if deltas[k] > 0 else th.bad) for k, label in labels.items()
-            if deltas.get(k)]
+    pol = polarity or {}
+    runs = [(f"{label} {delta_text(deltas[k])}", th.good if deltas[k] * pol.get(k, 1) > 0 else th.bad)
+            for k, label in labels.items() if deltas.get(k)]
     return runs or [("No change to the meters", th.text_muted)]
 
 
@@ -277,7 +279,7 @@ class DebriefScene(PausableAfterEnding):
         if draw:
             blit_paragraph(surface, ctx, mine, vp.rect(x, y, left_w, h + 4), "body", th.text)
         y += h + 4
-        runs = delta_runs(ctx, step.deltas, self.labels)
+        runs = delta_runs(ctx, step.deltas, self.labels, self.scenario.polarity)
         h = runs_height(ctx, runs, vp.px(left_w), "small", True) / vp.scale
         if draw:
             draw_runs(surface, ctx, runs, vp.point(x, y), vp.px(left_w), "small", True)
@@ -300,7 +302,7 @@ class DebriefScene(PausableAfterEnding):
                 blit_paragraph(surface, ctx, label, vp.rect(rx, ry, right_w, h + 4), "small", th.text)
             ry += h
             where = f"then it ends: {quoted(o.ending.title)}" if o.ending else "then the story goes on"
-            runs = [*delta_runs(ctx, o.deltas, self.labels), (where, th.text_muted)]
+            runs = [*delta_runs(ctx, o.deltas, self.labels, self.scenario.polarity), (where, th.text_muted)]
             h = runs_height(ctx, runs, vp.px(right_w), "small") / vp.scale
             if draw:
                 draw_runs(surface, ctx, runs, vp.point(rx, ry), vp.px(right_w), "small")

@@ -141,7 +141,7 @@ class PlayScene(Scene):
         self.choices.select(index)
         self.choices.enabled = False
         self.meters.set(step.meters_after)
-        self.card = FeedbackCard(step, self.labels)
+        self.card = FeedbackCard(step, self.labels, self.scenario.polarity)
         self.phase = CHOSEN
         self.chosen_left = CHOSEN_SECONDS
         self.dirty = True
