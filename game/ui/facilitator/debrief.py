@@ -85,6 +85,7 @@ class DebriefScene(Scene):
         if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
             step = 1 if event.button == 1 else -1
             self.page = max(0, min(self.page_count(ctx) - 1, self.page + step))
+            self.notice = ""
             self.dirty = True
             return None
         if event.type != pygame.KEYDOWN:
@@ -93,10 +94,12 @@ class DebriefScene(Scene):
         self.dirty = True
         if key in (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
             self.page = min(self.page + 1, self.page_count(ctx) - 1)
+            self.notice = ""  # read once: it would cover the foot of every page
         elif key in (pygame.K_PAGEUP, pygame.K_LEFT):
             if self.page == 0:
                 return Pop()
             self.page -= 1
+            self.notice = ""
         elif key == pygame.K_e:
             from .export import export_debrief
 
