@@ -97,13 +97,15 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
         ValueStep(f"Over {years} years", f"{fmt_amount(per_year, u)} × {years}", horizon),
         ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {told} {people} told", network),
     ]
+    # Kept and won are estimates (a share of a future), so money is shown in whole units, not cents.
+    places = 0 if u in _CURRENCIES else 2
     kept = lost = won = 0.0
     if outcome == "leaves":
         lost = network
         steps.append(ValueStep(f"{customer} leaves and tells others", f"all {fmt_amount(network, u)} lost",
                                -network))
     elif outcome == "stays":
-        kept = round(horizon * loy, 2)
+        kept = round(horizon * loy, places)
         lost = round(horizon - kept, 2)
         steps.append(ValueStep(f"{customer} stays, {round(loy * 100)}% loyal",
                                f"{fmt_amount(horizon, u)} × {round(loy * 100)}% kept", kept))
@@ -111,7 +113,7 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
                                -lost))
     else:
         kept = horizon
-        won = round(network * sat, 2)
+        won = round(network * sat, places)
         steps.append(ValueStep(f"{customer} stays for all {years} years", fmt_amount(horizon, u), kept))
         steps.append(ValueStep(f"…and recommends you, {round(sat * 100)}% satisfied",
                                f"{fmt_amount(network, u)} × {round(sat * 100)}% won", won))
