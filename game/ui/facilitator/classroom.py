@@ -438,9 +438,11 @@ class ClassroomScene(Scene):
         if lay.prompt is not None:
             draw_speech(surface, ctx, lay.prompt, speaker, text)
             self._record_speech(ctx, lay.prompt, speaker, text)
-        elif lay.countdown is not None:
-            line(surface, ctx, self.rec, "What does the class do?", vp.point(lay.buttons[0].left, TOP + 30),
-                 "large", th.text, bold=True, anchor="midleft", max_width=vp.px(lay.countdown.left - GAP - 24))
+        elif lay.heading:
+            right = lay.countdown.left - GAP if lay.countdown is not None else vp.width - 24
+            y = TOP + 30 if lay.countdown is not None else (TOP + lay.buttons[0].top - GAP) / 2
+            line(surface, ctx, self.rec, "What does the class do?", vp.point(lay.buttons[0].left, y), "large",
+                 th.text, bold=True, anchor="midleft", max_width=vp.px(right - lay.buttons[0].left))
         if lay.countdown is not None:
             node = s.decision_node
             seconds = node.timer.seconds if node and node.timer else 0

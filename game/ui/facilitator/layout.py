@@ -108,31 +108,34 @@ class ChoicesLayout:
     votes: tuple[pygame.Rect, ...]
     token: str
     fits: bool
+    heading: bool = False  # "What does the class do?" above the options, in place of the speech
 
 
 def choices_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str], timed: bool) -> ChoicesLayout:
-    """Options across the whole width with a vote column; the speech above them when it fits; the countdown
-    top right on timed nodes."""
+    """Options across the whole width with a vote column; the speech above them when it fits, else a short
+    question for the room; the countdown top right on timed nodes."""
     width = ctx.viewport.width
     bottom = _bottom(ctx)
     attempt = None
-    for token, keep_prompt, vote_w in (("body", True, VOTE_W), ("body", False, VOTE_W), ("small", False, VOTE_W),
-                                       ("small", False, VOTE_W_NARROW)):
+    for token, head, vote_w in (("body", "speech", VOTE_W), ("body", "heading", VOTE_W), ("body", "", VOTE_W),
+                                ("small", "", VOTE_W), ("small", "", VOTE_W_NARROW)):
         button_w = width - 2 * MARGIN - vote_w - GAP
         heights = [button_height(ctx, button_w, c, token) for c in choice_texts]
         list_h = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
         head_w = width - 2 * MARGIN - ((BOX[0] + GAP) if timed else 0)
-        head_h = speech_height(ctx, head_w, speaker, text) if keep_prompt else 0.0
+        head_h = {"speech": speech_height(ctx, head_w, speaker, text) if head == "speech" else 0.0,
+                  "heading": ctx.text.line_height(ctx.px("large"), True) / ctx.viewport.scale + 12,
+                  "": 0.0}[head]
         if timed:
             head_h = max(head_h, BOX[1])
         top = TOP + (head_h + GAP if head_h else 0)
-        attempt = (token, keep_prompt, vote_w, heights, head_w, head_h, top, top + list_h <= bottom)
+        attempt = (token, head, vote_w, heights, head_w, head_h, top, top + list_h <= bottom)
         if attempt[-1]:
             break
     assert attempt is not None
-    token, keep_prompt, vote_w, heights, head_w, head_h, top, fits = attempt
+    token, head, vote_w, heights, head_w, head_h, top, fits = attempt
     button_w = width - 2 * MARGIN - vote_w - GAP
-    prompt = pygame.Rect(MARGIN, TOP, head_w, round(head_h)) if keep_prompt else None
+    prompt = pygame.Rect(MARGIN, TOP, head_w, round(head_h)) if head == "speech" else None
     countdown = pygame.Rect(width - MARGIN - BOX[0], TOP, *BOX) if timed else None
     buttons, votes = [], []
     y = float(top)
@@ -140,7 +143,8 @@ def choices_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str
         buttons.append(pygame.Rect(MARGIN, round(y), button_w, round(h)))
         votes.append(pygame.Rect(width - MARGIN - vote_w, round(y), vote_w, round(h)))
         y += h + CHOICE_GAP
-    return ChoicesLayout(prompt, countdown, tuple(buttons), tuple(votes), token, fits)
+    heading = prompt is None and (timed or head == "heading")
+    return ChoicesLayout(prompt, countdown, tuple(buttons), tuple(votes), token, fits, heading)
 
 
 @dataclass(frozen=True)
