@@ -82,9 +82,10 @@ class CoachCard:
 
     SAID_LINES = 3
 
-    def __init__(self, step: Step, labels: Mapping[str, str], votes: Mapping[int, int]) -> None:
+    def __init__(self, step: Step, labels: Mapping[str, str], votes: Mapping[int, int],
+                 polarity: Mapping[str, int] | None = None) -> None:
         self.step = step
-        self.parts = delta_parts(step, labels)
+        self.parts = delta_parts(step, labels, polarity)  # judged: a rise in talk time is bad news
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
 

@@ -487,7 +487,7 @@ class ClassroomScene(Scene):
         step = s.last_step
         if step is None:
             return
-        card = CoachCard(step, self.labels, s.shown_votes)
+        card = CoachCard(step, self.labels, s.shown_votes, self.scenario.polarity)
         lay = self._cached(self._key(ctx, "consequences"),
                            lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
         node = self.scenario.nodes.get(step.node)

@@ -160,11 +160,12 @@ class DebriefScene(Scene):
         return room
 
     def _deltas(self, ctx: Context, d: DecisionReport) -> list[Run]:
-        """Each meter change in its own colour (the arrow and sign carry the meaning too)."""
+        """Each meter change in its own colour, good or bad news for that meter (a rise in talk time is bad);
+        the arrow and sign carry the direction too."""
         th = ctx.theme
         s = self.session.scenario
-        runs = [(f"{s.meter(m).label} {delta_text(v)}", th.good if v > 0 else th.bad)
-                for m, v in d.deltas.items() if v and s.meter(m).visible]
+        runs = [(f"{m.label} {delta_text(d.deltas[m.id])}", th.good if m.judge(d.deltas[m.id]) > 0 else th.bad)
+                for m in s.meters if m.visible and d.deltas.get(m.id)]  # in the meters' order
         return runs or [("No change to the meters", th.text_muted)]
 
     def _one_line(self, ctx: Context, d: DecisionReport) -> bool:

@@ -150,7 +150,7 @@ class WhatIfScene(Scene):
         return ctx.viewport.width - 2 * MARGIN - BADGE_W - 2 * ROW_PAD
 
     def _chips(self, ctx: Context, r: _Row) -> list[tuple[str, int, float, float]]:
-        """Meter changes as (text, sign, x, line): laid left to right, wrapping when the row is full."""
+        """Meter changes as (text, judgement, x, line): laid left to right, wrapping when the row is full."""
         font = ctx.text.font(ctx.px("small"), True)
         width = self._text_w(ctx)
         out, x, row = [], 0.0, 0
@@ -160,7 +160,7 @@ class WhatIfScene(Scene):
             w = font.size(text)[0] / ctx.viewport.scale
             if x > 0 and x + w > width:
                 x, row = 0.0, row + 1
-            out.append((text, (d > 0) - (d < 0), x, row))
+            out.append((text, self.session.scenario.meter(mid).judge(d), x, row))  # good or bad news
             x += w + 24
         return out
 
