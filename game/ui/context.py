@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings
 from .audio import Audio
 from .text import TextCache
-from .theme import Theme, get_theme
+from .theme import PROJECTOR, Theme, get_theme
 from .viewport import Viewport
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ class Context:
                              else self.settings.theme)
             scale = self.settings.font_scale
             if self.facilitator:
+                # A room needs projector-sized type whatever the colours: keep the theme, take its sizes.
+                base = replace(base, sizes=PROJECTOR.sizes, focus_width=max(base.focus_width, PROJECTOR.focus_width))
                 scale = min(1.25, max(1.0, scale))  # the projector's size rules hold at every text size
             self._theme, self._theme_key = base.scaled(scale), key
         return self._theme
