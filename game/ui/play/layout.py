@@ -74,8 +74,10 @@ def meters_height(ctx: Context, count: int) -> int:
 
 
 def badge_space(ctx: Context, token: str) -> float:
-    """Logical width taken by a choice button's number badge and paddings (matches widgets.Button)."""
-    return 16 + (ctx.theme.px(token) + 12) + 16 + 16
+    """Logical width taken by a choice button's number badge and paddings, measured in window pixels the way
+    widgets.Button draws them (three paddings, the badge), plus a pixel for rounding."""
+    vp = ctx.viewport
+    return (3 * vp.px(16) + ctx.px(token) + vp.px(12) + 1) / vp.scale
 
 
 def speech_height(ctx: Context, width: float, speaker: str, text: str) -> float:
