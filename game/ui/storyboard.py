@@ -64,6 +64,8 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     play_path(scenario, choices)  # check the whole path first: a located error, and no half-written folder
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("[0-9][0-9]_*.png"):  # frames of an earlier storyboard, which may be longer
+        old.unlink()
     settings = Settings(text_speed="instant", sound=False, theme=theme or "normal")
     app = make_app(Options(size=size, settings=settings, theme=theme), first=PlayScene(scenario))
     app.ctx.progress = _Unsaved()

@@ -102,3 +102,18 @@ def test_a_path_that_stops_early_ends_on_the_node_it_reached(tmp_path):
         "04_receipt.png", "05_receipt_chosen.png", "06_receipt_feedback.png", "07_pushback.png"]
     empty = render_storyboard(require_scenario("expired_return"), [], tmp_path / "first", (640, 360))
     assert [f.name for f in empty] == ["01_arrive.png"]
+
+
+def test_a_shorter_storyboard_replaces_a_longer_one_and_keeps_other_files(tmp_path, monkeypatch) -> None:
+    from game.commands.common import require_scenario
+    from game.ui.storyboard import render_storyboard
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+    scenario = require_scenario("expired_return")
+    out = tmp_path / "board"
+    long = render_storyboard(scenario, ["1", "1"], out, size=(480, 270))
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    short = render_storyboard(scenario, ["3"], out, size=(480, 270))
+    assert len(short) < len(long)
+    assert sorted(p.name for p in out.glob("*.png")) == sorted(p.name for p in short)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
