@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
-from ..engine import load_all, scenario_files
-from .common import UsageError, default_scenario_dir, display_path, user_analysis_cache
+from .. import sources
+from .common import UsageError, display_path, user_analysis_cache
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="validate scenario files (default: scenarios/)")
-    p.add_argument("paths", nargs="*", help="files or folders to check")
+    p = sub.add_parser("check", help="validate scenario files (default: every scenario folder)")
+    p.add_argument("paths", nargs="*",
+                   help="files or folders to check (default: the bundled library, your own folder and any "
+                        "folders named by CUSTOMER_CHAIN_SCENARIOS or --scenarios)")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.add_argument("--json", action="store_true", help="print diagnostics as JSON")
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
@@ -21,11 +24,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = args.paths or [default_scenario_dir()]
-    files = scenario_files([display_path(p) for p in paths])
-    if not files:
-        raise UsageError(f"no scenario files in {', '.join(paths)}")
-    results = load_all(files, None if args.no_cache else user_analysis_cache())
+    cache = None if args.no_cache else user_analysis_cache()
+    if args.paths:
+        missing = [p for p in args.paths if not os.path.exists(p)]
+        if missing:
+            raise UsageError(f"no such file or folder: {missing[0]}")
+        found = sources.expand(args.paths)
+    else:
+        found = [e for f in sources.folders() for e in sources.entries(f)]
+    if not found:
+        raise UsageError(f"no scenario files in {', '.join(args.paths) or 'the scenario folders'}")
+    results = sources.load_entries(found, cache)
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
     failed = errors > 0 or (args.strict and warnings > 0)

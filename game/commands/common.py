@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import sources
 from ..engine.analysis_cache import AnalysisCache
+from ..sources import display_path
 
 if TYPE_CHECKING:
     from ..engine import LoadResult, Scenario
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS_DIR = ROOT / "scenarios"
-
+__all__ = ["THEME_NAMES", "UsageError", "default_scenario_dir", "display_path", "find_scenario",
+           "require_scenario", "theme_arg", "user_analysis_cache"]
 
 THEME_NAMES = {"normal": "normal", "high_contrast": "high_contrast", "high-contrast": "high_contrast",
                "projector": "projector"}
@@ -35,33 +34,16 @@ class UsageError(Exception):
 
 
 def default_scenario_dir() -> str:
-    return str(SCENARIOS_DIR) if SCENARIOS_DIR.is_dir() else "scenarios"
-
-
-def display_path(path: str) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return rel if not rel.startswith("..") else path
+    """The bundled library's folder (as installed)."""
+    return str(sources.bundled_dir())
 
 
 def find_scenario(name: str) -> LoadResult:
-    """Load a scenario given a file path or a bundled scenario's id."""
-    from ..engine import load_all, load_file
-
-    cache = user_analysis_cache()
-    if os.path.exists(name):
-        result = load_file(display_path(name), cache)
-        cache.save()
-        return result
-    for result in load_all([default_scenario_dir()], cache):
-        if result.scenario is not None and result.scenario.id == name:
-            return result
-    candidate = Path(default_scenario_dir()) / f"{name}.yaml"
-    if candidate.exists():
-        return load_file(display_path(str(candidate)), cache)
-    raise UsageError(f"no scenario file or id '{name}'")
+    """Load a scenario given a file path or an id from any scenario folder (see game.sources)."""
+    result = sources.find(name, user_analysis_cache())
+    if result is None:
+        raise UsageError(f"no scenario file or id '{name}' (see: customer-chain scenarios)")
+    return result
 
 
 def require_scenario(name: str) -> Scenario:
@@ -76,6 +58,4 @@ def require_scenario(name: str) -> Scenario:
 
 def user_analysis_cache() -> AnalysisCache:
     """The analysis cache in the user's data folder (see game.userdata.paths)."""
-    from ..userdata.paths import data_dir
-
-    return AnalysisCache(data_dir() / "cache" / "analysis.json")
+    return sources.analysis_cache()

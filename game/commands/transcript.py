@@ -7,7 +7,8 @@ import json
 import sys
 import textwrap
 
-from ..engine import TIMEOUT, EngineError, Playthrough, Scenario, fmt_amount
+from ..engine import TIMEOUT, EngineError, Playthrough, fmt_amount
+from ..engine.scripted import play_path
 from .common import UsageError, require_scenario
 
 
@@ -25,22 +26,6 @@ def parse_choices(text: str) -> list[str]:
         if c != TIMEOUT and not (c.isdigit() and 1 <= int(c) <= 9):
             raise UsageError(f"'{c}' is not a choice: use numbers 1-9 as shown, or 'timeout'")
     return items
-
-
-def play_path(scenario: Scenario, choices: list[str]) -> Playthrough:
-    """Play the given choices; raise EngineError naming the step that is impossible."""
-    play = Playthrough(scenario)
-    for n, c in enumerate(choices, start=1):
-        if play.ended:
-            raise EngineError(f"step {n} ('{c}'): the scenario already ended at '{play.location}'")
-        try:
-            if c == TIMEOUT:
-                play.timeout()
-            else:
-                play.choose(int(c) - 1)
-        except EngineError as exc:
-            raise EngineError(f"step {n} ('{c}') at node '{play.location}': {exc}") from None
-    return play
 
 
 def to_json(play: Playthrough) -> dict:

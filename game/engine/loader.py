@@ -28,6 +28,7 @@ class LoadResult:
     path: str
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: str = ""  # which scenario folder it came from (see game.sources): bundled, user or extra
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pygame
 
-SOUND_DIR = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+from ..resources import sounds_dir
+
+SOUND_DIR = sounds_dir()
 RATE = 22050
 SCENARIO_CUES = ("phone_ring", "door_chime", "message_ping", "typing", "announcement")
 UI_CUES = ("click", "good", "bad", "reveal", "coin_loss", "coin_gain")

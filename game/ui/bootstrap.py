@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..commands.common import default_scenario_dir, user_analysis_cache
+from .. import sources
 from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings, load_settings
 from .app import App
@@ -29,7 +29,7 @@ class Options:
     display: int = 0
     theme: str | None = None  # None: from settings
     facilitator: bool = False
-    scenario_dir: str | None = None
+    scenario_dir: str | None = None  # given: only this folder (tests, bench); None: every scenario folder
     settings: Settings | None = None  # given: use these and never write the settings file
     sound: bool | None = None
 
@@ -40,10 +40,13 @@ def init_pygame() -> None:
 
 
 def load_library(scenario_dir: str | None) -> list[LoadResult]:
-    """Every scenario file in the folder, broken ones included (they show as cards with their error)."""
-    from ..engine import load_all
-
-    return load_all([scenario_dir or default_scenario_dir()], user_analysis_cache())
+    """Every scenario file, broken ones included (they show as cards with their error): those of every
+    scenario folder (see game.sources), or of `scenario_dir` alone when it is given."""
+    cache = sources.analysis_cache()
+    if scenario_dir is None:
+        return sources.load_library(cache)
+    folder = sources.Folder(sources.BUNDLED, Path(scenario_dir), "the folder given")
+    return sources.load_entries(sources.entries(folder), cache)
 
 
 def make_context(opts: Options) -> Context:
@@ -68,7 +71,9 @@ def make_context(opts: Options) -> Context:
     progress = ProgressStore()
     if progress.problem:
         notices.append(progress.problem)
-    scenario_dir = opts.scenario_dir or default_scenario_dir()
+    scenario_dir = opts.scenario_dir
+    if scenario_dir is None:
+        sources.user_dir(create=True)  # first start: the trainer's own folder, ready to fill
     return Context(
         settings=settings,
         viewport=Viewport.fit(opts.size),
@@ -76,7 +81,7 @@ def make_context(opts: Options) -> Context:
         audio=Audio(enabled=settings.sound, volume=settings.volume),
         progress=progress,
         library_loader=lambda: load_library(scenario_dir),
-        scenario_dir=Path(scenario_dir),
+        scenario_dir=Path(scenario_dir) if scenario_dir else sources.user_dir(),
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,
         settings_path=settings_path,

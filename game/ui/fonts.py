@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from ..resources import fonts_dir
+
+FONT_DIR = fonts_dir()
 _FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 _cache: dict[tuple[int, bool], pygame.font.Font] = {}
 

@@ -59,7 +59,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     """Play `choices` ('1'..'9' or 'timeout') through the real screens and save a PNG of each moment.
 
     Raises EngineError naming the step when a choice is not possible."""
-    from ..commands.transcript import play_path
+    from ..engine.scripted import play_path
 
     play_path(scenario, choices)  # check the whole path first: a located error, and no half-written folder
     folder = Path(out)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from ... import sources
 from ...engine import LoadResult, Scenario
 from ...userdata.progress import ScenarioProgress
 from ..context import Context
@@ -25,7 +26,7 @@ PORTRAIT = 92  # logical width of the portrait column
 
 @dataclass(frozen=True)
 class Section:
-    kind: str  # "external", "internal" or "broken"
+    kind: str  # "external", "internal", "own" or "broken"
     title: str
     blurb: str
     cards: tuple[LoadResult, ...]
@@ -34,23 +35,38 @@ class Section:
 SECTION_WORDS = {
     "external": ("Customers", "People who buy from you: at the counter, on the phone, at the gate."),
     "internal": ("Co-workers", "Colleagues inside your organisation who rely on you to do their jobs."),
+    "own": ("Your own scenarios", "Written by you or your trainer: the files in your own scenario folder, "
+                                  "{folder}, and in any folders you named."),
     "broken": ("Files that need fixing", "These scenario files have a problem and cannot be played yet. "
                                          "Everything else still plays."),
 }
 TAGS = {"external": "CUSTOMER", "internal": "CO-WORKER", "broken": "NEEDS FIXING"}
+OWN_SOURCES = (sources.USER, sources.EXTRA)
+
+
+def section_of(result: LoadResult) -> str:
+    """Which heading a file is listed under: the trainer's own files have theirs, whoever they are about."""
+    if result.scenario is None:
+        return "broken"
+    if result.source in OWN_SOURCES:
+        return "own"
+    return kind_of(result)
 
 
 def sections(library: list[LoadResult]) -> list[Section]:
-    """Group the library: customers, then co-workers, then broken files; each by order, then title."""
-    groups: dict[str, list[LoadResult]] = {"external": [], "internal": [], "broken": []}
+    """Group the library: customers, co-workers, the trainer's own, then broken files; by order, then title."""
+    groups: dict[str, list[LoadResult]] = {"external": [], "internal": [], "own": [], "broken": []}
     for result in library:
-        s = result.scenario
-        kind = "broken" if s is None else ("internal" if s.audience == "internal" else "external")
-        groups[kind].append(result)
-    groups["external"].sort(key=lambda r: (r.scenario.order, r.scenario.title.lower()))
-    groups["internal"].sort(key=lambda r: (r.scenario.order, r.scenario.title.lower()))
+        groups[section_of(result)].append(result)
+    for kind in ("external", "internal", "own"):
+        groups[kind].sort(key=lambda r: (r.scenario.order, r.scenario.title.lower()))
     groups["broken"].sort(key=lambda r: os.path.basename(r.path).lower())
-    return [Section(k, *SECTION_WORDS[k], tuple(v)) for k, v in groups.items() if v]
+    out = []
+    for kind, cards in groups.items():
+        if cards:
+            title, blurb = SECTION_WORDS[kind]
+            out.append(Section(kind, title, blurb.format(folder=sources.user_dir()), tuple(cards)))
+    return out
 
 
 def kind_of(result: LoadResult) -> str:

@@ -414,7 +414,7 @@ class SelectScene(Scene):
         centre = (top[0] + size // 2, top[1] + size // 2 + vp.px(2))
         disc = pygame.Rect(0, 0, size, size)
         disc.center = centre
-        colour = {"external": th.accent, "internal": th.text_muted, "broken": th.bad}[section.kind]
+        colour = {"external": th.accent, "internal": th.text_muted, "own": th.good, "broken": th.bad}[section.kind]
         pygame.draw.ellipse(surface, th.surface, disc)
         pygame.draw.ellipse(surface, colour, disc, width=max(1, vp.px(2)))
         glyph = int(size * 0.62)
@@ -422,6 +422,8 @@ class SelectScene(Scene):
             icons.customer(surface, centre, glyph, colour)
         elif section.kind == "internal":
             icons.coworkers(surface, centre, glyph, colour, th.surface)
+        elif section.kind == "own":
+            icons.person(surface, centre, glyph, colour)
         else:
             icons.warning(surface, centre, glyph, colour, th.surface)
         left = top[0] + size + vp.px(14)
