@@ -40,7 +40,8 @@ def test_program_name(argv0, name):
 BAD = [
     ["check", "--bogus"], ["run"], ["run", "no_such_scenario"], ["run", "expired_return", "--choices", "x"],
     ["paths"], ["paths", "no_such_scenario"], ["graph", "expired_return", "--format", "png-ish"],
-    ["schema", "--write", "/missing/dir/x.json"], ["scenarios", "--bogus"], ["storyboard", "expired_return", "--size", "0x0"],
+    ["schema", "--write", "/missing/dir/x.json"], ["scenarios", "--bogus"],
+    ["storyboard", "expired_return", "--size", "0x0"],
     ["play", "--size", "huge"], ["play", "--display", "x"], ["check", "/no/such/file.yaml"], ["frobnicate"],
 ]
 
