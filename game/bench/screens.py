@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..commands.common import default_scenario_dir
+from ..sources import bundled_dir
 from ..ui.app import App
 from ..ui.bootstrap import Options, make_app
 from ..ui.scene import Push
@@ -61,7 +61,7 @@ def title_app(size: tuple[int, int], marks: dict[str, float] | None = None) -> A
 def bundled_count() -> int:
     from ..engine import scenario_files
 
-    return len(scenario_files([default_scenario_dir()]))
+    return len(scenario_files([str(bundled_dir())]))
 
 
 def open_select(app: App) -> int:

@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..commands.common import default_scenario_dir
 from ..engine import scenario_files
+from ..sources import bundled_dir
 from .harness import BenchError, Figure, Target
 
 
@@ -49,7 +49,7 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
     from .paths_bench import paths_figure
     from .startup import startup_figures
 
-    bundled = scenario_files([default_scenario_dir()])
+    bundled = scenario_files([str(bundled_dir())])
     generated = str(write_scenario(work, cfg.generated_nodes))
     gen_label = f"generated {cfg.generated_nodes:,}-node scenario"
 
