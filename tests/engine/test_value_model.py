@@ -25,7 +25,7 @@ def _walk(econ: Economics, outcome: str) -> None:
             for x in range(101):
                 sat, loy = (x, fixed) if vary == "satisfaction" else (fixed, x)
                 values.append(lifetime_value(econ, outcome, sat, loy).net)
-            for a, b in zip(values, values[1:]):
+            for a, b in zip(values, values[1:], strict=False):
                 assert b >= a - 1e-9, (outcome, vary, fixed)
                 assert b - a <= 0.05 * own + 1, (outcome, vary, fixed, a, b)
 
