@@ -52,7 +52,7 @@ def start_scene(scenario: Scenario, ctx: Context) -> Scene:
             return facilitator_scene(scenario)
     from .play import PlayScene
 
-    return PlayScene(scenario)
+    return PlayScene(scenario, shuffle=True)
 
 
 class SelectScene(Scene):
