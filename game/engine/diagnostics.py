@@ -41,6 +41,12 @@ CODES: dict[str, str] = {
     "CC026": "file could not be read",
     "CC027": "too many YAML events",
     "CC028": "path exploration stopped at its limit",
+    "CC045": "speaker is a near miss of a cast name",
+    "CC046": "speaker not in the cast",
+    "CC047": "flag set but never tested",
+    "CC048": "cast member never speaks",
+    "CC049": "meter sits at its limit",
+    "CC050": "quoting mistake in text",
 }
 
 

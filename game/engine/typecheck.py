@@ -41,6 +41,28 @@ class PosList(list):
         self.item_pos: list[Pos] = []
 
 
+def prune(value: Any) -> Any:
+    """The checked data without the parts that failed their check (INVALID), positions kept.
+
+    A mapping keeps the position of a key whose value was dropped (`key_pos`), so the builder still
+    knows the id exists; a list drops the item and its position together."""
+    if isinstance(value, PosDict):
+        out = PosDict(value.pos)
+        out.key_pos, out.value_pos = dict(value.key_pos), dict(value.value_pos)
+        for k, item in value.items():
+            if item is not INVALID:
+                out[k] = prune(item)
+        return out
+    if isinstance(value, PosList):
+        items = PosList(value.pos)
+        for item, pos in zip(value, value.item_pos, strict=False):
+            if item is not INVALID:
+                items.append(prune(item))
+                items.item_pos.append(pos)
+        return items
+    return value
+
+
 def suggest(word: str, options) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
