@@ -92,10 +92,10 @@ def _apply(tree, path, bad):
 def test_no_wrong_shape_anywhere_crashes_the_builder() -> None:
     """Every value of two real scenarios replaced in turn by text, a number, a list, a mapping, nothing, or
     removed: the loader reports located problems and never raises."""
-    for source, stride in ((MINIMAL, 1), ((SCENARIOS / "ringing_phone.yaml").read_text(encoding="utf-8"), 9)):
+    for source, stride in ((MINIMAL, 1), ((SCENARIOS / "ringing_phone.yaml").read_text(encoding="utf-8"), 7)):
         tree = yaml.safe_load(source)
         count = 0
-        for path, bad in list(_mutations(tree))[::stride]:  # every 9th of the big file's: the test stays quick
+        for path, bad in list(_mutations(tree))[::stride]:  # every 7th of the big file's: the test stays quick
             data = yaml.safe_dump(_apply(tree, path, bad), allow_unicode=True).encode()
             result = load_bytes(data, "m.yaml")
             assert all(d.line >= 1 and d.col >= 1 for d in result.diagnostics)
