@@ -64,8 +64,8 @@ def author_checks(raw: PosDict, nodes_raw: PosDict, cast: dict, customer: str, v
         guess = near_miss(speaker, [*known, NARRATOR])
         pos = node.at("speaker")
         if guess is not None:
-            rep.error(pos, "CC045", f"speaker '{speaker}' of node '{nid}' is neither the customer nor in the cast; did you mean "
-                      f"'{guess}'? (a name written differently shows as a stranger)")
+            rep.error(pos, "CC045", f"speaker '{speaker}' of node '{nid}' is neither the customer nor in the "
+                      f"cast; did you mean '{guess}'? (a name written differently shows as a stranger)")
         else:
             rep.warning(pos, "CC046", f"speaker '{speaker}' of node '{nid}' is neither the customer nor in "
                         "'cast', so they get a made-up portrait; add them to 'cast' to choose how they look")
