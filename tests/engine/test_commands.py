@@ -70,7 +70,7 @@ def test_paths_on_the_expired_return_shows_the_183040_lesson(capsys) -> None:
 def test_paths_reports_its_limit_plainly(capsys) -> None:
     assert main(["paths", str(SCENARIOS / "expired_return.yaml"), "--limit", "3"]) == 0
     out = capsys.readouterr().out
-    assert "stopped at a limit: listed 3 paths" in out
+    assert "3 path(s) explored, then stopped at the limit (--limit 3" in out and "there are more paths" in out
 
 
 def test_graph_dot_and_mermaid(capsys) -> None:
