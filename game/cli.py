@@ -21,6 +21,7 @@ COMMANDS = {
     "storyboard": "game.commands.storyboard",
     "bench": "game.commands.bench",
     "new": "game.commands.new",
+    "golden": "game.commands.golden",
 }
 
 
