@@ -22,6 +22,7 @@ COMMANDS = {
     "bench": "game.commands.bench",
     "new": "game.commands.new",
     "golden": "game.commands.golden",
+    "preview": "game.commands.preview",
 }
 
 
