@@ -23,6 +23,7 @@ COMMANDS = {
     "new": "game.commands.new",
     "golden": "game.commands.golden",
     "preview": "game.commands.preview",
+    "import-twine": "game.commands.import_twine",
 }
 
 
