@@ -92,6 +92,9 @@ def summary_text(scenario: Scenario, s: PathSummary, args: argparse.Namespace, s
 
 
 def run(args: argparse.Namespace) -> int:
+    for name, default in (("sample", None), ("seed", 1), ("list", 0)):  # callers may build args by hand
+        if not hasattr(args, name):
+            setattr(args, name, default)
     if args.sample is not None and not 1 <= args.sample <= 1_000_000:
         raise UsageError("--sample needs a number of play-throughs from 1 to 1,000,000")
     if args.list < 0:
