@@ -126,6 +126,7 @@ def card_text(result: LoadResult, progress: ScenarioProgress | None) -> CardText
     words, tone = progress_words(s, progress)
     return CardText(TAGS[kind], f"about {s.minutes} min", [
         Block(s.title, "large", bold=True),
+        Block(s.summary, "small"),
         Block(f"{setting} · {s.customer.name}, {s.customer.role}", "small", "muted"),
         Block("Practise: " + ", ".join(s.skills), "small"),
         Block(words, "small", tone, bold=tone != "muted"),
