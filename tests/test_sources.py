@@ -140,6 +140,12 @@ def test_the_select_screen_lists_own_scenarios_under_their_own_heading(data, mon
     assert str(folder) in mine.blurb
     broken = next(s for s in select.sections if s.kind == "broken")
     assert [Path(r.path).name for r in broken.cards] == ["broken.yaml"]
+    # P on one of them opens the author's preview of that file (and on a bundled card does nothing).
+    pilot.press(pygame.K_p)
+    assert type(app.top).__name__ == "SelectScene"
+    select.focus = next(i for i, r in enumerate(select.cards) if r.scenario and r.scenario.id == "my_counter")
+    pilot.press(pygame.K_p)
+    assert type(app.top).__name__ == "PreviewScene" and app.top.scenario.id == "my_counter"
 
 
 def test_the_bundled_library_is_found_through_the_package_from_another_folder(tmp_path):

@@ -38,7 +38,8 @@ SECTION_WORDS = {
     "external": ("Customers", "People who buy from you: at the counter, on the phone, at the gate."),
     "internal": ("Co-workers", "Colleagues inside your organisation who rely on you to do their jobs."),
     "own": ("Your own scenarios", "Written by you or your trainer: the files in your own scenario folder, "
-                                  "{folder}, and in any folders you named."),
+                                  "{folder}, and in any folders you named. P previews one: it reloads each "
+                                  "time the file is saved."),
     "broken": ("Files that need fixing", "These scenario files have a problem and cannot be played yet. "
                                          "Everything else still plays."),
 }
