@@ -12,6 +12,7 @@ from . import vocabulary as v
 from .analysis_cache import AnalysisCache
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
+from .glyphs import check_glyphs
 from .model import Branch, Choice, Customer, Economics, Effects, Ending, Meter, Node, Scenario, Timer
 from .spec import SCENARIO
 from .text import placeholders
@@ -124,6 +125,7 @@ def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] |
     raw = check(root, SCENARIO, rep, "the scenario")
     if rep.has_errors:
         return None
+    check_glyphs(raw, text, rep)
     builder = _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12])
     scenario = builder.build()
     return None if scenario is None else (scenario, builder.positions)
