@@ -21,6 +21,11 @@ def is_rtl(line: str) -> bool:
     return bool(getattr(line, "rtl", False))
 
 
+def line_x(line: str, left: int, width: int, drawn_width: int) -> int:
+    """Where a wrapped line starts: at left, or against the right edge for a right-to-left paragraph."""
+    return left + width - drawn_width if is_rtl(line) else left
+
+
 class TextCache:
     """Rendered text surfaces and wrapped lines, keyed by everything that affects them (LRU-bounded)."""
 
@@ -35,7 +40,7 @@ class TextCache:
         """A font-like object for px pixels whose size() and render() use the whole font chain."""
         key = (max(4, int(px)), bool(bold))
         font = self._fonts.get(key)
-        if font is None or not pygame.font.get_init():
+        if font is None:
             font = self._fonts[key] = LineFont(*key)
         return font
 
@@ -83,4 +88,4 @@ class TextCache:
         self._fonts.clear()
 
 
-__all__ = ["Line", "TextCache", "is_rtl"]
+__all__ = ["Line", "TextCache", "is_rtl", "line_x"]

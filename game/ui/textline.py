@@ -49,11 +49,15 @@ class LineFont:
 
     def __init__(self, px: int, bold: bool = False) -> None:
         self.px, self.bold = max(4, int(px)), bool(bold)
-        self.primary = fallback.chain_font(0, self.px, self.bold)
         self._sizes: dict[tuple[str, bool | None], int] = {}
 
+    @property
+    def primary(self) -> pygame.font.Font:
+        """The main font (looked up each time, so a font reloaded after pygame.font.quit is the one used)."""
+        return fallback.chain_font(0, self.px, self.bold)
+
     def __getattr__(self, name: str):
-        if name == "primary":
+        if name in ("px", "bold", "_sizes"):
             raise AttributeError(name)
         return getattr(self.primary, name)
 

@@ -90,6 +90,10 @@ def wrap_paragraph(font: LineFont, para: str, width: int) -> list[Line]:
             i = end
             continue
         chunks = _split_long(font, pieces[i], cum, offsets[i], width, rtl)
+        if len(chunks) == 1:  # one grapheme wider than the line: it has a line of its own
+            lines.append(Line.make(pieces[i], rtl))
+            i += 1
+            continue
         lines.extend(Line.make(c, rtl) for c in chunks[:-1])
         pieces[i], offsets[i] = chunks[-1], offsets[i + 1] - len(chunks[-1])
     return lines
@@ -114,3 +118,15 @@ def _split_long(font: LineFont, piece: str, cum: list[int], base: int, width: in
         start = end
     chunks.append(piece[bounds[start]:])
     return chunks
+
+
+def shorten(font: LineFont, text: str, width: int, ellipsis: str = "…") -> str:
+    """The text, or its longest start (whole graphemes, at least one) with an ellipsis that fits width pixels."""
+    if font.width(text) <= width:
+        return text
+    bounds = graphemes(text)
+    if len(bounds) < 2:
+        return text + ellipsis
+    k = largest(len(bounds) - 2, 1, len(bounds) - 2,
+                lambda g: font.width(text[:bounds[g]].rstrip() + ellipsis) <= width)
+    return text[:bounds[max(k, 1)]].rstrip() + ellipsis
