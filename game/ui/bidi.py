@@ -3,12 +3,15 @@ paragraph's direction from its first strong character, each character's level, a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
-_RTL_FIRST = 0x0590  # nothing below Hebrew is right to left
+# Blocks holding right-to-left letters and Arabic digits: Hebrew to Arabic Extended, presentation forms, and
+# the historic and Arabic-mathematical blocks of plane 1.
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def base_rtl(text: str) -> bool:
@@ -23,8 +26,8 @@ def base_rtl(text: str) -> bool:
 
 
 def has_rtl(text: str) -> bool:
-    """True when any character is a right-to-left letter or an Arabic number."""
-    return any(ord(ch) >= _RTL_FIRST and unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text)
+    """True when any character comes from a right-to-left script's block (letters, Arabic digits)."""
+    return _RTL_BLOCKS.search(text) is not None
 
 
 def levels(text: str, rtl: bool) -> list[int]:

@@ -20,6 +20,32 @@ _NO_BREAK_BEFORE = set(
 _NO_BREAK_AFTER = set("（［｛〔〈《「『【〘〖〝｟｢([{‘“«‹$£¥€￥＄#\"'")
 
 
+EXT, RI, WIDE, NO_BEFORE, NO_AFTER, ZW = 1, 2, 4, 8, 16, 32
+_JAMO_BITS = {"": 0, "L": 1, "V": 2, "T": 3, "LV": 4, "LVT": 5}
+_JAMO_NAMES = {v: k for k, v in _JAMO_BITS.items()}
+_FLAGS: dict[str, int] = {}
+
+
+def _classify(ch: str) -> int:
+    cp = ord(ch)
+    flags = (EXT if _extends(cp, ch) else 0) | (RI if 0x1F1E6 <= cp <= 0x1F1FF else 0)
+    flags |= (WIDE if is_wide(cp) else 0) | (NO_BEFORE if ch in _NO_BREAK_BEFORE else 0)
+    flags |= (NO_AFTER if ch in _NO_BREAK_AFTER else 0) | (ZW if ch == ZWSP else 0)
+    return flags | (_JAMO_BITS[_jamo(cp)] << 6)
+
+
+def flags_of(text: str) -> list[int]:
+    """Each character's break and cluster properties (looked up per distinct character, remembered)."""
+    new = set(text).difference(_FLAGS)
+    if new:
+        if len(_FLAGS) > 20_000:
+            _FLAGS.clear()
+            new = set(text)
+        for ch in new:
+            _FLAGS[ch] = _classify(ch)
+    return list(map(_FLAGS.__getitem__, text))
+
+
 def spaces_split(text: str) -> list[str]:
     """Words of text split at breaking white space (no-break spaces stay inside words)."""
     return [w for w in _SPACES.split(text) if w]
@@ -53,27 +79,27 @@ _JAMO_JOIN = {("L", "L"), ("L", "V"), ("L", "LV"), ("L", "LVT"), ("LV", "V"), ("
 def graphemes(text: str) -> list[int]:
     """Offsets where grapheme clusters start, plus len(text): a mark, a ZWJ sequence, a flag, a Hangul
     syllable made of jamo or an emoji with its modifier stays whole."""
-    bounds = [0] if text else []
-    prev_cp = -1
-    prev_jamo = ""
-    ri_run = 0
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        if i == 0:
-            prev_cp, prev_jamo, ri_run = cp, _jamo(cp), int(0x1F1E6 <= cp <= 0x1F1FF)
-            continue
-        jamo = _jamo(cp) if 0x1100 <= cp <= 0xD7FB else ""
-        ri = 0x1F1E6 <= cp <= 0x1F1FF
-        join = (_extends(cp, ch) or prev_cp == 0x200D or (prev_cp == 0x0D and cp == 0x0A)
-                or (jamo and (prev_jamo, jamo) in _JAMO_JOIN) or (ri and ri_run % 2 == 1))
+    if not text:
+        return []
+    flags = flags_of(text)
+    if not any(f & (EXT | RI) or f >> 6 for f in flags) and "\u200d" not in text and "\r\n" not in text:
+        return list(range(len(text) + 1))
+    bounds = [0]
+    prev_ch = text[0]
+    prev_jamo = _JAMO_NAMES[flags[0] >> 6]
+    ri_run = 1 if flags[0] & RI else 0
+    for i in range(1, len(text)):
+        ch, f = text[i], flags[i]
+        jamo = _JAMO_NAMES[f >> 6]
+        join = (f & EXT or prev_ch == ZWJ or (prev_ch == "\r" and ch == "\n")
+                or (jamo and (prev_jamo, jamo) in _JAMO_JOIN) or (f & RI and ri_run % 2 == 1))
         if not join:
             bounds.append(i)
-        if not _extends(cp, ch):
+        if not f & EXT:
             prev_jamo = jamo
-            ri_run = ri_run + 1 if ri else 0
-        prev_cp = cp
-    if text:
-        bounds.append(len(text))
+            ri_run = ri_run + 1 if f & RI else 0
+        prev_ch = ch
+    bounds.append(len(text))
     return bounds
 
 
@@ -90,17 +116,16 @@ def word_pieces(word: str) -> list[str]:
     closing punctuation or after opening), and after a zero-width space. Joined, the pieces give the word."""
     if word.isascii():
         return [word]
+    flags = flags_of(word)
+    if not any(f & (WIDE | ZW) for f in flags):
+        return [word]
     bounds = graphemes(word)
     pieces: list[str] = []
     start = 0
     for k in range(1, len(bounds) - 1):
         cut = bounds[k]
-        before, after = word[bounds[k - 1]], word[cut]
-        last = word[cut - 1]
-        if last == ZWSP or (
-            (is_wide(ord(before)) or is_wide(ord(after)))
-            and after not in _NO_BREAK_BEFORE and before not in _NO_BREAK_AFTER and last not in _NO_BREAK_AFTER
-        ):
+        before, after, last = flags[bounds[k - 1]], flags[cut], flags[cut - 1]
+        if last & ZW or ((before | after) & WIDE and not after & NO_BEFORE and not (before | last) & NO_AFTER):
             pieces.append(word[start:cut])
             start = cut
     pieces.append(word[start:])

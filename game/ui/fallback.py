@@ -18,7 +18,7 @@ ALL_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", CJK_FONT, SYMBOL_FONT)
 _SCRIPTS = {"HEBREW": "Hebr", "ARABIC": "Arab", "SYRIAC": "Syrc", "THAANA": "Thaa", "NKO": "Nkoo"}
 
 _fonts: dict[tuple, pygame.font.Font | None] = {}
-_index: dict[tuple[bool, str], int] = {}
+_index: dict[bool, dict[str, int]] = {False: {}, True: {}}
 shaping = hasattr(pygame.font.Font, "set_direction") and hasattr(pygame.font.Font, "set_script")
 
 
@@ -26,18 +26,34 @@ def chain(bold: bool) -> tuple[str, ...]:
     return BOLD_CHAIN if bold else REGULAR_CHAIN
 
 
-def font_index(ch: str, bold: bool) -> int:
-    """Index in the chain of the font that draws ch (0, the main font, when none has it)."""
+def _find(ch: str, bold: bool) -> int:
     if ch < "\u0250":
         return 0
-    key = (bold, ch)
-    found = _index.get(key)
+    cov = font_coverage()
+    cp = ord(ch)
+    return next((i for i, name in enumerate(chain(bold)) if name in cov and cp in cov[name]), 0)
+
+
+def font_index(ch: str, bold: bool) -> int:
+    """Index in the chain of the font that draws ch (0, the main font, when none has it)."""
+    table = _index[bool(bold)]
+    found = table.get(ch)
     if found is None:
-        cov = font_coverage()
-        cp = ord(ch)
-        found = next((i for i, name in enumerate(chain(bold)) if name in cov and cp in cov[name]), 0)
-        _index[key] = found
+        found = table[ch] = _find(ch, bold)
     return found
+
+
+def indices(text: str, bold: bool) -> list[int]:
+    """font_index of each character of text (looked up once per distinct character)."""
+    table = _index[bool(bold)]
+    new = set(text).difference(table)
+    if new:
+        if len(table) > 20_000:
+            table.clear()
+            new = set(text)
+        for ch in new:
+            table[ch] = _find(ch, bold)
+    return list(map(table.__getitem__, text))
 
 
 def script_of(text: str) -> str:

@@ -67,7 +67,7 @@ class LineFont:
         if not text:
             return []
         bold = self.bold
-        index = [fallback.font_index(ch, bold) for ch in text]
+        index = fallback.indices(text, bold)
         mixed = has_rtl(text)
         if rtl is None:
             rtl = mixed and base_rtl(text)
@@ -122,13 +122,17 @@ class LineFont:
     def advances(self, text: str) -> list[int]:
         """Each character's advance in pixels (0 for characters drawn as nothing); a quick estimate of widths
         (no kerning or shaping), one font call per font used."""
+        index = fallback.indices(text, self.bold)
+        hidden = {ch for ch in set(text) if needs_no_glyph(ch) or unicodedata.category(ch) == "Cs"}
+        first = index[0] if index else 0
+        if not hidden and index.count(first) == len(index):
+            font = fallback.chain_font(first, self.px, self.bold) or self.primary
+            return [m[4] if m else 0 for m in font.metrics(text)] if text else []
         out = [0] * len(text)
         groups: dict[int, list[int]] = {}
-        for i, ch in enumerate(text):
-            cat = unicodedata.category(ch) if not ch.isascii() or not ch.isprintable() else "L"
-            if cat in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-                continue
-            groups.setdefault(fallback.font_index(ch, self.bold), []).append(i)
+        for i, (ch, idx) in enumerate(zip(text, index, strict=True)):
+            if ch not in hidden:
+                groups.setdefault(idx, []).append(i)
         for idx, where in groups.items():
             font = fallback.chain_font(idx, self.px, self.bold) or self.primary
             for i, m in zip(where, font.metrics("".join(text[i] for i in where)), strict=False):
