@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "CC026": "file could not be read",
     "CC027": "too many YAML events",
     "CC028": "path exploration stopped at its limit",
+    "CC040": "character no bundled font can draw",
     "CC045": "speaker is a near miss of a cast name",
     "CC046": "speaker not in the cast",
     "CC047": "flag set but never tested",

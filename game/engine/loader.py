@@ -16,6 +16,7 @@ from .analysis_cache import AnalysisCache
 from .author_checks import author_checks, saturation_checks
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
+from .glyphs import check_glyphs
 from .model import Branch, Choice, Customer, Effects, Ending, Meter, Node, Scenario, Timer
 from .spec import SCENARIO
 from .text import placeholders
@@ -127,6 +128,7 @@ def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] |
         rep.error(root.pos, "CC009", f"the top level is {kind}; a scenario is a mapping of keys like 'id:'")
         return None
     raw = prune(check(root, SCENARIO, rep, "the scenario"))
+    check_glyphs(raw, text, rep)
     # The cross-reference checks run on whatever parts checked cleanly, so one run reports every problem.
     builder = _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12], text)
     scenario = builder.build()
