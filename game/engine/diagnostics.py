@@ -41,6 +41,10 @@ CODES: dict[str, str] = {
     "CC026": "file could not be read",
     "CC027": "too many YAML events",
     "CC028": "path exploration stopped at its limit",
+    "CC029": "branches loop without a decision",
+    "CC030": "control character in text",
+    "CC031": "text with nothing visible",
+    "CC032": "node may show no choice",
 }
 
 

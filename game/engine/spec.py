@@ -17,6 +17,8 @@ class Text(Spec):
     enum: tuple[str, ...] | None = None
     max_len: int = 4000
     pattern: str | None = None
+    multiline: bool = False  # long text: line breaks and tabs allowed
+    blank_ok: bool = False  # "" means "none" (an optional field whose default is empty)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def _opt(spec: Spec) -> Field:
 
 ID = Text("An identifier: lower-case letters, digits and underscores, starting with a letter.",
           pattern=v.ID_PATTERN, max_len=64)
-PROSE = Text("Text shown to the player. {customer}, {role}, meter ids and vars may be used as placeholders.")
+PROSE = Text("Text shown to the player. {customer}, {role}, meter ids and vars may be used as placeholders.",
+             multiline=True)
 
 EFFECTS = Record(
     "What a choice changes: meter deltas (meter id: +/- whole number) and flags to set or clear.",
@@ -83,14 +86,16 @@ EFFECTS = Record(
     extra=Integer("Change to this meter, e.g. -10 or 5.", min=-1000, max=1000),
 )
 
-CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500)
+CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500,
+                 multiline=True)
 
 CHOICE = Record("One option the player can pick.", fields={
     "text": _req(Text("What the player says or does.", max_len=400)),
     "next": _req(Text("Id of the node or ending this choice leads to.", pattern=v.ID_PATTERN, max_len=64)),
     "effects": _opt(EFFECTS),
-    "feedback": _opt(Text("The coach's explanation: why this helps or hurts.", max_len=1200)),
-    "principle": _opt(Text("The service principle this choice shows or breaks.", max_len=120)),
+    "feedback": _opt(Text("The coach's explanation: why this helps or hurts.", max_len=1200, multiline=True,
+                          blank_ok=True)),
+    "principle": _opt(Text("The service principle this choice shows or breaks.", max_len=120, blank_ok=True)),
     "if": _opt(CONDITION),
 })
 
@@ -100,8 +105,9 @@ TIMER = Record("A countdown: when it runs out, not deciding is the decision.", f
     "text": _opt(Text("How running out of time is described in the history, e.g. 'You let the phone ring'.",
                       max_len=200)),
     "effects": _opt(EFFECTS),
-    "feedback": _opt(Text("The coach's explanation of what waiting cost.", max_len=1200)),
-    "principle": _opt(Text("The service principle at stake.", max_len=120)),
+    "feedback": _opt(Text("The coach's explanation of what waiting cost.", max_len=1200, multiline=True,
+                          blank_ok=True)),
+    "principle": _opt(Text("The service principle at stake.", max_len=120, blank_ok=True)),
 })
 
 BRANCH = Record("An automatic branch: the first whose condition holds is followed.", fields={
@@ -125,7 +131,7 @@ ENDING = Record("How the story ends.", fields={
     "title": _req(Text("Headline of the ending.", max_len=120)),
     "outcome": _req(Text("Whether the customer leaves, stays, or becomes an advocate.", enum=v.OUTCOMES)),
     "text": _req(PROSE),
-    "summary": _req(Text("The coach's summary of the lesson.", max_len=2000)),
+    "summary": _req(Text("The coach's summary of the lesson.", max_len=2000, multiline=True)),
     "mood": _opt(Text("The customer's mood at the end.", enum=v.MOODS)),
 })
 
@@ -135,7 +141,7 @@ METER = Record("A meter the choices move.", fields={
     "max": _opt(Integer("Highest value.", min=-10000, max=10000)),
     "start": _opt(Integer("Value at the start.", min=-10000, max=10000)),
     "visible": _opt(Boolean("Whether the player sees this meter.")),
-    "unit": _opt(Text("Unit shown after the number, e.g. 's' or '%'.", max_len=12)),
+    "unit": _opt(Text("Unit shown after the number, e.g. 's' or '%'.", max_len=12, blank_ok=True)),
     "better": _opt(Text("Which way is good: 'higher' (default) or 'lower' (e.g. talk time).",
                         enum=("higher", "lower"))),
 })
@@ -145,11 +151,12 @@ ECONOMICS = Record("What the customer is worth: the numbers behind lifetime valu
     "visits_per_year": _req(Number("How many visits, orders or requests a year.", min=0, max=100_000)),
     "years": _req(Number("Horizon in years.", min=0, max=100)),
     "word_of_mouth": _req(Integer("How many people the customer tells about the experience.", min=0, max=1000)),
-    "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20)),
+    "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20, blank_ok=True)),
     "visit_label": _opt(Text("What one visit is called, e.g. 'visit', 'order', 'request'.", max_len=30)),
-    "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600)),
+    "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600,
+                      multiline=True, blank_ok=True)),
     "whose": _opt(Text("Whose business the value is, when not the person you serve, e.g. 'Mr. Haddad'.",
-                       max_len=80)),
+                       max_len=80, blank_ok=True)),
 })
 
 APPEARANCE = Record("Hints for drawing the portrait.", fields={
@@ -204,6 +211,8 @@ def to_json_schema(spec: Spec) -> dict:
             out["enum"] = list(spec.enum)
         if spec.pattern:
             out["pattern"] = spec.pattern
+        if not spec.blank_ok and not spec.enum and not spec.pattern:
+            out["minLength"] = 1
         out["maxLength"] = spec.max_len
     elif isinstance(spec, Integer):
         out.update(type="integer", minimum=spec.min, maximum=spec.max)
