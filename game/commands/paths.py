@@ -6,7 +6,8 @@ import argparse
 import json
 
 from ..engine import Scenario, all_paths, fmt_amount
-from ..engine.analysis import PATH_LIMIT, STATE_LIMIT, PathResult
+from ..engine.analysis import PATH_LIMIT, STATE_LIMIT, Budget, PathResult
+from ..engine.budget import SECONDS
 from .common import require_scenario
 
 
@@ -16,6 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--limit", type=int, default=PATH_LIMIT, help="most paths to list (default %(default)s)")
     p.add_argument("--state-limit", type=int, default=STATE_LIMIT, help="most distinct states to explore")
+    p.add_argument("--seconds", type=float, default=SECONDS, help="most seconds to explore (default %(default)s)")
     p.set_defaults(func=run)
 
 
@@ -27,7 +29,8 @@ def _line(scenario: Scenario, r: PathResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     scenario = require_scenario(args.scenario)
-    report = all_paths(scenario, max(1, args.limit), max(1, args.state_limit))
+    budget = Budget(max(1, args.state_limit), max(0.01, args.seconds), paths=max(1, args.limit))
+    report = all_paths(scenario, budget=budget)
     ex = report.exploration
     if args.json:
         print(json.dumps({
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
             "paths": [p.to_json(scenario) for p in report.paths],
             "path_count": len(report.paths),
             "complete": report.complete,
+            "stopped": report.stop_reason or None,
             "states": ex.states,
             "endings_reachable": report.endings_reachable,
             "endings_unreachable": report.endings_unreachable,
@@ -48,8 +52,9 @@ def run(args: argparse.Namespace) -> int:
     for r in report.paths:
         print("  " + _line(scenario, r))
     if not report.complete:
-        print(f"stopped at a limit: listed {len(report.paths):,} paths (--limit {args.limit}) and explored "
-              f"{ex.states:,} states (--state-limit {args.state_limit}); raise the limits to see more")
+        print(f"stopped at a limit: listed {len(report.paths):,} paths and explored {ex.states:,} states before "
+              f"reaching {report.stop_reason}; shown is what was found so far (raise --limit, --state-limit "
+              "or --seconds to see more)")
     print(f"endings reached: {', '.join(report.endings_reachable) or 'none'}")
     never = "endings not reached before the limit" if not ex.complete else "endings never reached"
     print(f"{never}: {', '.join(report.endings_unreachable) or 'none'}")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 CUTOFF = 0.6
 SMALL = 200  # up to this many names, compare with every one (difflib, as always)
-_INDEXED_LENGTH = 32  # names up to this long are indexed by their one-deletion variants
+_INDEXED_LENGTH = 64  # names up to this long (every id) are indexed by their one-deletion variants
 _PER_KEY = 8  # names kept per index key
 _LONG_COMPARISONS = 200  # at most this many long names compared per lookup
 

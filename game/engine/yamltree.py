@@ -109,6 +109,9 @@ def parse(text: str, rep: Reporter) -> YNode | None:
         rep.error(fatal.pos, fatal.code, fatal.message)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if _nesting_error(exc):  # newer PyYAML/libyaml stop deep nesting themselves: the same error as ours
+            rep.error(_pos(mark), "CC004", f"nesting is deeper than {MAX_DEPTH} levels")
+            return None
         problem = exc.problem or exc.context or "invalid YAML"
         where = f" {exc.context}" if exc.context and exc.problem else ""
         started = exc.context_mark if exc.problem_mark is not None else None
@@ -118,6 +121,12 @@ def parse(text: str, rep: Reporter) -> YNode | None:
     except yaml.YAMLError as exc:
         rep.error((1, 1), "CC001", f"YAML error: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}")
     return None
+
+
+def _nesting_error(exc: yaml.MarkedYAMLError) -> bool:
+    """PyYAML 6.0.4's libyaml: 'exceeded maximum nesting depth' while increasing a flow or block level."""
+    words = f"{exc.problem or ''} {exc.context or ''}".lower()
+    return "nesting depth" in words or "nesting level" in words
 
 
 def _check_tag(event) -> None:
