@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from .budget import DEFAULT, PATH_LIMIT, STATE_LIMIT, Budget, Spend, describe_stop, state_bytes
+from .budget import DEFAULT, PATH_LIMIT, STATE_LIMIT, Budget, Spend, describe_stop, gc_paused, state_bytes
 from .lifetime import LifetimeValue, lifetime_value
 from .model import Scenario
 from .playthrough import TIMEOUT
@@ -39,7 +39,7 @@ def reachable_ids(scenario: Scenario) -> set[str]:
 
 
 def _options(scenario: Scenario, state: State) -> list[tuple[str, State]]:
-    """(label, next state) for each option available in a decision state."""
+    """(label, next state) for each option available in a decision state, by the rules of play."""
     location, meter_values, flags = state
     node = scenario.nodes[location]
     ids = scenario.meter_ids
@@ -52,6 +52,58 @@ def _options(scenario: Scenario, state: State) -> list[tuple[str, State]]:
         move = take(scenario, node, meters, flags, None)
         out.append((TIMEOUT, (move.location, tuple([move.meters[m] for m in ids]), move.flags)))
     return out
+
+
+class _Moves:
+    """The rules of play (rules.take) compiled for exploring: the same results as _options, a few times faster.
+
+    Meter changes are applied to the tuple of values directly, clamped one by one as apply_effects does;
+    branches are resolved by the rules themselves.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        index = {m: i for i, m in enumerate(scenario.meter_ids)}
+        bounds = [(m.min, m.max) for m in scenario.meters]
+        self.ids = scenario.meter_ids
+        self.branches = {nid for nid, n in scenario.nodes.items() if n.is_branch}
+        self.nodes: dict[str, list[tuple]] = {}
+        for nid, node in scenario.nodes.items():
+            moves = [(c.condition, c.effects, c.next) for c in node.choices]
+            if node.timer:
+                moves.append((None, node.timer.effects, node.timer.next))
+            self.nodes[nid] = [(cond, tuple((index[m], d, *bounds[index[m]]) for m, d in eff.deltas),
+                                frozenset(eff.set_flags), frozenset(eff.clear_flags), target)
+                               for cond, eff, target in moves]
+        self.timed = {nid for nid, n in scenario.nodes.items() if n.timer}
+
+    def __call__(self, state: State) -> list[tuple[str, State]]:
+        location, values, flags = state
+        moves = self.nodes[location]
+        meters = None
+        out = []
+        number = 0
+        last = len(moves) - 1
+        for k, (cond, deltas, on, off, target) in enumerate(moves):
+            timer = k == last and location in self.timed
+            if cond is not None:
+                if meters is None:
+                    meters = dict(zip(self.ids, values, strict=False))
+                if not cond.evaluate(meters, flags):
+                    continue
+            new = list(values)
+            for i, d, lo, hi in deltas:
+                new[i] = min(hi, max(lo, new[i] + d))
+            new_flags = (flags | on) - off if on or off else flags
+            if target in self.branches:
+                target = resolve(self.scenario, target, dict(zip(self.ids, new, strict=False)), new_flags)
+            if timer:
+                label = TIMEOUT
+            else:
+                number += 1
+                label = str(number)
+            out.append((label, (target, tuple(new), new_flags)))
+        return out
 
 
 def start_state(scenario: Scenario) -> State:
@@ -98,7 +150,11 @@ def _budget(budget: Budget | None, states: int | None = None, paths: int | None 
 def explore_states(scenario: Scenario, limit: int | None = None, budget: Budget | None = None,
                    start: State | None = None, keep_links: bool = False) -> Exploration:
     """Breadth-first over distinct states from `start` (default: the scenario's start), within the budget."""
-    budget = _budget(budget, limit)
+    with gc_paused():
+        return _explore(scenario, _budget(budget, limit), start, keep_links)
+
+
+def _explore(scenario: Scenario, budget: Budget, start: State | None, keep_links: bool) -> Exploration:
     result = Exploration(complete=True, limit=budget.states, budget=budget)
     spend = Spend(budget)
     try:
@@ -107,6 +163,7 @@ def explore_states(scenario: Scenario, limit: int | None = None, budget: Budget 
         result.errors.append(str(exc))
         return result
     result.parents[first] = None
+    options_of = _Moves(scenario)
     queue = deque([(first, 0)])
     while queue:
         state, depth = queue.popleft()
@@ -115,7 +172,7 @@ def explore_states(scenario: Scenario, limit: int | None = None, budget: Budget 
             result.depth[state] = depth
             continue
         try:
-            options = _options(scenario, state)
+            options = options_of(state)
         except (EngineError, KeyError) as exc:
             result.errors.append(f"at '{state[0]}': {exc}")
             continue
@@ -182,13 +239,14 @@ class _Values:
         self.scenario = scenario
         self.sat = scenario.meter("satisfaction")
         self.loy = scenario.meter("loyalty")
-        self.ids = scenario.meter_ids
+        self.i_sat = scenario.meter_ids.index("satisfaction")
+        self.i_loy = scenario.meter_ids.index("loyalty")
         self.memo: dict[tuple[str, int, int], LifetimeValue] = {}
 
     def __call__(self, state: State) -> LifetimeValue:
-        meters = dict(zip(self.ids, state[1], strict=False))
+        values = state[1]
         outcome = self.scenario.endings[state[0]].outcome
-        key = (outcome, _pct(self.sat, meters["satisfaction"]), _pct(self.loy, meters["loyalty"]))
+        key = (outcome, _pct(self.sat, values[self.i_sat]), _pct(self.loy, values[self.i_loy]))
         value = self.memo.get(key)
         if value is None:
             value = self.memo[key] = lifetime_value(self.scenario.customer.economics, *key,
@@ -210,9 +268,14 @@ def _extremes(scenario: Scenario, exploration: Exploration) -> tuple[PathResult 
     values = _Values(scenario)
     best = worst = None
     best_key = worst_key = None
+    nets: dict[int, float] = {}  # net value per LifetimeValue (by identity: values() shares them)
     for states in exploration.endings.values():
         for s in states:
-            net, depth = values(s).net, exploration.depth.get(s, 0)
+            value = values(s)
+            net = nets.get(id(value))
+            if net is None:
+                net = nets[id(value)] = value.net
+            depth = exploration.depth.get(s, 0)
             if best_key is None or (net, -depth) > best_key:
                 best, best_key = s, (net, -depth)
             if worst_key is None or (net, depth) < worst_key:
@@ -275,7 +338,8 @@ def all_paths(scenario: Scenario, path_limit: int | None = None, state_limit: in
         first = next(iter(exploration.parents))
         spend = Spend(budget)  # the listing has time of its own, as long as the exploration's
         spend.bytes = sum(_LINK_BYTES * len(v) for v in exploration.links.values())
-        paths = _list_paths(scenario, exploration, first, spend, budget.paths, values)
+        with gc_paused():
+            paths = _list_paths(scenario, exploration, first, spend, budget.paths, values)
         stopped = stopped or spend.stopped
     exploration.links = {}
     # Best and worst over every ending state found, even past the path limit.

@@ -1,0 +1,53 @@
+"""Run every author command on one scenario file in this process, as run.py would, and report as JSON.
+
+    python -m tests.engine.hostile_driver FILE OUTDIR
+
+One process per file keeps the hostile-file test quick (Python and pygame start once); each command's exit
+code, output, time and the process's peak memory so far are reported, and an exception that escapes the
+command shows as its traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import resource
+import sys
+import time
+import traceback
+
+COMMANDS = ("check", "run", "paths", "graph", "storyboard")
+
+
+def arguments(command: str, path: str, out: str) -> list[str]:
+    extra = {"check": ["--no-cache"], "run": ["--choices", "1"], "paths": [], "graph": [],
+             "storyboard": ["--choices", "1", "--out", f"{out}/board"]}[command]
+    return [command, path, *extra]
+
+
+def run_one(argv: list[str]) -> dict:
+    from game.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    started = time.monotonic()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except BaseException:  # reported to the test as the traceback it would have printed
+            traceback.print_exc()
+            code = -1
+    return {"argv": argv, "code": code, "stdout": out.getvalue(), "stderr": err.getvalue(),
+            "seconds": time.monotonic() - started,
+            "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
+def main() -> None:
+    path, out = sys.argv[1], sys.argv[2]
+    print(json.dumps([run_one(arguments(c, path, out)) for c in COMMANDS]))
+
+
+if __name__ == "__main__":
+    main()
