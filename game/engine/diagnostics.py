@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "CC030": "control character in text",
     "CC031": "text with nothing visible",
     "CC032": "node may show no choice",
+    "CC033": "no way to an ending",
 }
 
 

@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, Reporter
 from .model import Branch, Choice, Customer, Economics, Effects, Ending, Meter, Node, Scenario, Timer
 from .reading import Unreadable, read_capped
 from .spec import SCENARIO
-from .structure import Positions, branch_cycles, cycle_text, structure_checks
+from .structure import Positions, branch_cycles, can_reach_an_ending, cycle_text, structure_checks
 from .suggest import Suggester
 from .text import placeholders
 from .typecheck import PosDict, PosList, check
@@ -351,14 +351,20 @@ class _Builder:
 
         rep, raw = self.rep, self.raw
         nodes_raw, endings_raw = raw["nodes"], raw["endings"]
+        looping = set()
         for group in branch_cycles(scenario):
+            looping.update(group)
             rep.error(nodes_raw.key_at(group[0]), "CC029",
                       f"branches loop without a decision ({cycle_text(scenario, group)}): branches change "
                       "nothing, so play would go round for ever; lead one of them to a node with choices")
         reached = reachable_ids(scenario)
+        finishing = can_reach_an_ending(scenario)
         for nid in scenario.nodes:
             if nid not in reached:
                 rep.warning(nodes_raw.key_at(nid), "CC015", f"no path reaches node '{nid}'")
+            elif nid not in finishing and nid not in looping and scenario.nodes[nid].exits():
+                rep.error(nodes_raw.key_at(nid), "CC033", f"no path leads from node '{nid}' to an ending, so "
+                          "play would go round for ever; give it a way out to an ending")
         for eid in scenario.endings:
             if eid not in reached:
                 rep.warning(endings_raw.key_at(eid), "CC017", f"no path reaches ending '{eid}'")

@@ -75,6 +75,39 @@ def branch_cycles(scenario: Scenario) -> list[list[str]]:
     return sorted(groups, key=lambda g: order[g[0]])
 
 
+def can_reach_an_ending(scenario: Scenario) -> set[str]:
+    """Node ids from which some link path (ignoring conditions) leads to an ending."""
+    into: dict[str, list[str]] = {}
+    for nid, node in scenario.nodes.items():
+        for target in node.exits():
+            into.setdefault(target, []).append(nid)
+    done: set[str] = set()
+    todo = [eid for eid in scenario.endings]
+    while todo:
+        for source in into.get(todo.pop(), ()):
+            if source not in done:
+                done.add(source)
+                todo.append(source)
+    return done
+
+
+def stuck_nodes(exploration) -> set[str]:
+    """Nodes where some explored state can reach neither an ending nor a dead end: play goes round for ever."""
+    into: dict = {}
+    for state, options in exploration.links.items():
+        for _, nxt in options:
+            into.setdefault(nxt, []).append(state)
+    finished = {s for states in exploration.endings.values() for s in states}
+    finished.update(s for s, options in exploration.links.items() if not options)
+    todo = list(finished)
+    while todo:
+        for source in into.get(todo.pop(), ()):
+            if source not in finished:
+                finished.add(source)
+                todo.append(source)
+    return {state[0] for state in exploration.links if state not in finished}
+
+
 def cycle_text(scenario: Scenario, group: list[str]) -> str:
     """'a -> b -> a': one loop through the group, for the message."""
     members = set(group)
@@ -91,7 +124,7 @@ def structure_checks(scenario: Scenario, where: Positions, rep: Reporter, budget
     """The state-aware exploration: endings no play-through reaches, nodes that can show no choice."""
     from .analysis import explore_states
 
-    exploration = explore_states(scenario, budget=budget)
+    exploration = explore_states(scenario, budget=budget, keep_links=True)
     for nid in sorted(exploration.dead_ends):
         rep.error(where.nodes[nid], "CC016", f"node '{nid}' can show no choice: every choice's condition fails "
                   "for some play-through that reaches it")
@@ -106,6 +139,9 @@ def structure_checks(scenario: Scenario, where: Positions, rep: Reporter, budget
                           "scenario has too many states to prove one always holds; give one choice no 'if', "
                           "or add a timer")
         return
+    for nid in sorted(stuck_nodes(exploration), key=where.nodes.__getitem__):
+        rep.error(where.nodes[nid], "CC033", f"some play-throughs that reach node '{nid}' can never get to an "
+                  "ending: the conditions on every way out fail for them, so play would go round for ever")
     for eid in scenario.endings:
         if eid in where.linked and eid not in exploration.endings:
             rep.warning(where.endings[eid], "CC017", f"ending '{eid}' is linked but no play-through reaches it: "
