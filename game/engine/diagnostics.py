@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "CC031": "text with nothing visible",
     "CC032": "node may show no choice",
     "CC033": "no way to an ending",
+    "CC034": "way to an ending not certain",
 }
 
 

@@ -91,6 +91,38 @@ def can_reach_an_ending(scenario: Scenario) -> set[str]:
     return done
 
 
+def certain_to_end(scenario: Scenario, always: set[str]) -> set[str]:
+    """Nodes from which every play-through can reach an ending whatever the meters and flags.
+
+    Certain: an ending; a node with a choice without 'if' (or a timer) leading to a certain node; a node
+    in `always` (one of its choices always shows) whose choices all lead to certain nodes; a branch node
+    whose branches all do. Worked backwards from the endings, each link looked at once per change.
+    """
+    into: dict[str, list[str]] = {}
+    for nid, node in scenario.nodes.items():
+        for target in node.exits():
+            into.setdefault(target, []).append(nid)
+    done: set[str] = set(scenario.endings)
+
+    def certain(nid: str) -> bool:
+        node = scenario.nodes[nid]
+        if node.is_branch:
+            return all(b.next in done for b in node.branches)
+        if node.timer and node.timer.next in done:
+            return True
+        if any(c.condition is None and c.next in done for c in node.choices):
+            return True
+        return nid in always and all(c.next in done for c in node.choices)
+
+    todo = list(done)
+    while todo:
+        for source in into.get(todo.pop(), ()):
+            if source not in done and certain(source):
+                done.add(source)
+                todo.append(source)
+    return done
+
+
 def stuck_nodes(exploration) -> set[str]:
     """Nodes where some explored state can reach neither an ending nor a dead end: play goes round for ever."""
     into: dict = {}
@@ -131,13 +163,20 @@ def structure_checks(scenario: Scenario, where: Positions, rep: Reporter, budget
     if not exploration.complete:
         rep.warning(where.nodes_key, "CC028", f"stopped exploring at {exploration.stop_reason}; "
                     "conditional reachability was not fully checked")
-        for nid, node in scenario.nodes.items():
-            if nid in exploration.dead_ends or nid not in where.linked or node.timer or node.is_branch:
+        always = {nid for nid, node in scenario.nodes.items()
+                  if node.timer or node.is_branch or _some_choice_always_shows(scenario, node)}
+        certain = certain_to_end(scenario, always)
+        for nid in scenario.nodes:
+            if nid in exploration.dead_ends or nid not in where.linked:
                 continue
-            if node.choices and not _some_choice_always_shows(scenario, node):
+            if nid not in always:
                 rep.error(where.nodes[nid], "CC032", f"node '{nid}' shows only choices with an 'if', and the "
                           "scenario has too many states to prove one always holds; give one choice no 'if', "
                           "or add a timer")
+            elif nid not in certain:
+                rep.error(where.nodes[nid], "CC034", f"from node '{nid}' every way to an ending depends on an "
+                          "'if', and the scenario has too many states to prove that every play-through can end; "
+                          "give it a choice without an 'if' (or a timer) that leads on towards an ending")
         return
     for nid in sorted(stuck_nodes(exploration), key=where.nodes.__getitem__):
         rep.error(where.nodes[nid], "CC033", f"some play-throughs that reach node '{nid}' can never get to an "
