@@ -3,7 +3,7 @@
     python -m tests.engine.hostile_driver FILE OUTDIR
 
 One process per file keeps the hostile-file test quick (Python and pygame start once); each command's exit
-code, output, time and the process's peak memory so far are reported, and an exception that escapes the
+code, output, time (wall and CPU) and the process's peak memory so far are reported, and an exception that escapes the
 command shows as its traceback.
 """
 
@@ -26,11 +26,16 @@ def arguments(command: str, path: str, out: str) -> list[str]:
     return [command, path, *extra]
 
 
+def _cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
 def run_one(argv: list[str]) -> dict:
     from game.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    started = time.monotonic()
+    started, cpu = time.monotonic(), _cpu()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(argv)
@@ -40,7 +45,7 @@ def run_one(argv: list[str]) -> dict:
             traceback.print_exc()
             code = -1
     return {"argv": argv, "code": code, "stdout": out.getvalue(), "stderr": err.getvalue(),
-            "seconds": time.monotonic() - started,
+            "seconds": time.monotonic() - started, "cpu_seconds": _cpu() - cpu,
             "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 

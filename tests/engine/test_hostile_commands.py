@@ -12,7 +12,6 @@ import re
 import resource
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +24,14 @@ HOSTILE = sorted((FIXTURES / "hostile").glob("*.yaml"))
 COMMANDS = ("check", "run", "paths", "graph", "storyboard")
 LOCATED = re.compile(r"^(?P<file>[^:]+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+ "
                      r"\[(?P<code>CC\d{3})\]$")
-SECONDS = 10
+SECONDS = 10  # of CPU time: the machine may be shared, and waiting for a core is not the command's doing
+WALL_SECONDS = 60  # a hang, whatever the load
 MEMORY_KB = 1024 * 1024
+
+
+def children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
 
 
 def expectation(path: Path) -> str:
@@ -38,16 +43,16 @@ def expectation(path: Path) -> str:
 def run_command(command: str, path: Path, tmp: Path) -> tuple[subprocess.CompletedProcess, float]:
     args = {"check": ["--no-cache"], "run": ["--choices", "1"], "paths": [], "graph": [],
             "storyboard": ["--choices", "1", "--out", str(tmp / "board")]}[command]
-    started = time.monotonic()
+    started = children_cpu()
     proc = subprocess.run([sys.executable, str(ROOT / "run.py"), command, str(path), *args],
-                          capture_output=True, text=True, timeout=SECONDS * 3, cwd=tmp)
-    return proc, time.monotonic() - started
+                          capture_output=True, text=True, timeout=WALL_SECONDS, cwd=tmp)
+    return proc, children_cpu() - started
 
 
 def assert_bounded(proc: subprocess.CompletedProcess, took: float) -> None:
     out = proc.stdout + proc.stderr
     assert "Traceback" not in out, out[-3000:]
-    assert took < SECONDS, f"took {took:.1f} s"
+    assert took < SECONDS, f"took {took:.1f} s of CPU"
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far, in KB
     assert peak < MEMORY_KB, f"a command peaked at {peak / 1024:.0f} MB"
 
@@ -87,13 +92,13 @@ def test_every_command_on_hostile_file(path: Path, tmp_path: Path) -> None:
     """All five commands in one process per file (see hostile_driver): quick enough for every run."""
     expect = expectation(path)
     proc = subprocess.run([sys.executable, "-m", "tests.engine.hostile_driver", str(path), str(tmp_path)],
-                          capture_output=True, text=True, timeout=SECONDS * len(COMMANDS), cwd=ROOT)
+                          capture_output=True, text=True, timeout=WALL_SECONDS * 2, cwd=ROOT)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
     for result in json.loads(proc.stdout):
         command = result["argv"][0]
         ran = Ran(result["code"], result["stdout"], result["stderr"])
         assert "Traceback" not in ran.stdout + ran.stderr, (command, ran.stderr[-3000:])
-        assert result["seconds"] < SECONDS, (command, result["seconds"])
+        assert result["cpu_seconds"] < SECONDS, (command, result["cpu_seconds"])
         assert result["peak_kb"] < MEMORY_KB, (command, result["peak_kb"])
         check_outcome(path, command, expect, ran)
 
@@ -123,7 +128,7 @@ def test_five_thousand_broken_links_are_reported_fast_every_time(command: str, t
     path = write_broken_links(tmp_path)
     proc, took = run_command(command, path, tmp_path)
     assert_bounded(proc, took)
-    assert took < 4  # under 2 s alone on the 2-core machine; room for a busy one
+    assert took < 2
     stream = proc.stdout if command == "check" else proc.stderr
     errors = [ln for ln in stream.splitlines() if LOCATED.match(ln)]
     assert len(errors) == 5000 and all(ln.endswith("[CC014]") for ln in errors)

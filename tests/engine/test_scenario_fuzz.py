@@ -20,14 +20,14 @@ from tests.engine.scenario_strategies import documents, walk
 
 LOCATED = re.compile(r"^fuzz\.yaml:\d+:\d+: (error|warning): .+ \[CC\d{3}\]$", re.S)
 SMALL = Budget(states=3000, seconds=1.0, memory_mb=50)
-LOAD_SECONDS = 3
+LOAD_SECONDS = 3  # of CPU time (time.process_time): other work on a shared machine does not count
 PLAY_SECONDS = 6
 
 
 def exercise(data: bytes, seed: int) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     result = load_bytes(data, "fuzz.yaml")
-    assert time.monotonic() - started < LOAD_SECONDS
+    assert time.process_time() - started < LOAD_SECONDS
     for d in result.diagnostics:
         assert d.line >= 1 and d.col >= 1 and d.code in CODES, d
         assert LOCATED.match(d.format()), d.format()
@@ -35,7 +35,7 @@ def exercise(data: bytes, seed: int) -> None:
     if result.scenario is None:
         return
     scenario = result.scenario
-    started = time.monotonic()
+    started = time.process_time()
     done = walk(scenario, random.Random(seed), budget=SMALL)
     assert done.ended or done.stopped_exploring
     play = done.play
@@ -53,7 +53,7 @@ def exercise(data: bytes, seed: int) -> None:
         assert found.complete or found.stopped in ("states", "time", "memory")
         if found.best is not None:
             assert found.best.value.net >= found.worst.value.net
-    assert time.monotonic() - started < PLAY_SECONDS
+    assert time.process_time() - started < PLAY_SECONDS
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
