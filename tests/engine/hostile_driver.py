@@ -1,6 +1,6 @@
 """Run every author command on one scenario file in this process, as run.py would, and report as JSON.
 
-    python -m tests.engine.hostile_driver FILE OUTDIR
+    python -m tests.engine.hostile_driver FILE OUTDIR [CHOICES]
 
 One process per file keeps the hostile-file test quick (Python and pygame start once); each command's exit
 code, output, time (wall and CPU) and the process's peak memory so far are reported, and an exception that escapes the
@@ -20,9 +20,9 @@ import traceback
 COMMANDS = ("check", "run", "paths", "graph", "storyboard")
 
 
-def arguments(command: str, path: str, out: str) -> list[str]:
-    extra = {"check": ["--no-cache"], "run": ["--choices", "1"], "paths": [], "graph": [],
-             "storyboard": ["--choices", "1", "--out", f"{out}/board"]}[command]
+def arguments(command: str, path: str, out: str, choices: str = "1") -> list[str]:
+    extra = {"check": ["--no-cache"], "run": ["--choices", choices], "paths": [], "graph": [],
+             "storyboard": ["--choices", choices, "--out", f"{out}/board"]}[command]
     return [command, path, *extra]
 
 
@@ -51,7 +51,8 @@ def run_one(argv: list[str]) -> dict:
 
 def main() -> None:
     path, out = sys.argv[1], sys.argv[2]
-    print(json.dumps([run_one(arguments(c, path, out)) for c in COMMANDS]))
+    choices = sys.argv[3] if len(sys.argv) > 3 else "1"
+    print(json.dumps([run_one(arguments(c, path, out, choices)) for c in COMMANDS]))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Each file in tests/fixtures/hostile is named after what it breaks; its first line says what must happen:
 `# expect: plays` (check accepts it, and every command works on it), `# expect: error` (one or more located
-errors, whichever the YAML library gives), or the exact diagnostics as `CODE@LINE:COL ...`.
+errors, whichever the YAML library gives), or the exact diagnostics as `CODE@LINE:COL ...`. `run` and
+`storyboard` play choice 1 unless line 2 says `# choices: ...`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ def children_cpu() -> float:
     return use.ru_utime + use.ru_stime
 
 
+def choices_for(path: Path) -> str:
+    """The choices `run` and `storyboard` play: '1' unless line 2 says `# choices: ...` ('(none...' for none)."""
+    second = (path.read_text(encoding="utf-8").split("\n") + [""])[1]
+    if not second.startswith("# choices: "):
+        return "1"
+    given = second[len("# choices: "):].strip()
+    return "" if given.startswith("(none") else given
+
+
 def expectation(path: Path) -> str:
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     assert first.startswith("# expect: "), f"{path.name}: the first line says what must happen"
@@ -41,8 +51,9 @@ def expectation(path: Path) -> str:
 
 
 def run_command(command: str, path: Path, tmp: Path) -> tuple[subprocess.CompletedProcess, float]:
-    args = {"check": ["--no-cache"], "run": ["--choices", "1"], "paths": [], "graph": [],
-            "storyboard": ["--choices", "1", "--out", str(tmp / "board")]}[command]
+    choices = choices_for(path)
+    args = {"check": ["--no-cache"], "run": ["--choices", choices], "paths": [], "graph": [],
+            "storyboard": ["--choices", choices, "--out", str(tmp / "board")]}[command]
     started = children_cpu()
     proc = subprocess.run([sys.executable, str(ROOT / "run.py"), command, str(path), *args],
                           capture_output=True, text=True, timeout=WALL_SECONDS, cwd=tmp)
@@ -91,7 +102,8 @@ class Ran:
 def test_every_command_on_hostile_file(path: Path, tmp_path: Path) -> None:
     """All five commands in one process per file (see hostile_driver): quick enough for every run."""
     expect = expectation(path)
-    proc = subprocess.run([sys.executable, "-m", "tests.engine.hostile_driver", str(path), str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "tests.engine.hostile_driver", str(path), str(tmp_path),
+                           choices_for(path)],
                           capture_output=True, text=True, timeout=WALL_SECONDS * 2, cwd=ROOT)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
     for result in json.loads(proc.stdout):
