@@ -150,13 +150,14 @@ def _budget(budget: Budget | None, states: int | None = None, paths: int | None 
 def explore_states(scenario: Scenario, limit: int | None = None, budget: Budget | None = None,
                    start: State | None = None, keep_links: bool = False) -> Exploration:
     """Breadth-first over distinct states from `start` (default: the scenario's start), within the budget."""
+    budget = _budget(budget, limit)
     with gc_paused():
-        return _explore(scenario, _budget(budget, limit), start, keep_links)
+        return _explore(scenario, budget, start, keep_links, Spend(budget))
 
 
-def _explore(scenario: Scenario, budget: Budget, start: State | None, keep_links: bool) -> Exploration:
+def _explore(scenario: Scenario, budget: Budget, start: State | None, keep_links: bool,
+             spend: Spend) -> Exploration:
     result = Exploration(complete=True, limit=budget.states, budget=budget)
-    spend = Spend(budget)
     try:
         first = start if start is not None else start_state(scenario)
     except EngineError as exc:
@@ -330,17 +331,19 @@ def all_paths(scenario: Scenario, path_limit: int | None = None, state_limit: in
               budget: Budget | None = None) -> PathReport:
     """Every distinct path to an ending (cycles cut), with reachability and best/worst outcomes."""
     budget = _budget(budget, state_limit, path_limit)
-    exploration = explore_states(scenario, budget=budget, keep_links=True)
+    spend = Spend(budget)  # one budget for exploring and listing together
     paths: list[PathResult] = []
-    stopped = exploration.stopped
     values = _Values(scenario)
-    if exploration.parents:
-        first = next(iter(exploration.parents))
-        spend = Spend(budget)  # the listing has time of its own, as long as the exploration's
-        spend.bytes = sum(_LINK_BYTES * len(v) for v in exploration.links.values())
-        with gc_paused():
+    with gc_paused():
+        exploration = _explore(scenario, budget, None, True, spend)
+        stopped = exploration.stopped
+        if exploration.parents and stopped != "cancelled":
+            if stopped in ("time", "memory"):  # a little more, to list some of what was found
+                spend.extend(0.25)
+            spend.stopped = None
+            first = next(iter(exploration.parents))
             paths = _list_paths(scenario, exploration, first, spend, budget.paths, values)
-        stopped = stopped or spend.stopped
+            stopped = stopped or spend.stopped
     exploration.links = {}
     # Best and worst over every ending state found, even past the path limit.
     best, worst = _extremes(scenario, exploration)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 STATE_LIMIT = 100_000
 PATH_LIMIT = 5_000
-SECONDS = 4.0
+SECONDS = 3.0
 MEMORY_MB = 200.0
 
 
@@ -25,9 +25,9 @@ class Cancel(Protocol):
 class Budget:
     """How much exploring may cost. Every exploration stops at the first limit it reaches and says which.
 
-    `memory_mb` bounds the estimated size of what the exploration keeps (states, links and listed paths).
-    `cancel` (e.g. a threading.Event) stops it early from another thread, for screens that run it off
-    the UI thread.
+    `seconds` counts the exploring thread's own computing time. `memory_mb` bounds the estimated size of
+    what the exploration keeps (states, links and listed paths). `cancel` (e.g. a threading.Event) stops
+    it early from another thread, for screens that run it off the UI thread.
     """
 
     states: int = STATE_LIMIT
@@ -44,12 +44,21 @@ class Budget:
 DEFAULT = Budget()
 
 
+def _clock() -> float:
+    """CPU seconds of this thread: what the exploration itself used, however busy the machine or the other
+    threads are (so a check gives the same answer on a loaded machine; the UI keeps its own frame time)."""
+    try:
+        return time.thread_time()
+    except (AttributeError, OSError):  # pragma: no cover - platforms without a per-thread clock
+        return time.monotonic()
+
+
 class Spend:
     """What an exploration has used so far of its budget; `stopped` names the limit it reached."""
 
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
-        self.started = time.monotonic()
+        self.started = _clock()
         self.bytes = 0
         self.steps = 0
         self.stopped: str | None = None
@@ -64,11 +73,16 @@ class Spend:
         if self.bytes > self._memory:
             self.stopped = "memory"
         elif self.steps & 255 == 0:
-            if time.monotonic() - self.started > self.budget.seconds:
+            if _clock() - self.started > self.budget.seconds:
                 self.stopped = "time"
             elif self.budget.cancel is not None and self.budget.cancel.is_set():
                 self.stopped = "cancelled"
         return self.stopped is None
+
+    def extend(self, fraction: float) -> None:
+        """Allow a further fraction of the budget's time and memory."""
+        self.started += self.budget.seconds * fraction
+        self._memory += self.budget.memory_mb * 1024 * 1024 * fraction
 
     def stop(self, reason: str) -> None:
         if self.stopped is None:
@@ -76,7 +90,7 @@ class Spend:
 
     @property
     def elapsed(self) -> float:
-        return time.monotonic() - self.started
+        return _clock() - self.started
 
 
 def describe_stop(reason: str | None, budget: Budget, states: int) -> str:
