@@ -17,7 +17,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--limit", type=int, default=PATH_LIMIT, help="most paths to list (default %(default)s)")
     p.add_argument("--state-limit", type=int, default=STATE_LIMIT, help="most distinct states to explore")
-    p.add_argument("--seconds", type=float, default=SECONDS, help="most seconds to explore (default %(default)s)")
+    p.add_argument("--seconds", type=float, default=SECONDS,
+                   help="most seconds of computing to explore (default %(default)s)")
     p.set_defaults(func=run)
 
 
@@ -29,7 +30,8 @@ def _line(scenario: Scenario, r: PathResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     scenario = require_scenario(args.scenario)
-    budget = Budget(max(1, args.state_limit), max(0.01, args.seconds), paths=max(1, args.limit))
+    seconds = getattr(args, "seconds", SECONDS)  # callers building their own Namespace (bench) may omit it
+    budget = Budget(max(1, args.state_limit), max(0.01, seconds), paths=max(1, args.limit))
     report = all_paths(scenario, budget=budget)
     ex = report.exploration
     if args.json:
