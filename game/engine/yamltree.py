@@ -114,7 +114,8 @@ def parse(text: str, rep: Reporter) -> YNode | None:
         hint = quoting_hint(lines[mark.line]) if mark is not None and mark.line < len(lines) else None
         if _nesting_error(exc):  # newer PyYAML/libyaml stop deep nesting themselves: the same error as ours
             rep.error(_pos(mark), "CC004", f"nesting is deeper than {MAX_DEPTH} levels")
-        elif hint is not None:
+            return None
+        if hint is not None:
             rep.error((mark.line + 1, hint.column), "CC050", hint.message())
             return None
         problem = exc.problem or exc.context or "invalid YAML"
