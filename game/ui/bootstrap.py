@@ -39,11 +39,17 @@ def init_pygame() -> None:
     pygame.font.init()
 
 
-def load_library(scenario_dir: str | None) -> list[LoadResult]:
-    """Every scenario file in the folder, broken ones included (they show as cards with their error)."""
+def load_library(scenario_dir: str | None, notices: list[str] | None = None) -> list[LoadResult]:
+    """Every scenario file in the folder, broken ones included (they show as cards with their error).
+
+    A damaged analysis cache is set aside; its notice is added to `notices`."""
     from ..engine import load_all
 
-    return load_all([scenario_dir or default_scenario_dir()], user_analysis_cache())
+    cache = user_analysis_cache()
+    results = load_all([scenario_dir or default_scenario_dir()], cache)
+    if cache.problem and notices is not None:
+        notices.append(cache.problem)
+    return results
 
 
 def make_context(opts: Options) -> Context:
@@ -75,7 +81,7 @@ def make_context(opts: Options) -> Context:
         text=TextCache(),
         audio=Audio(enabled=settings.sound, volume=settings.volume),
         progress=progress,
-        library_loader=lambda: load_library(scenario_dir),
+        library_loader=lambda: load_library(scenario_dir, notices),
         scenario_dir=Path(scenario_dir),
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,
