@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine import TIMEOUT, LifetimeValue, Playthrough, Scenario, fmt_amount, outcome_range
+from ..engine import TIMEOUT, LifetimeValue, OutcomeRange, Playthrough, Scenario, fmt_amount, outcome_range
 from .session import ClassSession, Decision
 
 
@@ -82,8 +82,11 @@ class Debrief:
         return round(100 * (self.meters[meter_id] - m.min) / (m.max - m.min))
 
 
-def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrief:
-    """The debrief of the session's main path (benchmarks explore every path: call it once, not per frame)."""
+def build_debrief(session: ClassSession, with_benchmarks: bool = True,
+                  outcomes: OutcomeRange | None = None) -> Debrief:
+    """The debrief of the session's main path (benchmarks explore every path: call it once, not per frame).
+
+    `outcomes` given (worked out elsewhere, e.g. off the UI thread) are used for the benchmarks as they are."""
     scenario = session.scenario
     play = Playthrough(scenario)
     reports = []
@@ -91,8 +94,8 @@ def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrie
         reports.append(_report(scenario, play, decision, n))
     ending = play.ending
     best = worst = None
-    if with_benchmarks:
-        report = outcome_range(scenario)
+    if outcomes is not None or with_benchmarks:
+        report = outcomes if outcomes is not None else outcome_range(scenario)
         best = _benchmark(scenario, report.best)
         worst = _benchmark(scenario, report.worst)
     return Debrief(scenario, tuple(reports), dict(play.meters), ending.title if ending else None,

@@ -135,6 +135,18 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     return settings, None
 
 
+def peek_settings(path: Path | None = None) -> Settings | None:
+    """The settings saved now (defaults when there is no file), or None when the file is odd; changes nothing."""
+    try:
+        data = read_json(Path(path) if path is not None else settings_path())
+    except (Damaged, OSError):
+        return None
+    if data is None:
+        return Settings()
+    settings, bad = settings_from_json(data)
+    return None if bad else settings
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     """Write the settings atomically (temp file, then os.replace). Returns a plain message on failure."""
     tmp_name: str | None = None

@@ -13,6 +13,8 @@ import pygame
 from ...facilitation import ClassSession, export_folder, write_csv
 from ..context import Context
 
+EXPLORE_WAIT_S = 10.0
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -39,6 +41,9 @@ def export_debrief(ctx: Context, session: ClassSession, scene=None, folder: Path
     from .debrief import DebriefScene
 
     scene = scene if scene is not None else DebriefScene(session)
+    if scene.job is None:
+        scene.enter(ctx)
+    scene.wait_for_outcomes(EXPLORE_WAIT_S)  # the exploration is bounded; an export shows its result
     folder = folder or export_folder(session.scenario.id)
     files: list[Path] = []
     try:
