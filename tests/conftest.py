@@ -12,3 +12,19 @@ os.environ["CUSTOMER_CHAIN_DATA_DIR"] = tempfile.mkdtemp(prefix="customer-chain-
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: heavy sizes (storms of 50,000 events); run with -m slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Heavy sizes run only when asked for (`-m slow`); by default CI runs the fixed small sample."""
+    if "slow" in (config.getoption("-m") or ""):
+        return
+    import pytest
+
+    skip = pytest.mark.skip(reason="heavy size: run with -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
