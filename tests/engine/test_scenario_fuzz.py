@@ -1,6 +1,6 @@
 """Generated scenario documents: each is a Scenario or located errors, and each Scenario plays to an ending.
 
-The default run is a fixed small sample (60 documents); `--run-slow` adds 400 larger ones.
+The default run is a fixed small sample (60 documents); `-m slow` adds 400 larger ones.
 """
 
 from __future__ import annotations
