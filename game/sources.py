@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 ENV_VAR = "CUSTOMER_CHAIN_SCENARIOS"
 SUFFIXES = (".yaml", ".yml")
+NOT_SCENARIOS = {"principles.yaml"}  # the principle vocabulary lives beside the scenarios
 BUNDLED, USER, EXTRA = "bundled", "user", "extra"
 USER_README = """Your own scenarios
 ==================
@@ -125,7 +126,7 @@ def entries(folder: Folder) -> list[Entry]:
     root = os.path.realpath(folder.path)
     out = []
     for name in names:
-        if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+        if name.startswith(".") or not name.lower().endswith(SUFFIXES) or name.lower() in NOT_SCENARIOS:
             continue
         full = os.path.join(folder.path, name)
         out.append(Entry(display_path(full), folder, _refusal(full, root)))

@@ -42,6 +42,14 @@ CODES: dict[str, str] = {
     "CC027": "too many YAML events",
     "CC028": "path exploration stopped at its limit",
     "CC065": "scenario id already used by another file",
+    "CC066": "text variants without a last default",
+    "CC067": "principle not in the vocabulary",
+    "CC068": "best option clearly the longest (length tell)",
+    "CC069": "options lead to the same place in most decisions",
+    "CC070": "unknown speaker",
+    "CC071": "others at an ending name nobody whose value counts",
+    "CC072": "node with both text and lines",
+    "CC073": "positive word of mouth too generous",
 }
 
 

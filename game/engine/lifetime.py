@@ -4,15 +4,19 @@ The model (documented for authors in scenarios/README.md):
     a year            = spend per visit x visits a year
     over the horizon  = a year x years
     with word of mouth = over the horizon x people told (at least 1: the customer)
-    leaves   -> everything with word of mouth is lost (the source material's $183,040)
+    leaves   -> everything with word of mouth is lost (the source material's $183,040: each person an
+                unhappy customer tells is counted as a customer of the same value)
     stays    -> the customer's own value is kept in proportion to loyalty; the rest may drift away
-    advocate -> all the customer's own value is kept, and word of mouth wins new business in
-                proportion to satisfaction
+    advocate -> all the customer's own value is kept, and positive word of mouth wins new customers: the
+                people a delighted customer tells (word_of_mouth_delighted) x the share who join
+                (joins_share) x satisfaction, each worth the customer's own value
+Within one outcome the value never falls as satisfaction or loyalty rises, and one point more moves it by at
+most 5 % of the customer's own value (the loader caps delighted x share at 5).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Economics
 
@@ -58,13 +62,34 @@ class LifetimeValue:
     lost: float
     won: float
     steps: tuple[ValueStep, ...]
+    why: str = ""  # in words, when the ending keeps the customer but still loses value
+    others: tuple[tuple[str, LifetimeValue], ...] = ()  # other people whose value counts, by name
+
+    @property
+    def own_net(self) -> float:
+        return round(self.kept + self.won - self.lost, 2)
 
     @property
     def net(self) -> float:
-        return round(self.kept + self.won - self.lost, 2)
+        """The customer's net value and that of every other person the ending names."""
+        return round(self.own_net + sum(v.own_net for _, v in self.others), 2)
+
+    def with_others(self, others: list[tuple[str, LifetimeValue]]) -> LifetimeValue:
+        if not others:
+            return self
+        steps = [*self.steps]
+        for name, value in others:
+            steps.append(ValueStep(f"{name}: {OUTCOME_WORDS[value.outcome]}",
+                                   f"{fmt_amount(value.horizon, value.unit)} over {_num(value.years)} years, "
+                                   f"net {fmt_amount(value.own_net, value.unit, signed=True)}", value.own_net))
+        return replace(self, steps=tuple(steps), others=tuple(others))
+
+    @property
+    def years(self) -> float:
+        return round(self.horizon / self.per_year, 2) if self.per_year else 0.0
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "outcome": self.outcome,
             "unit": self.unit,
             "per_year": self.per_year,
@@ -76,6 +101,14 @@ class LifetimeValue:
             "net": self.net,
             "steps": [s.to_json() for s in self.steps],
         }
+        if self.why:
+            out["why"] = self.why
+        if self.others:
+            out["others"] = [{"who": name, **value.to_json()} for name, value in self.others]
+        return out
+
+
+OUTCOME_WORDS = {"leaves": "leaves", "stays": "stays", "advocate": "becomes an advocate"}
 
 
 def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: int,
@@ -95,7 +128,8 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
         ValueStep("A year", f"{fmt_amount(econ.spend_per_visit, u)} × {_num(econ.visits_per_year)} "
                   f"{econ.visit_label}s", per_year),
         ValueStep(f"Over {years} years", f"{fmt_amount(per_year, u)} × {years}", horizon),
-        ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {told} {people} told", network),
+        ValueStep("Counting word of mouth", f"{fmt_amount(horizon, u)} × {told} {people} an unhappy customer tells",
+                  network),
     ]
     # Kept and won are estimates (a share of a future), so money is shown in whole units, not cents.
     places = 0 if u in _CURRENCIES else 2
@@ -104,6 +138,9 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
         lost = network
         steps.append(ValueStep(f"{customer} leaves and tells others", f"all {fmt_amount(network, u)} lost",
                                -network))
+    why = ""
+    if outcome == "leaves":
+        pass
     elif outcome == "stays":
         kept = round(horizon * loy, places)
         lost = round(horizon - kept, 2)
@@ -111,10 +148,17 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
                                f"{fmt_amount(horizon, u)} × {round(loy * 100)}% kept", kept))
         steps.append(ValueStep("At risk of drifting away", f"{fmt_amount(horizon, u)} − {fmt_amount(kept, u)}",
                                -lost))
+        if lost > kept:
+            why = (f"{customer} stays for now, but only {round(loy * 100)}% loyal: more of the value is likely to "
+                   f"drift away ({fmt_amount(lost, u)}) than is kept ({fmt_amount(kept, u)}), so this ending "
+                   "still loses money.")
     else:
         kept = horizon
-        won = round(network * sat, places)
+        tells = max(0, econ.word_of_mouth_delighted)
+        share = max(0.0, min(1.0, econ.joins_share))
+        won = round(horizon * tells * share * sat, places)
         steps.append(ValueStep(f"{customer} stays for all {years} years", fmt_amount(horizon, u), kept))
-        steps.append(ValueStep(f"…and recommends you, {round(sat * 100)}% satisfied",
-                               f"{fmt_amount(network, u)} × {round(sat * 100)}% won", won))
-    return LifetimeValue(outcome, u, per_year, horizon, network, kept, lost, won, tuple(steps))
+        steps.append(ValueStep(f"…and recommends you to {tells} people; {round(share * 100)}% of them join",
+                               f"{fmt_amount(horizon, u)} × {tells} × {round(share * 100)}% × "
+                               f"{round(sat * 100)}% satisfied", won))
+    return LifetimeValue(outcome, u, per_year, horizon, network, kept, lost, won, tuple(steps), why)

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from . import talk, teaching
 from . import vocabulary as v
 from .analysis_cache import AnalysisCache
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
-from .model import Branch, Choice, Customer, Economics, Effects, Ending, Meter, Node, Scenario, Timer
+from .model import Branch, Choice, Customer, Effects, Ending, Meter, Node, Scenario, Timer
 from .spec import SCENARIO
 from .text import placeholders
 from .typecheck import PosDict, PosList, check, suggest
@@ -79,7 +80,7 @@ def scenario_files(paths: list[str]) -> list[str]:
         if os.path.isdir(p):
             for entry in sorted(os.listdir(p)):
                 full = os.path.join(p, entry)
-                if entry.endswith(SCENARIO_SUFFIXES) and os.path.isfile(full):
+                if entry.endswith(SCENARIO_SUFFIXES) and entry != "principles.yaml" and os.path.isfile(full):
                     out.append(full)
         else:
             out.append(p)
@@ -163,6 +164,9 @@ class _Builder:
         values = {"customer", "role", *self.meters, *vars_raw}
         self.known_placeholders = values
         customer = self._customer(raw["customer"])
+        self.people = talk.people(rep, raw.get("cast") or PosList(raw.pos), talk.positive_word_of_mouth(rep))
+        self.speakers = {customer.name, *self.people}
+        self.principles = teaching.vocabulary()
         nodes = {nid: self._node(nid, n, customer.name, nodes_raw.key_at(nid)) for nid, n in nodes_raw.items()}
         endings = {eid: self._ending(eid, e) for eid, e in endings_raw.items()}
         if raw["start"] not in nodes:
@@ -176,7 +180,8 @@ class _Builder:
             order=raw.get("order", 1000), customer=customer, meters=tuple(self.meters.values()),
             start=raw["start"], nodes=MappingProxyType(nodes), endings=MappingProxyType(endings),
             vars=MappingProxyType(dict(raw.get("vars") or {})), cast=self._cast(raw.get("cast") or []),
-            path=self.path, version=self.version,
+            path=self.path, version=self.version, coach=raw.get("coach", "immediate"),
+            shuffle=raw.get("shuffle", True), people=MappingProxyType(self.people),
         )
         self._graph_checks(scenario)
         return scenario
@@ -212,9 +217,7 @@ class _Builder:
                 self.flags.update(eff.get("clear") or [])
 
     def _customer(self, raw: PosDict) -> Customer:
-        e = raw["economics"]
-        econ = Economics(e["spend_per_visit"], e["visits_per_year"], e["years"], e["word_of_mouth"],
-                         e.get("unit", "$"), e.get("visit_label", "visit"), e.get("note", ""), e.get("whose", ""))
+        econ = talk.economics(raw["economics"], talk.positive_word_of_mouth(self.rep))
         return Customer(raw["name"], raw["role"], econ, MappingProxyType(dict(raw.get("appearance") or {})))
 
     def _cast(self, cast_raw: list) -> MappingProxyType:
@@ -278,29 +281,42 @@ class _Builder:
                       "there; add choices, a branch, or lead to an ending")
         if "timer" in raw and not choices_raw:
             rep.error(raw.key_at("timer"), "CC011", f"node '{nid}' has a timer but no choices to race it")
-        if "text" not in raw and not branches_raw:
-            rep.error(key_pos, "CC013", f"node '{nid}' needs 'text'")
-        text = raw.get("text", "")
-        self._prose(text, raw.at("text"), f"node '{nid}'")
+        if "text" in raw and "lines" in raw:
+            rep.error(raw.key_at("lines"), "CC072", f"node '{nid}' has both 'text' and 'lines'; "
+                      "put the text in the lines, or use one of them")
+        elif "text" not in raw and "lines" not in raw and not branches_raw:
+            rep.error(key_pos, "CC013", f"node '{nid}' needs 'text' (or 'lines')")
+        text, text_if = talk.variants(self, raw.get("text", ""), raw.at("text"), f"node '{nid}'")
+        beats = talk.lines(self, raw["lines"], nid, self.speakers) if "lines" in raw else ()
+        if beats:
+            text = talk.joined(beats)
         choices = []
         for i, c in enumerate(choices_raw):
             pos = choices_raw.item_pos[i]
-            self._link(c["next"], c.at("next"), f"choice {i + 1} of '{nid}'")
-            self._prose(c["text"], c.at("text"), f"choice {i + 1} of '{nid}'")
+            what = f"choice {i + 1} of '{nid}'"
+            self._link(c["next"], c.at("next"), what)
+            ctext, ctext_if = talk.variants(self, c["text"], c.at("text"), what)
+            feedback, feedback_if = talk.variants(self, c.get("feedback", ""), c.at("feedback"), what, prose=False)
             if len(choices_raw) > 1 and not c.get("feedback"):
-                rep.warning(pos, "CC019", f"choice {i + 1} of '{nid}' has no feedback; "
-                            "say why it helps or hurts")
+                rep.warning(pos, "CC019", f"{what} has no feedback; say why it helps or hurts")
+            self._principle(c.get("principle", ""), c.at("principle"), what)
             cond = self._condition(c["if"], c.at("if")) if "if" in c else None
-            choices.append(Choice(c["text"], c["next"], self._effects(c.get("effects")),
-                                  c.get("feedback", ""), c.get("principle", ""), cond))
+            reply = talk.reply(self, c.get("reply"), c.at("reply"), what, self.speakers)
+            choices.append(Choice(ctext, c["next"], self._effects(c.get("effects")), feedback,
+                                  c.get("principle", ""), cond, c.get("id", ""), reply, bool(c.get("fixed", False)),
+                                  ctext_if, feedback_if))
         timer = None
         if "timer" in raw:
             t = raw["timer"]
             self._link(t["next"], t.at("next"), f"the timer of '{nid}'")
             if not t.get("feedback"):
                 rep.warning(raw.key_at("timer"), "CC019", f"the timer of '{nid}' has no feedback")
+            what = f"the timer of '{nid}'"
+            feedback, feedback_if = talk.variants(self, t.get("feedback", ""), t.at("feedback"), what, prose=False)
+            self._principle(t.get("principle", ""), t.at("principle"), what)
             timer = Timer(t["seconds"], t["next"], t.get("text", "Time ran out"), self._effects(t.get("effects")),
-                          t.get("feedback", ""), t.get("principle", ""))
+                          feedback, t.get("principle", ""), talk.reply(self, t.get("reply"), t.at("reply"), what,
+                                                                        self.speakers), feedback_if)
         branches = []
         for i, b in enumerate(branches_raw):
             self._link(b["next"], b.at("next"), f"branch {i + 1} of '{nid}'")
@@ -310,13 +326,22 @@ class _Builder:
             rep.error(branches_raw.item_pos[-1], "CC024", f"the last branch of '{nid}' has an 'if'; "
                       "when no condition holds the story would stop: drop the last 'if'")
         speaker = raw.get("speaker", customer_name)
-        return Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw["setting"]),
-                    raw.get("sound"), tuple(choices), timer, tuple(branches))
+        node = Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw["setting"]),
+                    raw.get("sound"), tuple(choices), timer, tuple(branches), beats, text_if)
+        return node
 
     def _ending(self, eid: str, raw: PosDict) -> Ending:
-        self._prose(raw["text"], raw.at("text"), f"ending '{eid}'")
+        text, text_if = talk.variants(self, raw["text"], raw.at("text"), f"ending '{eid}'")
         mood = raw.get("mood", {"leaves": "upset", "stays": "neutral", "advocate": "pleased"}[raw["outcome"]])
-        return Ending(eid, raw["title"], raw["outcome"], raw["text"], raw["summary"], mood)
+        others = talk.others(self.rep, raw.get("others"), eid, self.people, self.meters)
+        return Ending(eid, raw["title"], raw["outcome"], text, raw["summary"], mood, raw.get("scene", ""), others,
+                      text_if)
+
+    def _principle(self, name: str, pos: tuple[int, int], what: str) -> None:
+        if name and name not in self.principles:
+            self.rep.warning(pos, "CC067", f"{what} names the principle '{name}', which is not in the principle "
+                             f"vocabulary{suggest(name, self.principles)} (see principles.yaml beside the "
+                             "bundled scenarios)")
 
     def _graph_checks(self, scenario: Scenario) -> None:
         """Cheap checks on the link graph, ignoring conditions."""
@@ -331,6 +356,7 @@ class _Builder:
         for eid in scenario.endings:
             if eid not in reached:
                 rep.warning(endings_raw.key_at(eid), "CC017", f"no path reaches ending '{eid}'")
+        self._teaching_checks(scenario)
         changed = {k for n in scenario.nodes.values() for c in _all_effects(n) for k, _ in c.deltas}
         meters_raw = raw.get("meters") or {}
         for m in scenario.meters:
@@ -340,6 +366,24 @@ class _Builder:
                 rep.warning(pos, "CC018", f"no choice changes meter '{m.id}'")
         self.positions = Positions({k: nodes_raw.key_at(k) for k in nodes_raw},
                                    {k: endings_raw.key_at(k) for k in endings_raw}, raw.key_at("nodes"), reached)
+
+
+    def _teaching_checks(self, scenario: Scenario) -> None:
+        """Warnings for what makes a decision a quiz: a best option findable by its length, and options
+        that all lead to the same place in most of the scenario's decisions."""
+        nodes_raw = self.raw["nodes"]
+        decisions = teaching.decisions(scenario)
+        for node in decisions:
+            if teaching.is_length_tell(scenario, node):
+                best = teaching.single_best(scenario, node)
+                self.rep.warning(nodes_raw[node.id]["choices"].item_pos[best], "CC068",
+                                 f"the best option of '{node.id}' (choice {best + 1}) is clearly the longest, so a "
+                                 "learner can find it without reading; shorten it or give the others substance")
+        same = [n for n in decisions if not teaching.diverges(n)]
+        if len(decisions) >= 4 and len(same) * 2 > len(decisions):
+            self.rep.warning(self.raw.key_at("nodes"), "CC069",
+                             f"in {len(same)} of {len(decisions)} decisions every option leads to the same place, "
+                             "so choices change only the meters; let some of them change the story")
 
 
 @dataclass(frozen=True)

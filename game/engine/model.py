@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .conditions import Condition
+
+#: Conditional variants of a text, tried in order before the text's default: ((condition, text), ...).
+Variants = tuple[tuple[Condition, str], ...]
+
+
+def pick(default: str, variants: Variants, meters: Mapping[str, int], flags: Set[str]) -> str:
+    """The first variant whose condition holds, else the default."""
+    for condition, text in variants:
+        if condition.evaluate(meters, flags):
+            return text
+    return default
 
 
 @dataclass(frozen=True)
@@ -19,6 +30,8 @@ class Economics:
     visit_label: str = "visit"
     note: str = ""
     whose: str = ""
+    word_of_mouth_delighted: int = 5
+    joins_share: float = 0.12
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,26 @@ class Effects:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """The other person's immediate reaction to a choice or a timeout, shown before the coach's note."""
+
+    text: str
+    mood: str | None = None  # None: from the choice's effect on satisfaction
+    speaker: str = ""  # "": the node's speaker, or the customer when the node is narration
+    text_if: Variants = ()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One beat of a node: narration or one person's speech."""
+
+    speaker: str
+    text: str
+    mood: str = "neutral"
+    text_if: Variants = ()
+
+
+@dataclass(frozen=True)
 class Choice:
     text: str
     next: str
@@ -69,6 +102,11 @@ class Choice:
     feedback: str = ""
     principle: str = ""
     condition: Condition | None = None
+    id: str = ""
+    reply: Reply | None = None
+    fixed: bool = False
+    text_if: Variants = ()
+    feedback_if: Variants = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +117,8 @@ class Timer:
     effects: Effects = Effects()
     feedback: str = ""
     principle: str = ""
+    reply: Reply | None = None
+    feedback_if: Variants = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +138,8 @@ class Node:
     choices: tuple[Choice, ...] = ()
     timer: Timer | None = None
     branches: tuple[Branch, ...] = ()
+    lines: tuple[Line, ...] = ()  # beats; when given, `text` holds them joined (for tools that read one text)
+    text_if: Variants = ()
 
     @property
     def is_branch(self) -> bool:
@@ -111,6 +153,16 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Other:
+    """Another person's outcome at an ending (a cast member whose value counts)."""
+
+    who: str
+    outcome: str
+    satisfaction: str = ""  # a meter standing for their satisfaction ("": 50 %)
+    loyalty: str = ""
+
+
+@dataclass(frozen=True)
 class Ending:
     id: str
     title: str
@@ -118,6 +170,20 @@ class Ending:
     text: str
     summary: str
     mood: str = "neutral"
+    scene: str = ""
+    others: tuple[Other, ...] = ()
+    text_if: Variants = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    """A cast member: how they look, whether they are on a call, and what they are worth when that counts."""
+
+    name: str
+    role: str = ""
+    appearance: Mapping[str, object] = field(default_factory=dict)
+    call: bool = False
+    economics: Economics | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +205,9 @@ class Scenario:
     cast: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     path: str = ""
     version: str = ""
+    coach: str = "immediate"  # or "debrief": the coach's notes wait for the debrief
+    shuffle: bool = True
+    people: Mapping[str, Person] = field(default_factory=dict)
 
     @property
     def value_holder(self) -> str:

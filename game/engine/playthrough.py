@@ -8,10 +8,12 @@ State is the list of decisions: plain data that round-trips through JSON and rep
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
+from . import vocabulary as vocab
 from .lifetime import LifetimeValue, lifetime_value
-from .model import Choice, Ending, Node, Scenario
+from .model import Choice, Ending, Node, Reply, Scenario, pick
 from .rules import EngineError, resolve, take, visible_choices
 from .text import interpolate
 
@@ -29,6 +31,34 @@ class ChoiceView:
 
 
 @dataclass(frozen=True)
+class Beat:
+    """One line of a node as shown: who speaks (or 'narrator'), what, with which face."""
+
+    speaker: str
+    text: str
+    mood: str
+
+    @property
+    def narration(self) -> bool:
+        return self.speaker.strip().lower() == vocab.NARRATOR
+
+
+REACTION = 5  # a satisfaction change at least this big shows on the face of a reply without its own mood
+
+
+def reply_mood(reply: Reply, deltas: dict[str, int]) -> str:
+    if reply.mood:
+        return reply.mood
+    sat = deltas.get("satisfaction", 0)
+    return "pleased" if sat >= REACTION else "upset" if sat <= -REACTION else "neutral"
+
+
+def shuffle_key(seed: int, node_id: str, index: int, choice: Choice) -> str:
+    """A stable sort key: the same seed shows a node's options in the same order every time."""
+    return hashlib.sha256(f"{seed}|{node_id}|{choice.id or index}|{choice.text}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
 class Step:
     """One decision taken, with what it did."""
 
@@ -42,13 +72,17 @@ class Step:
     deltas: dict[str, int]
     meters_after: dict[str, int]
     location: str
+    reply: Beat | None = None
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "node": self.node, "kind": self.kind, "source_index": self.source_index, "number": self.number,
             "text": self.text, "feedback": self.feedback, "principle": self.principle,
             "deltas": dict(self.deltas), "meters_after": dict(self.meters_after), "next": self.location,
         }
+        if self.reply is not None:
+            out["reply"] = {"speaker": self.reply.speaker, "text": self.reply.text, "mood": self.reply.mood}
+        return out
 
 
 @dataclass(frozen=True)
@@ -66,8 +100,12 @@ class Outcome:
 
 @dataclass
 class Playthrough:
+    """seed: None shows options in file order; a number shuffles them (when the scenario allows), the same
+    way every time for that seed, and is part of the saved state."""
+
     scenario: Scenario
     _decisions: list[tuple[str, int | None]] = field(default_factory=list)
+    seed: int | None = None
 
     def __post_init__(self) -> None:
         self._replay(list(self._decisions))
@@ -111,11 +149,33 @@ class Playthrough:
     def say(self, template: str) -> str:
         return interpolate(template, self.values)
 
+    def _pick(self, default: str, variants: tuple) -> str:
+        return self.say(pick(default, variants, self.meters, self.flags) if variants else default)
+
     @property
     def text(self) -> str:
         if self.ending:
-            return self.say(self.ending.text)
-        return self.say(self.node.text) if self.node else ""
+            return self._pick(self.ending.text, self.ending.text_if)
+        node = self.node
+        if node is None:
+            return ""
+        if node.lines:
+            return "\n\n".join(b.text if b.narration else f"{b.speaker}: {b.text}" for b in self.beats)
+        return self._pick(node.text, node.text_if)
+
+    @property
+    def beats(self) -> list[Beat]:
+        """The node's lines as shown, one voice each (a node with one text is one beat)."""
+        node = self.node
+        if node is None:
+            return []
+        if not node.lines:
+            return [Beat(self.speaker, self._pick(node.text, node.text_if), node.mood)]
+        return [Beat(self.say(line.speaker), self._pick(line.text, line.text_if), line.mood) for line in node.lines]
+
+    @property
+    def shuffled(self) -> bool:
+        return self.seed is not None and self.scenario.shuffle
 
     @property
     def speaker(self) -> str:
@@ -125,8 +185,20 @@ class Playthrough:
     def choices(self) -> list[ChoiceView]:
         if self.node is None:
             return []
-        shown = visible_choices(self.node, self.meters, self.flags)
-        return [ChoiceView(n + 1, i, self.say(c.text), c) for n, (i, c) in enumerate(shown)]
+        node = self.node
+        shown = visible_choices(node, self.meters, self.flags)
+        if self.shuffled and len(shown) > 1:
+            shown = self._shuffle(node, shown)
+        return [ChoiceView(n + 1, i, self._pick(c.text, c.text_if), c) for n, (i, c) in enumerate(shown)]
+
+    def _shuffle(self, node: Node, shown: list[tuple[int, Choice]]) -> list[tuple[int, Choice]]:
+        """Options in a seeded order; a `fixed` option keeps its place among those shown."""
+        seed = self.seed or 0
+        movable = sorted((p for p in shown if not p[1].fixed), key=lambda p: shuffle_key(seed, node.id, *p))
+        out, rest = [], iter(movable)
+        for pair in shown:
+            out.append(pair if pair[1].fixed else next(rest))
+        return out
 
     @property
     def timer_seconds(self) -> int | None:
@@ -140,7 +212,9 @@ class Playthrough:
         if not 0 <= index < len(views):
             raise EngineError(f"there is no choice {index + 1} here; choose 1 to {len(views)}")
         view = views[index]
-        return self._take(view.source_index, view.number, view.text, view.choice.feedback, view.choice.principle)
+        c = view.choice
+        return self._take(view.source_index, view.number, view.text, self._pick(c.feedback, c.feedback_if),
+                          c.principle, c.reply)
 
     def timeout(self) -> Step:
         """Let the current node's timer run out."""
@@ -148,17 +222,27 @@ class Playthrough:
         if node is None or node.timer is None:
             raise EngineError("there is no timer running here")
         t = node.timer
-        return self._take(None, None, self.say(t.text), t.feedback, t.principle)
+        return self._take(None, None, self.say(t.text), self._pick(t.feedback, t.feedback_if), t.principle, t.reply)
+
+    def _reply(self, node: Node, reply: Reply | None, deltas: dict[str, int]) -> Beat | None:
+        """The reply as shown, read in the state before the decision (what she heard, not what follows)."""
+        if reply is None:
+            return None
+        speaker = reply.speaker or node.speaker
+        if speaker.strip().lower() == vocab.NARRATOR:
+            speaker = self.scenario.customer.name
+        return Beat(self.say(speaker), self._pick(reply.text, reply.text_if), reply_mood(reply, deltas))
 
     def _take(self, source_index: int | None, number: int | None, text: str, feedback: str,
-              principle: str) -> Step:
+              principle: str, reply: Reply | None = None) -> Step:
         node = self.node
         if node is None:
             raise EngineError("the scenario has ended")
         move = take(self.scenario, node, self.meters, self.flags, source_index)
+        said = self._reply(node, reply, move.deltas)
         self.meters, self.flags, self.location = move.meters, move.flags, move.location
         step = Step(node.id, TIMEOUT if source_index is None else "choice", source_index, number, text,
-                    self.say(feedback), principle, move.deltas, dict(move.meters), move.location)
+                    feedback, principle, move.deltas, dict(move.meters), move.location, said)
         self.history.append(step)
         self._decisions.append((step.kind, source_index))
         return step
@@ -183,18 +267,20 @@ class Playthrough:
         out = []
         for view in self.choices:
             move = take(self.scenario, node, self.meters, self.flags, view.source_index)
+            c = view.choice
             out.append(Outcome(view.text, view.number, move.deltas, move.location,
-                               self.scenario.endings.get(move.location), self.say(view.choice.feedback),
-                               view.choice.principle))
+                               self.scenario.endings.get(move.location), self._pick(c.feedback, c.feedback_if),
+                               c.principle))
         if node.timer:
             move = take(self.scenario, node, self.meters, self.flags, None)
-            out.append(Outcome(self.say(node.timer.text), None, move.deltas, move.location,
-                               self.scenario.endings.get(move.location), self.say(node.timer.feedback),
-                               node.timer.principle))
+            t = node.timer
+            out.append(Outcome(self.say(t.text), None, move.deltas, move.location,
+                               self.scenario.endings.get(move.location), self._pick(t.feedback, t.feedback_if),
+                               t.principle))
         return out
 
     def fork(self) -> Playthrough:
-        return Playthrough(self.scenario, list(self._decisions))
+        return Playthrough(self.scenario, list(self._decisions), self.seed)
 
     # ---- value -------------------------------------------------------------------------------
     def percent(self, meter_id: str) -> int:
@@ -215,6 +301,7 @@ class Playthrough:
             "location": self.location,
             "meters": dict(self.meters),
             "flags": sorted(self.flags),
+            "seed": self.seed,
         }
 
     @classmethod
@@ -231,7 +318,10 @@ class Playthrough:
             if item[0] == "choice" and not isinstance(item[1], int):
                 raise EngineError(f"saved decision {item!r} is not understood")
             decisions.append((item[0], item[1] if item[0] == "choice" else None))
-        return cls(scenario, decisions)
+        seed = data.get("seed")
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or abs(seed) > 2**63):
+            raise EngineError("saved play has a seed that is not a whole number")
+        return cls(scenario, decisions, seed)
 
 
 def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> LifetimeValue:
@@ -239,5 +329,14 @@ def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> Lif
         m = scenario.meter(mid)
         return round(100 * (meters[mid] - m.min) / (m.max - m.min))
 
-    return lifetime_value(scenario.customer.economics, ending.outcome, pct("satisfaction"), pct("loyalty"),
-                          scenario.value_holder)
+    own = lifetime_value(scenario.customer.economics, ending.outcome, pct("satisfaction"), pct("loyalty"),
+                         scenario.value_holder)
+    others = []
+    for other in ending.others:
+        person = scenario.people.get(other.who)
+        if person is None or person.economics is None:
+            continue
+        sat = pct(other.satisfaction) if other.satisfaction in meters else 50
+        loy = pct(other.loyalty) if other.loyalty in meters else sat
+        others.append((other.who, lifetime_value(person.economics, other.outcome, sat, loy, other.who)))
+    return own.with_others(others)

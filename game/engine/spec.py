@@ -51,6 +51,13 @@ class MapOf(Spec):
 
 
 @dataclass(frozen=True)
+class OneOf(Spec):
+    """One of several shapes, told apart by the YAML node's kind: text, a list or a mapping."""
+
+    options: tuple[Spec, ...] = ()
+
+
+@dataclass(frozen=True)
 class Field:
     spec: Spec
     required: bool = False
@@ -85,13 +92,39 @@ EFFECTS = Record(
 
 CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500)
 
+
+def variants(text: Text) -> OneOf:
+    """Text, or a list of variants: the first whose 'if' holds is shown; the last has no 'if'."""
+    variant = Record("One variant of a text.", fields={"if": _opt(CONDITION), "text": _req(text)})
+    return OneOf(text.description + " May be a list of {if, text} variants, the last without 'if'.",
+                 options=(text, ListOf("Variants, tried in order; the last has no 'if'.", item=variant,
+                                       min_items=1, max_items=12)))
+
+
+SPEAKER = Text("Who speaks: the customer's name, a cast member's name, or 'narrator'.", max_len=80)
+REPLY = OneOf("The other person's immediate reaction in the story, shown before the coach's note: "
+              "text, or {text, mood, speaker}.", options=(
+                  Text("What they say or do in reply.", max_len=600),
+                  Record("A reply with its face and speaker.", fields={
+                      "text": _req(variants(Text("What they say or do in reply.", max_len=600))),
+                      "mood": _opt(Text("Their face while replying (default: from the choice's effect on "
+                                        "satisfaction).", enum=v.MOODS)),
+                      "speaker": _opt(SPEAKER),
+                  })))
+CHOICE_ID = Text("A stable id for this option, unique in its node (saves and records use it).",
+                 pattern=v.ID_PATTERN, max_len=64)
+
 CHOICE = Record("One option the player can pick.", fields={
-    "text": _req(Text("What the player says or does.", max_len=400)),
+    "id": _opt(CHOICE_ID),
+    "text": _req(variants(Text("What the player says or does.", max_len=400))),
     "next": _req(Text("Id of the node or ending this choice leads to.", pattern=v.ID_PATTERN, max_len=64)),
+    "reply": _opt(REPLY),
     "effects": _opt(EFFECTS),
-    "feedback": _opt(Text("The coach's explanation: why this helps or hurts.", max_len=1200)),
-    "principle": _opt(Text("The service principle this choice shows or breaks.", max_len=120)),
+    "feedback": _opt(variants(Text("The coach's explanation: why this helps or hurts.", max_len=1200))),
+    "principle": _opt(Text("The service principle this choice shows or breaks (see scenarios/principles.yaml).",
+                           max_len=120)),
     "if": _opt(CONDITION),
+    "fixed": _opt(Boolean("Keep this option at its place when the options are shuffled (e.g. 'Say nothing').")),
 })
 
 TIMER = Record("A countdown: when it runs out, not deciding is the decision.", fields={
@@ -99,8 +132,9 @@ TIMER = Record("A countdown: when it runs out, not deciding is the decision.", f
     "next": _req(Text("Id of the node or ending reached when time runs out.", pattern=v.ID_PATTERN, max_len=64)),
     "text": _opt(Text("How running out of time is described in the history, e.g. 'You let the phone ring'.",
                       max_len=200)),
+    "reply": _opt(REPLY),
     "effects": _opt(EFFECTS),
-    "feedback": _opt(Text("The coach's explanation of what waiting cost.", max_len=1200)),
+    "feedback": _opt(variants(Text("The coach's explanation of what waiting cost.", max_len=1200))),
     "principle": _opt(Text("The service principle at stake.", max_len=120)),
 })
 
@@ -109,9 +143,17 @@ BRANCH = Record("An automatic branch: the first whose condition holds is followe
     "next": _req(Text("Id of the node or ending to go to.", pattern=v.ID_PATTERN, max_len=64)),
 })
 
+LINE = Record("One beat of a node: who speaks, what, with which face.", fields={
+    "speaker": _req(SPEAKER),
+    "text": _req(variants(PROSE)),
+    "mood": _opt(Text("The speaker's mood for this line.", enum=v.MOODS)),
+})
+
 NODE = Record("A moment in the conversation.", fields={
     "speaker": _opt(Text("Who speaks: a name, 'narrator', or omit for the customer.", max_len=80)),
-    "text": _opt(PROSE),
+    "text": _opt(variants(PROSE)),
+    "lines": _opt(ListOf("Beats shown one after another, instead of 'text': narration and speech, or two "
+                         "people.", item=LINE, min_items=1, max_items=20)),
     "mood": _opt(Text("The speaker's mood, shown on the portrait.", enum=v.MOODS)),
     "scene": _opt(Text("Backdrop for this moment (defaults to the scenario's setting).", enum=v.SETTINGS)),
     "sound": _opt(Text("Sound cue played when the node appears.", enum=v.SOUNDS)),
@@ -124,9 +166,20 @@ NODE = Record("A moment in the conversation.", fields={
 ENDING = Record("How the story ends.", fields={
     "title": _req(Text("Headline of the ending.", max_len=120)),
     "outcome": _req(Text("Whether the customer leaves, stays, or becomes an advocate.", enum=v.OUTCOMES)),
-    "text": _req(PROSE),
+    "text": _req(variants(PROSE)),
     "summary": _req(Text("The coach's summary of the lesson.", max_len=2000)),
     "mood": _opt(Text("The customer's mood at the end.", enum=v.MOODS)),
+    "scene": _opt(Text("Backdrop for the ending (defaults to the scenario's setting).", enum=v.SETTINGS)),
+    "others": _opt(ListOf("What the ending means for other people whose value counts (cast members with "
+                          "economics).", item=Record("Another person's outcome.", fields={
+                              "who": _req(Text("The cast member's name.", max_len=80)),
+                              "outcome": _req(Text("Whether they leave, stay or become an advocate.",
+                                                   enum=v.OUTCOMES)),
+                              "satisfaction": _opt(Text("A meter standing for their satisfaction.",
+                                                        pattern=v.ID_PATTERN, max_len=64)),
+                              "loyalty": _opt(Text("A meter standing for their loyalty.",
+                                                   pattern=v.ID_PATTERN, max_len=64)),
+                          }), max_items=4)),
 })
 
 METER = Record("A meter the choices move.", fields={
@@ -144,7 +197,12 @@ ECONOMICS = Record("What the customer is worth: the numbers behind lifetime valu
     "spend_per_visit": _req(Number("Value of one visit, order or request, in the unit.", min=0, max=1_000_000)),
     "visits_per_year": _req(Number("How many visits, orders or requests a year.", min=0, max=100_000)),
     "years": _req(Number("Horizon in years.", min=0, max=100)),
-    "word_of_mouth": _req(Integer("How many people the customer tells about the experience.", min=0, max=1000)),
+    "word_of_mouth": _req(Integer("How many people an unhappy customer tells about the experience.",
+                                  min=0, max=1000)),
+    "word_of_mouth_delighted": _opt(Integer("How many people a delighted customer (an advocate) tells "
+                                            "(default 5).", min=0, max=100)),
+    "joins_share": _opt(Number("Share of the people a delighted customer tells who become customers themselves, "
+                               "0 to 1 (default 0.12).", min=0, max=1)),
     "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20)),
     "visit_label": _opt(Text("What one visit is called, e.g. 'visit', 'order', 'request'.", max_len=30)),
     "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600)),
@@ -170,7 +228,10 @@ CUSTOMER = Record("The customer or co-worker the player serves.", fields={
 
 CAST_MEMBER = Record("Another person who speaks in the scenario.", fields={
     "name": _req(Text("Exactly as written in the nodes' 'speaker', e.g. 'Nadia, assistance team'.", max_len=80)),
+    "role": _opt(Text("Who they are, e.g. 'Caller, trade account'.", max_len=80)),
     "appearance": _opt(APPEARANCE),
+    "call": _opt(Boolean("This person is on the phone or a video call (drawn as a call, never at the desk).")),
+    "economics": _opt(ECONOMICS),
 })
 
 SCENARIO = Record("A Customer Chain scenario.", fields={
@@ -183,6 +244,10 @@ SCENARIO = Record("A Customer Chain scenario.", fields={
     "skills": _req(ListOf("Skills and principles it teaches.", item=Text(max_len=60), min_items=1, max_items=12)),
     "minutes": _req(Integer("Estimated minutes to play.", min=1, max=180)),
     "order": _opt(Integer("Position in the curriculum (lower comes first).", min=0, max=10000)),
+    "coach": _opt(Text("When the coach's notes are shown: after each choice ('immediate', the default) or only "
+                       "in the debrief ('debrief').", enum=v.COACH_MODES)),
+    "shuffle": _opt(Boolean("Show the options of each decision in a shuffled order, seeded per play (default "
+                            "true).")),
     "customer": _req(CUSTOMER),
     "cast": _opt(ListOf("Other people who speak, with their portraits.", item=CAST_MEMBER, max_items=12)),
     "meters": _opt(MapOf("Meters: satisfaction and loyalty always exist; add your own.", value=METER, max_items=8)),
@@ -222,6 +287,8 @@ def to_json_schema(spec: Spec) -> dict:
         if spec.min_items:
             out["minProperties"] = spec.min_items
         out["maxProperties"] = spec.max_items
+    elif isinstance(spec, OneOf):
+        out["anyOf"] = [to_json_schema(o) for o in spec.options]
     elif isinstance(spec, Record):
         out["type"] = "object"
         out["properties"] = {name: to_json_schema(f.spec) for name, f in spec.fields.items()}

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .diagnostics import Reporter
-from .spec import Boolean, Integer, ListOf, MapOf, Number, Record, Spec, Text
+from .spec import Boolean, Integer, ListOf, MapOf, Number, OneOf, Record, Spec, Text
 from .yamltree import Pos, YMap, YNode, YScalar, YSeq
 
 _INT = re.compile(r"^[-+]?\d{1,12}$")
@@ -71,7 +71,21 @@ def check(node: YNode, spec: Spec, rep: Reporter, where: str) -> Any:
         return _map(node, spec, rep, where)
     if isinstance(spec, Record):
         return _record(node, spec, rep, where)
+    if isinstance(spec, OneOf):
+        return _one_of(node, spec, rep, where)
     raise TypeError(spec)  # pragma: no cover - spec is ours
+
+
+def _one_of(node: YNode, spec: OneOf, rep: Reporter, where: str) -> Any:
+    """Check node against the option of its own kind (text, list or mapping)."""
+    kinds = {Text: YScalar, ListOf: YSeq, Record: YMap, MapOf: YMap}
+    for option in spec.options:
+        if isinstance(node, kinds.get(type(option), YScalar)):
+            return check(node, option, rep, where)
+    names = {Text: "text", ListOf: "a list", Record: "a mapping", MapOf: "a mapping"}
+    allowed = " or ".join(names.get(type(o), "text") for o in spec.options)
+    rep.error(node.pos, "CC011", f"{where} must be {allowed}, not {_kind(node)}")
+    return INVALID
 
 
 def _text(node: YNode, spec: Text, rep: Reporter, where: str) -> Any:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 FORMAT_VERSION = 1
-MOODS = ("pleased", "neutral", "impatient", "upset", "angry")
-SETTINGS = ("shop_counter", "call_centre", "office", "airport", "service_desk")
+MOODS = ("pleased", "neutral", "impatient", "upset", "angry", "surprised", "thinking")
+SETTINGS = ("shop_counter", "call_centre", "office", "airport", "service_desk", "pharmacy", "garden_centre",
+            "boutique", "restaurant", "meeting_room", "help_desk", "hotel_reception")
+COACH_MODES = ("immediate", "debrief")
+NARRATOR = "narrator"
 SOUNDS = ("phone_ring", "door_chime", "message_ping", "typing", "announcement")
 OUTCOMES = ("leaves", "stays", "advocate")
 AUDIENCES = ("external", "internal")

@@ -17,7 +17,7 @@ def test_ms_ling_example_exactly() -> None:
     shown = [(s.label, s.working, fmt_amount(s.amount, "$")) for s in v.steps]
     assert shown[1] == ("A year", "$22 × 52 visits", "$1,144")
     assert shown[2] == ("Over 10 years", "$1,144 × 10", "$11,440")
-    assert shown[3] == ("Counting word of mouth", "$11,440 × 16 people told", "$183,040")
+    assert shown[3] == ("Counting word of mouth", "$11,440 × 16 people an unhappy customer tells", "$183,040")
     assert shown[4][2] == "−$183,040"
 
 

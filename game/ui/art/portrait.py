@@ -113,6 +113,12 @@ EXPRESSIONS: dict[str, Expression] = {
                         55, (214, 110, 120)),
     "angry": Expression(0.030, -0.016, 1.3, 0.34, 0.45, False, (0.0, 0.0), -0.018, 0.060, 0.020, 0.0, True, 95,
                         (222, 70, 60)),
+    # Brows high, eyes wide, mouth a small open oval.
+    "surprised": Expression(-0.030, -0.026, 0.9, 0.0, 0.0, False, (0.0, -0.002), 0.0, 0.030, 0.028, 0.0, False,
+                            20, (236, 120, 120)),
+    # One brow up, eyes aside and a little narrowed, mouth pressed to one side.
+    "thinking": Expression(-0.004, -0.016, 1.0, 0.26, 0.0, False, (0.014, -0.006), -0.004, 0.036, 0.0, 0.014,
+                           False, 0, (236, 120, 120)),
 }
 
 

@@ -361,8 +361,15 @@ def _soften(surface: pygame.Surface) -> None:
     surface.blit(pygame.transform.smoothscale(fade, (w, max(1, h // 3))), (0, h - max(1, h // 3)))
 
 
+#: Settings that borrow the nearest painted backdrop until they have their own.
+NEAREST = {"pharmacy": "shop_counter", "garden_centre": "shop_counter", "boutique": "shop_counter",
+           "restaurant": "office", "meeting_room": "office", "help_desk": "service_desk",
+           "hotel_reception": "service_desk"}
+
+
 def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     """An opaque backdrop for the setting at the given size, cached per (setting, size)."""
+    setting = NEAREST.get(setting, setting)
     name = setting if setting in _PAINTERS and setting in vocab.SETTINGS else "service_desk"
     w, h = max(16, int(size[0])), max(16, int(size[1]))
     key = (name, w, h)
@@ -384,7 +391,8 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
 def scene_colour(setting: str) -> RGB:
     """A representative colour of the backdrop (for loading screens or borders)."""
     return {"shop_counter": (226, 212, 190), "call_centre": (200, 212, 222), "office": (220, 214, 204),
-            "airport": (214, 218, 224), "service_desk": (218, 212, 224)}.get(setting, (220, 216, 210))
+            "airport": (214, 218, 224), "service_desk": (218, 212, 224)}.get(NEAREST.get(setting, setting),
+                                                                            (220, 216, 210))
 
 
 def clear_cache() -> None:

@@ -17,7 +17,9 @@ from . import icons
 
 SETTING_WORDS = {
     "shop_counter": "Shop counter", "call_centre": "Call centre", "office": "Office",
-    "airport": "Airport", "service_desk": "Service desk",
+    "airport": "Airport gate", "service_desk": "Service desk", "pharmacy": "Pharmacy",
+    "garden_centre": "Garden centre", "boutique": "Boutique counter", "restaurant": "Restaurant",
+    "meeting_room": "Meeting room", "help_desk": "Help desk", "hotel_reception": "Hotel reception",
 }
 OUTCOME_WORDS = {"leaves": "walked away", "stays": "stayed", "advocate": "became an advocate"}
 PAD = 16
