@@ -44,7 +44,7 @@ class Decision:
 
 def decisions(play: Playthrough) -> list[Decision]:
     """Replay the path, asking the engine at each decision what every other option would have done."""
-    replay = Playthrough(play.scenario, seed=play.seed)
+    replay = Playthrough(play.scenario, start=play.start, seed=play.seed)
     out = []
     for n, step in enumerate(play.history, start=1):
         options = replay.options()
