@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 MAX_ENTRIES = 500
-_CODE_FILES = ("loader.py", "analysis.py", "rules.py", "conditions.py", "typecheck.py", "spec.py", "lifetime.py")
+_CODE_FILES = ("loader.py", "analysis.py", "rules.py", "conditions.py", "typecheck.py", "spec.py", "lifetime.py",
+               "yamltree.py", "textcheck.py", "suggest.py", "structure.py", "budget.py", "reading.py",
+               "diagnostics.py", "vocabulary.py", "model.py", "text.py", "playthrough.py")
 _code_hash: str | None = None
 
 

@@ -16,7 +16,7 @@ from ..userdata.progress import Attempt, ProgressStore
 from ..userdata.settings import Settings
 from .bootstrap import Options, make_app
 from .pilot import Pilot
-from .play.moment import CHOSEN, REPLY
+from .play.moment import CHOSEN, READING, REPLY
 from .scenes.debrief import DebriefScene
 from .scenes.ending import EndingScene
 from .scenes.play import CHOOSING, FEEDBACK, PlayScene
@@ -76,6 +76,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     pilot.frame(2)
     for n, choice in enumerate(choices, start=1):
         scene = app.top
+        _read_beats(app, pilot, board)
         if not isinstance(scene, PlayScene) or scene.phase != CHOOSING or scene.view is None:
             raise EngineError(f"step {n} ('{choice}'): the play screen is not waiting for a choice")
         node = scene.view.node_id
@@ -89,6 +90,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
             pilot.press(choice)
         pilot.screenshot(str(board.name(f"{node}_chosen")))
         _after_choice(app, scene, node, pilot, wait, board)
+    _read_beats(app, pilot, board)
     top = app.top
     if isinstance(top, PlayScene) and top.view is not None:  # the path stops before an ending: where it got to
         pilot.screenshot(str(board.name(top.view.node_id)))
@@ -115,6 +117,14 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
             pilot.screenshot(str(board.name(f"debrief_{page}")))
             page += 1
     return board.files
+
+
+def _read_beats(app, pilot: Pilot, board: Storyboard) -> None:
+    """A node with several beats: photograph each one before the last, reading on as a player would."""
+    scene = app.top
+    while isinstance(scene, PlayScene) and scene.phase == READING and scene.view is not None and app.running:
+        pilot.screenshot(str(board.name(f"{scene.view.node_id}_beat{scene.beat + 1}")))
+        pilot.press(pygame.K_RETURN, frames=2)
 
 
 def _after_choice(app, scene: PlayScene, node: str, pilot: Pilot, wait: Pilot, board: Storyboard) -> None:
