@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-STATE_LIMIT = 100_000
+STATE_LIMIT = 200_000
 PATH_LIMIT = 5_000
 SECONDS = 3.0
 MEMORY_MB = 200.0
@@ -94,7 +94,7 @@ class Spend:
 
 
 def describe_stop(reason: str | None, budget: Budget, states: int) -> str:
-    """Plain words for why an exploration stopped, e.g. 'the limit of 100,000 states'."""
+    """Plain words for why an exploration stopped, e.g. 'the limit of 200,000 states'."""
     if reason == "states":
         return f"the limit of {budget.states:,} states"
     if reason == "time":
