@@ -41,6 +41,8 @@ CODES: dict[str, str] = {
     "CC026": "file could not be read",
     "CC027": "too many YAML events",
     "CC028": "path exploration stopped at its limit",
+    "CC060": "two choices in a node share an id",
+    "CC061": "reserved choice id",
 }
 
 

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from . import vocabulary as v
 from .analysis_cache import AnalysisCache
+from .choice_ids import RESERVED, derived_id
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
 from .model import Branch, Choice, Customer, Economics, Effects, Ending, Meter, Node, Scenario, Timer
@@ -175,7 +176,7 @@ class _Builder:
             order=raw.get("order", 1000), customer=customer, meters=tuple(self.meters.values()),
             start=raw["start"], nodes=MappingProxyType(nodes), endings=MappingProxyType(endings),
             vars=MappingProxyType(dict(raw.get("vars") or {})), cast=self._cast(raw.get("cast") or []),
-            path=self.path, version=self.version,
+            path=self.path, version=self.version, rollback=raw.get("rollback", True),
         )
         self._graph_checks(scenario)
         return scenario
@@ -282,6 +283,7 @@ class _Builder:
         text = raw.get("text", "")
         self._prose(text, raw.at("text"), f"node '{nid}'")
         choices = []
+        ids: dict[str, int] = {}
         for i, c in enumerate(choices_raw):
             pos = choices_raw.item_pos[i]
             self._link(c["next"], c.at("next"), f"choice {i + 1} of '{nid}'")
@@ -290,8 +292,9 @@ class _Builder:
                 rep.warning(pos, "CC019", f"choice {i + 1} of '{nid}' has no feedback; "
                             "say why it helps or hurts")
             cond = self._condition(c["if"], c.at("if")) if "if" in c else None
+            cid = self._choice_id(nid, i, c, pos, ids)
             choices.append(Choice(c["text"], c["next"], self._effects(c.get("effects")),
-                                  c.get("feedback", ""), c.get("principle", ""), cond))
+                                  c.get("feedback", ""), c.get("principle", ""), cond, cid))
         timer = None
         if "timer" in raw:
             t = raw["timer"]
@@ -311,6 +314,23 @@ class _Builder:
         speaker = raw.get("speaker", customer_name)
         return Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw["setting"]),
                     raw.get("sound"), tuple(choices), timer, tuple(branches))
+
+    def _choice_id(self, nid: str, i: int, c: PosDict, item_pos: tuple[int, int], seen: dict[str, int]) -> str:
+        """The choice's stable id (explicit or derived), with the uniqueness checks (CC060, CC061)."""
+        explicit = "id" in c
+        cid = c["id"] if explicit else derived_id(c["next"], c["text"], c.get("if"))
+        pos = c.at("id") if explicit else item_pos
+        if explicit and cid in RESERVED:
+            self.rep.error(pos, "CC061", f"choice {i + 1} of '{nid}' has the id '{cid}', which records use for "
+                           "a timer running out; choose another id")
+        elif cid in seen and explicit:
+            self.rep.error(pos, "CC060", f"choice {i + 1} of '{nid}' has the id '{cid}', like choice "
+                           f"{seen[cid] + 1}; give each choice of a node its own 'id'")
+        elif cid in seen:
+            self.rep.error(pos, "CC060", f"choice {i + 1} of '{nid}' leads where choice {seen[cid] + 1} leads with "
+                           f"the same text and condition, so both get the id '{cid}'; give one an 'id'")
+        seen.setdefault(cid, i)
+        return cid
 
     def _ending(self, eid: str, raw: PosDict) -> Ending:
         self._prose(raw["text"], raw.at("text"), f"ending '{eid}'")

@@ -69,6 +69,7 @@ class Choice:
     feedback: str = ""
     principle: str = ""
     condition: Condition | None = None
+    id: str = ""  # stable: the author's `id`, or derived from `next` and `text` (see choice_ids.py)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class Scenario:
     cast: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     path: str = ""
     version: str = ""
+    rollback: bool = True  # False for assessed runs: the player cannot take a decision back
 
     @property
     def value_holder(self) -> str:

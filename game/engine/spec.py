@@ -86,6 +86,8 @@ EFFECTS = Record(
 CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500)
 
 CHOICE = Record("One option the player can pick.", fields={
+    "id": _opt(Text("A stable id for this choice, unique in its node, used by saves and learning records. "
+                    "Without it the id is derived from 'next' and 'text'.", pattern=v.ID_PATTERN, max_len=64)),
     "text": _req(Text("What the player says or does.", max_len=400)),
     "next": _req(Text("Id of the node or ending this choice leads to.", pattern=v.ID_PATTERN, max_len=64)),
     "effects": _opt(EFFECTS),
@@ -183,6 +185,8 @@ SCENARIO = Record("A Customer Chain scenario.", fields={
     "skills": _req(ListOf("Skills and principles it teaches.", item=Text(max_len=60), min_items=1, max_items=12)),
     "minutes": _req(Integer("Estimated minutes to play.", min=1, max=180)),
     "order": _opt(Integer("Position in the curriculum (lower comes first).", min=0, max=10000)),
+    "rollback": _opt(Boolean("Whether a player may take back a decision with Backspace or Page Up (default true; "
+                             "false for assessed runs).")),
     "customer": _req(CUSTOMER),
     "cast": _opt(ListOf("Other people who speak, with their portraits.", item=CAST_MEMBER, max_items=12)),
     "meters": _opt(MapOf("Meters: satisfaction and loyalty always exist; add your own.", value=METER, max_items=8)),
