@@ -3,8 +3,8 @@
 A choice's id is its `id` when the author gives one. Otherwise it is derived from where the choice leads and
 what it says: `<next>_<6 hex digits>`, the digits being the start of the SHA-256 of the text with its
 whitespace collapsed (followed, for a choice with an `if`, by a newline and the condition as written, so two
-variants of one option shown under different conditions get different ids). Reordering options keeps every id; editing a choice's text or target changes a derived
-id (give the choice an explicit `id` to keep it through such edits).
+variants of one option shown under different conditions get different ids). Reordering options keeps every
+id; editing a choice's text or target changes a derived id (an explicit `id` keeps it through such edits).
 """
 
 from __future__ import annotations
