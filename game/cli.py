@@ -20,6 +20,7 @@ COMMANDS = {
     "play": "game.commands.play",
     "storyboard": "game.commands.storyboard",
     "bench": "game.commands.bench",
+    "records": "game.commands.records",
 }
 
 

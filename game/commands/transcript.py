@@ -16,6 +16,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", help="scenario file or id")
     p.add_argument("--choices", default="", help="comma-separated choice numbers as shown, or 'timeout'")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--record", action="store_true",
+                   help="record the play as the game would: progress, a save if unfinished, xAPI statements")
+    p.add_argument("--learner", metavar='"NAME <EMAIL>"',
+                   help="who plays, with --record: 'Name', 'Name <email>' or 'Name <account id>' "
+                        "(default: the learner last chosen in the game)")
     p.set_defaults(func=run)
 
 
@@ -27,17 +32,19 @@ def parse_choices(text: str) -> list[str]:
     return items
 
 
-def play_path(scenario: Scenario, choices: list[str]) -> Playthrough:
-    """Play the given choices; raise EngineError naming the step that is impossible."""
-    play = Playthrough(scenario)
+def play_path(scenario: Scenario, choices: list[str], player=None) -> Playthrough:
+    """Play the given choices (through `player`, e.g. a PlayRecorder, when given); raise EngineError naming the
+    step that is impossible."""
+    player = player if player is not None else Playthrough(scenario)
+    play = player.play if hasattr(player, "play") else player
     for n, c in enumerate(choices, start=1):
         if play.ended:
             raise EngineError(f"step {n} ('{c}'): the scenario already ended at '{play.location}'")
         try:
             if c == TIMEOUT:
-                play.timeout()
+                player.timeout()
             else:
-                play.choose(int(c) - 1)
+                player.choose(int(c) - 1)
         except EngineError as exc:
             raise EngineError(f"step {n} ('{c}') at node '{play.location}': {exc}") from None
     return play
@@ -115,6 +122,12 @@ def transcript(play: Playthrough) -> str:
 def run(args: argparse.Namespace) -> int:
     scenario = require_scenario(args.scenario)
     choices = parse_choices(args.choices)
+    if args.learner and not args.record:
+        raise UsageError("--learner goes with --record")
+    if args.record:
+        from .record import recorded_play
+
+        return recorded_play(args, scenario, choices)
     try:
         play = play_path(scenario, choices)
     except EngineError as exc:

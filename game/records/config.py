@@ -2,7 +2,8 @@
 
 CUSTOMER_CHAIN_LRS_ENDPOINT, CUSTOMER_CHAIN_LRS_USERNAME and CUSTOMER_CHAIN_LRS_PASSWORD win over the file
 `<data folder>/lrs.json` ({"endpoint", "username", "password", "base_iri", "account_home"}), which is written
-readable by its owner only. CUSTOMER_CHAIN_XAPI_BASE sets the base IRI of the activities. The password is
+readable by its owner only. CUSTOMER_CHAIN_XAPI_BASE sets the base IRI of the activities and
+CUSTOMER_CHAIN_LRS_TIMEOUT the seconds to wait for an answer (default 10). The password is
 never part of a repr, a message or a log line.
 """
 
@@ -33,6 +34,7 @@ class LrsConfig:
     password: str = field(default="", repr=False)
     base_iri: str = DEFAULT_BASE_IRI
     account_home: str = ""
+    timeout: float = 10.0
 
     @property
     def enabled(self) -> bool:
@@ -68,6 +70,14 @@ def check_endpoint(text: str) -> str | None:
     return None
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        return 10.0
+    return value if 0.1 <= value <= 300 else 10.0
+
+
 def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) -> tuple[LrsConfig, str | None]:
     """The configuration, and a plain sentence when part of it was unusable. Never raises."""
     env = os.environ if env is None else env
@@ -87,7 +97,7 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     for key, var in ENV.items():
         if env.get(var, "").strip():
             values[key] = env[var].strip()
-    config = LrsConfig(**values)
+    config = LrsConfig(**values, timeout=_seconds(env.get("CUSTOMER_CHAIN_LRS_TIMEOUT", "")))
     if config.endpoint and (bad := check_endpoint(config.endpoint)):
         return replace(config, endpoint=""), bad
     return config, problem

@@ -97,9 +97,10 @@ def post(config: LrsConfig, bodies: list[str], timeout: float = TIMEOUT_S) -> An
 class Sender:
     """Delivers the outbox; `send_all` once (the `records send` command) or `start` a background thread."""
 
-    def __init__(self, outbox: Outbox, config: LrsConfig, batch: int = BATCH, timeout: float = TIMEOUT_S,
+    def __init__(self, outbox: Outbox, config: LrsConfig, batch: int = BATCH, timeout: float | None = None,
                  poster: Callable[[LrsConfig, list[str], float], Answer] = post) -> None:
-        self.outbox, self.config, self.batch, self.timeout, self._post = outbox, config, batch, timeout, poster
+        self.outbox, self.config, self.batch, self._post = outbox, config, batch, poster
+        self.timeout = config.timeout if timeout is None else timeout
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
