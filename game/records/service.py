@@ -29,6 +29,7 @@ class RecordsService:
         self.config = config
         self.problem = problem
         self.saves = saves
+        self.asked_name = False  # the first-start question is asked once per session
         self.sender: Sender | None = None
         if send and config.enabled and not store.in_memory:
             self.sender = Sender(Outbox(store.path), config)
