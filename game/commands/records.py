@@ -20,6 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     actions.add_parser("status", help="how many records wait, where they go, the last problem")
     send = actions.add_parser("send", help="send the waiting records to the LRS now (retried with backoff)")
     send.add_argument("--tries", type=int, default=5, help="passes before giving up for now (default 5)")
+    send.add_argument("--batch", type=int, default=50, help="statements per request (default 50)")
     export = actions.add_parser("export", help="write the records to files")
     export.add_argument("--csv", metavar="FILE", help="one row per attempt: learner, scenario, times, meters, value")
     export.add_argument("--xapi", metavar="FILE", help="every xAPI statement recorded here, as a JSON array")
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
         _, outbox = _open()
-        report = Sender(outbox, config).send_all(tries=max(1, args.tries))
+        report = Sender(outbox, config, batch=max(1, min(500, args.batch))).send_all(tries=max(1, args.tries))
         left = outbox.status().waiting
         print(f"sent {report.sent} record(s) to {config.shown_endpoint} in {report.posts} request(s); "
               f"{left} waiting" + (f"; {report.refused} refused" if report.refused else ""))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine import Scenario
+from ..engine import EngineError, Playthrough, Scenario
 from ..userdata.db import DEFAULT_LEARNER
 from ..userdata.learners import Learner
 from ..userdata.progress import ProgressStore
@@ -54,7 +54,17 @@ class RecordsService:
     def saved(self, scenario: Scenario) -> SavedPlay | None:
         """The current learner's saved play of this scenario, if one can be continued."""
         current = self.store.current
-        return read_save(current.id, scenario.id, self.saves) if current is not None else None
+        saved = read_save(current.id, scenario.id, self.saves) if current is not None else None
+        if saved is None:
+            return None
+        try:
+            finished = Playthrough.restore(scenario, saved.play).play.ended
+        except EngineError:
+            return None
+        if finished:  # the game stopped between recording the ending and removing the save: nothing to continue
+            remove_save(saved.learner_id, scenario.id, self.saves)
+            return None
+        return saved
 
     def resume(self, scenario: Scenario, saved: SavedPlay) -> tuple[PlayRecorder, str | None]:
         return PlayRecorder.resume(self.store, self.learner(), scenario, self.config, saved, saves=self.saves,

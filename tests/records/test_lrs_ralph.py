@@ -87,9 +87,9 @@ def test_through_a_flaky_network_each_statement_is_stored_exactly_once(ralph, mo
         _point_at(monkeypatch, proxy.url, timeout="1.5")
         for _ in range(5):
             assert main(["run", "expired_return", "--choices", EXPIRED_BEST, "--record", "--learner", LEARNER]) == 0
-            main(["records", "send", "--tries", "1"])
+            main(["records", "send", "--tries", "1", "--batch", "5"])
         for _ in range(20):
-            if main(["records", "send", "--tries", "2"]) == 0:
+            if main(["records", "send", "--tries", "2", "--batch", "5"]) == 0:
                 break
         capsys.readouterr()
     finally:
