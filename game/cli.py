@@ -30,6 +30,7 @@ COMMANDS = {
     "golden": "game.commands.golden",
     "preview": "game.commands.preview",
     "import-twine": "game.commands.import_twine",
+    "records": "game.commands.records",
 }
 
 

@@ -19,6 +19,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--seed", type=int, default=None, metavar="N",
                    help="shuffle the options as the game would with this seed (default: the file's order)")
+    p.add_argument("--record", action="store_true",
+                   help="record the play as the game would: progress, a save if unfinished, xAPI statements")
+    p.add_argument("--learner", metavar='"NAME <EMAIL>"',
+                   help="who plays, with --record: 'Name', 'Name <email>' or 'Name <account id>' "
+                        "(default: the learner last chosen in the game)")
     p.set_defaults(func=run)
 
 
@@ -115,6 +120,12 @@ def _who(speaker: str, mood: str) -> str:
 def run(args: argparse.Namespace) -> int:
     scenario = require_scenario(args.scenario)
     choices = parse_choices(args.choices)
+    if args.learner and not args.record:
+        raise UsageError("--learner goes with --record")
+    if args.record:
+        from .record import recorded_play
+
+        return recorded_play(args, scenario, choices)
     try:
         play = play_path(scenario, choices, args.seed)
     except EngineError as exc:

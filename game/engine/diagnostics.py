@@ -54,6 +54,8 @@ CODES: dict[str, str] = {
     "CC048": "cast member never speaks",
     "CC049": "meter sits at its limit",
     "CC050": "quoting mistake in text",
+    "CC060": "two choices in a node share an id",
+    "CC061": "reserved choice id",
     "CC065": "scenario id already used by another file",
     "CC066": "text variants without a last default",
     "CC067": "principle not in the vocabulary",

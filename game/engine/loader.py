@@ -13,6 +13,7 @@ from . import talk, teaching
 from . import vocabulary as v
 from .analysis_cache import AnalysisCache
 from .author_checks import author_checks
+from .choice_ids import RESERVED, derived_id
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
 from .glyphs import check_glyphs
@@ -224,6 +225,7 @@ class _Builder:
             vars=MappingProxyType(dict(vars_raw)), cast=cast,
             path=self.path, version=self.version, coach=raw.get("coach", "immediate"),
             shuffle=raw.get("shuffle", True), people=MappingProxyType(self.people),
+            rollback=raw.get("rollback", True),
         )
         self._graph_checks(scenario)
         return scenario
@@ -351,6 +353,7 @@ class _Builder:
         if beats:
             text = talk.joined(beats)
         choices = []
+        ids: dict[str, int] = {}
         for i, c in enumerate(choices_raw):
             pos = choices_raw.item_pos[i]
             what = f"choice {i + 1} of '{nid}'"
@@ -363,8 +366,9 @@ class _Builder:
             self._principle(c.get("principle", ""), c.at("principle"), what)
             cond = self._condition(c["if"], c.at("if")) if "if" in c else None
             reply = talk.reply(self, c.get("reply"), c.at("reply"), what, self.speakers)
+            cid = self._choice_id(nid, i, c, pos, ids, ctext)
             choices.append(Choice(ctext, c.get("next", ""), self._effects(c.get("effects")), feedback,
-                                  c.get("principle", ""), cond, c.get("id", ""), reply, bool(c.get("fixed", False)),
+                                  c.get("principle", ""), cond, cid, reply, bool(c.get("fixed", False)),
                                   ctext_if, feedback_if))
         timer = None
         if "timer" in raw:
@@ -391,6 +395,25 @@ class _Builder:
         speaker = raw.get("speaker", customer_name)
         return Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw.get("setting", "")),
                     raw.get("sound"), tuple(choices), timer, tuple(branches), beats, text_if)
+
+    def _choice_id(self, nid: str, i: int, c: PosDict, item_pos: tuple[int, int], seen: dict[str, int],
+                   text: str = "") -> str:
+        """The choice's stable id (explicit or derived from its default text), with the uniqueness checks
+        (CC060, CC061)."""
+        explicit = "id" in c
+        cid = c["id"] if explicit else derived_id(c.get("next", ""), text, c.get("if"))
+        pos = c.at("id") if explicit else item_pos
+        if explicit and cid in RESERVED:
+            self.rep.error(pos, "CC061", f"choice {i + 1} of '{nid}' has the id '{cid}', which records use for "
+                           "a timer running out; choose another id")
+        elif cid in seen and explicit:
+            self.rep.error(pos, "CC060", f"choice {i + 1} of '{nid}' has the id '{cid}', like choice "
+                           f"{seen[cid] + 1}; give each choice of a node its own 'id'")
+        elif cid in seen:
+            self.rep.error(pos, "CC060", f"choice {i + 1} of '{nid}' leads where choice {seen[cid] + 1} leads with "
+                           f"the same text and condition, so both get the id '{cid}'; give one an 'id'")
+        seen.setdefault(cid, i)
+        return cid
 
     def _ending(self, eid: str, raw: PosDict) -> Ending:
         text, text_if = talk.variants(self, raw.get("text", ""), raw.at("text"), f"ending '{eid}'")

@@ -102,7 +102,7 @@ class Choice:
     feedback: str = ""
     principle: str = ""
     condition: Condition | None = None
-    id: str = ""
+    id: str = ""  # stable: the author's `id`, or derived from `next` and `text` (see choice_ids.py)
     reply: Reply | None = None
     fixed: bool = False
     text_if: Variants = ()
@@ -208,6 +208,7 @@ class Scenario:
     coach: str = "immediate"  # or "debrief": the coach's notes wait for the debrief
     shuffle: bool = True
     people: Mapping[str, Person] = field(default_factory=dict)
+    rollback: bool = True  # False for assessed runs: the player cannot take a decision back
 
     @property
     def value_holder(self) -> str:

@@ -1,9 +1,11 @@
 """One play of a scenario, pulled by the view in the style of ink's runtime.
 
     play = Playthrough(scenario)
-    play.node, play.choices, play.choose(0), play.timeout(), play.undo(), play.ending
+    play.node, play.choices, play.choose(0), play.choose_id("calm_a1b2c3"), play.timeout(), play.undo(), play.ending
 
-State is the list of decisions: plain data that round-trips through JSON and replays exactly.
+State is the list of decisions: plain data that round-trips through JSON and replays exactly. Saves carry the
+stable choice ids, so a save survives an author reordering options; `restore` replays an older save as far as it
+still applies and says where it stopped.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ class ChoiceView:
     source_index: int
     text: str
     choice: Choice
+
+    @property
+    def id(self) -> str:
+        """The choice's stable id."""
+        return self.choice.id
 
 
 @dataclass(frozen=True)
@@ -73,10 +80,12 @@ class Step:
     meters_after: dict[str, int]
     location: str
     reply: Beat | None = None
+    choice_id: str = TIMEOUT  # the choice's stable id, or "timeout"
 
     def to_json(self) -> dict:
         out = {
-            "node": self.node, "kind": self.kind, "source_index": self.source_index, "number": self.number,
+            "node": self.node, "kind": self.kind, "choice_id": self.choice_id, "source_index": self.source_index,
+            "number": self.number,
             "text": self.text, "feedback": self.feedback, "principle": self.principle,
             "deltas": dict(self.deltas), "meters_after": dict(self.meters_after), "next": self.location,
         }
@@ -116,6 +125,20 @@ def start_point(scenario: Scenario, node: str | None = None, meters: dict[str, i
     return {"node": node, "meters": values, "flags": sorted(set(flags))}
 
 
+@dataclass(frozen=True)
+class Restored:
+    """A saved play replayed as far as it still applies to the scenario as it is now."""
+
+    play: Playthrough
+    replayed: int  # decisions replayed
+    saved: int  # decisions in the save
+    stopped: str | None  # why the replay stopped early, in words; None when all of it applied
+
+    @property
+    def complete(self) -> bool:
+        return self.stopped is None
+
+
 @dataclass
 class Playthrough:
     """seed: None shows options in file order; a number shuffles them (when the scenario allows), the same
@@ -147,14 +170,8 @@ class Playthrough:
     def _replay(self, decisions: list[tuple[str, int | None]]) -> None:
         self._decisions = []
         self._reset()
-        for kind, index in decisions:
-            if kind == TIMEOUT:
-                self.timeout()
-            else:
-                numbers = [v.source_index for v in self.choices]
-                if index not in numbers:
-                    raise EngineError(f"saved decision {index} is not available at '{self.location}'")
-                self.choose(numbers.index(index))
+        for move in decisions:
+            self._replay_one(move)
 
     @property
     def state(self) -> tuple[str, tuple[int, ...], frozenset[str]]:
@@ -246,7 +263,16 @@ class Playthrough:
         view = views[index]
         c = view.choice
         return self._take(view.source_index, view.number, view.text, self._pick(c.feedback, c.feedback_if),
-                          c.principle, c.reply)
+                          c.principle, c.reply, view.id)
+
+    def choose_id(self, choice_id: str) -> Step:
+        """Take the visible choice with this stable id, or let the timer run out for "timeout"."""
+        if choice_id == TIMEOUT:
+            return self.timeout()
+        ids = [v.id for v in self.choices]
+        if choice_id not in ids:
+            raise EngineError(f"there is no choice '{choice_id}' at '{self.location}'")
+        return self.choose(ids.index(choice_id))
 
     def timeout(self) -> Step:
         """Let the current node's timer run out."""
@@ -266,7 +292,7 @@ class Playthrough:
         return Beat(self.say(speaker), self._pick(reply.text, reply.text_if), reply_mood(reply, deltas))
 
     def _take(self, source_index: int | None, number: int | None, text: str, feedback: str,
-              principle: str, reply: Reply | None = None) -> Step:
+              principle: str, reply: Reply | None = None, choice_id: str = TIMEOUT) -> Step:
         node = self.node
         if node is None:
             raise EngineError("the scenario has ended")
@@ -274,7 +300,7 @@ class Playthrough:
         said = self._reply(node, reply, move.deltas)
         self.meters, self.flags, self.location = move.meters, move.flags, move.location
         step = Step(node.id, TIMEOUT if source_index is None else "choice", source_index, number, text,
-                    feedback, principle, move.deltas, dict(move.meters), move.location, said)
+                    feedback, principle, move.deltas, dict(move.meters), move.location, said, choice_id)
         self.history.append(step)
         self._decisions.append((step.kind, source_index))
         return step
@@ -289,6 +315,11 @@ class Playthrough:
     @property
     def can_undo(self) -> bool:
         return bool(self._decisions)
+
+    @property
+    def choice_ids(self) -> list[str]:
+        """The decisions so far by stable id ("timeout" for a timer)."""
+        return [step.choice_id for step in self.history]
 
     # ---- what if -----------------------------------------------------------------------------
     def options(self) -> list[Outcome]:
@@ -335,6 +366,7 @@ class Playthrough:
             "scenario": self.scenario.id,
             "version": self.scenario.version,
             "decisions": [[k, i] for k, i in self._decisions],
+            "choices": self.choice_ids,
             "location": self.location,
             "meters": dict(self.meters),
             "flags": sorted(self.flags),
@@ -344,25 +376,64 @@ class Playthrough:
 
     @classmethod
     def from_json(cls, scenario: Scenario, data: dict) -> Playthrough:
+        """The saved play exactly, or EngineError (replays by choice id when the save has them)."""
+        restored = cls.restore(scenario, data)
+        if restored.stopped is not None:
+            raise EngineError(restored.stopped)
+        return restored.play
+
+    @classmethod
+    def restore(cls, scenario: Scenario, data: object) -> Restored:
+        """Replay a save as far as it still applies (by choice id when it has them, else by position)."""
         if not isinstance(data, dict) or data.get("scenario") != scenario.id:
             raise EngineError("this saved play belongs to another scenario")
-        raw = data.get("decisions")
-        if not isinstance(raw, list):
-            raise EngineError("saved play has no decisions list")
-        decisions: list[tuple[str, int | None]] = []
-        for item in raw:
-            if not (isinstance(item, list) and len(item) == 2 and item[0] in ("choice", TIMEOUT)):
-                raise EngineError(f"saved decision {item!r} is not understood")
-            if item[0] == "choice" and not isinstance(item[1], int):
-                raise EngineError(f"saved decision {item!r} is not understood")
-            decisions.append((item[0], item[1] if item[0] == "choice" else None))
         seed = data.get("seed")
         if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or abs(seed) > 2**63):
             raise EngineError("saved play has a seed that is not a whole number")
         start = data.get("start")
         if start is not None and not isinstance(start, dict):
             raise EngineError("saved play has a starting point that is not understood")
-        return cls(scenario, decisions, start=start, seed=seed)
+        ids = data.get("choices")
+        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
+            moves: list = ids
+        else:
+            moves = _positional(data.get("decisions"))
+        play = cls(scenario, start=start, seed=seed)
+        for n, move in enumerate(moves):
+            try:
+                if play.ended:
+                    raise EngineError(f"the scenario already ends at '{play.location}'")
+                if isinstance(move, str):
+                    play.choose_id(move)
+                else:
+                    play._replay_one(move)
+            except EngineError as exc:
+                return Restored(play, n, len(moves), f"saved decision {n + 1} no longer applies: {exc}")
+        return Restored(play, len(moves), len(moves), None)
+
+    def _replay_one(self, move: tuple[str, int | None]) -> None:
+        kind, index = move
+        if kind == TIMEOUT:
+            self.timeout()
+            return
+        numbers = [v.source_index for v in self.choices]
+        if index not in numbers:
+            raise EngineError(f"saved decision {index} is not available at '{self.location}'")
+        self.choose(numbers.index(index))
+
+
+def _positional(raw: object) -> list[tuple[str, int | None]]:
+    """Decisions saved by position (saves made before choices had ids)."""
+    if not isinstance(raw, list):
+        raise EngineError("saved play has no decisions list")
+    decisions: list[tuple[str, int | None]] = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 2 and item[0] in ("choice", TIMEOUT)):
+            raise EngineError(f"saved decision {item!r} is not understood")
+        if item[0] == "choice" and (not isinstance(item[1], int) or isinstance(item[1], bool)):
+            raise EngineError(f"saved decision {item!r} is not understood")
+        decisions.append((item[0], item[1] if item[0] == "choice" else None))
+    return decisions
 
 
 def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> LifetimeValue:

@@ -7,19 +7,21 @@ from .model import Scenario
 from .playthrough import TIMEOUT, Playthrough
 
 
-def play_path(scenario: Scenario, choices: list[str], seed: int | None = None) -> Playthrough:
+def play_path(scenario: Scenario, choices: list[str], seed: int | None = None, player=None) -> Playthrough:
     """Play the given choices ('1'..'9' as shown, or 'timeout'); raise EngineError naming the impossible step.
 
-    With a seed the options are numbered in the shuffled order the game would show for that seed."""
-    play = Playthrough(scenario, seed=seed)
+    With a seed the options are numbered in the shuffled order the game would show for that seed; `player`
+    (e.g. a PlayRecorder, which records as it plays) takes the decisions instead of a bare Playthrough."""
+    player = player if player is not None else Playthrough(scenario, seed=seed)
+    play = player.play if hasattr(player, "play") else player
     for n, c in enumerate(choices, start=1):
         if play.ended:
             raise EngineError(f"step {n} ('{c}'): the scenario already ended at '{play.location}'")
         try:
             if c == TIMEOUT:
-                play.timeout()
+                player.timeout()
             else:
-                play.choose(int(c) - 1)
+                player.choose(int(c) - 1)
         except EngineError as exc:
             raise EngineError(f"step {n} ('{c}') at node '{play.location}': {exc}") from None
     return play

@@ -119,7 +119,8 @@ CHOICE_ID = Text("A stable id for this option, unique in its node (saves and rec
                  pattern=v.ID_PATTERN, max_len=64)
 
 CHOICE = Record("One option the player can pick.", fields={
-    "id": _opt(CHOICE_ID),
+    "id": _opt(Text("A stable id for this choice, unique in its node, used by saves and learning records. "
+                    "Without it the id is derived from 'next' and 'text'.", pattern=v.ID_PATTERN, max_len=64)),
     "text": _req(variants(Text("What the player says or does.", max_len=400))),
     "next": _req(Text("Id of the node or ending this choice leads to.", pattern=v.ID_PATTERN, max_len=64)),
     "reply": _opt(REPLY),
@@ -255,6 +256,8 @@ SCENARIO = Record("A Customer Chain scenario.", fields={
                        "in the debrief ('debrief').", enum=v.COACH_MODES)),
     "shuffle": _opt(Boolean("Show the options of each decision in a shuffled order, seeded per play (default "
                             "true).")),
+    "rollback": _opt(Boolean("Whether a player may take back a decision with Backspace or Page Up (default true; "
+                             "false for assessed runs).")),
     "customer": _req(CUSTOMER),
     "cast": _opt(ListOf("Other people who speak, with their portraits.", item=CAST_MEMBER, max_items=12)),
     "meters": _opt(MapOf("Meters: satisfaction and loyalty always exist; add your own.", value=METER, max_items=8)),

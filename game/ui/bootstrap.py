@@ -32,6 +32,7 @@ class Options:
     scenario_dir: str | None = None  # given: only this folder (tests, bench); None: every scenario folder
     settings: Settings | None = None  # given: use these and never write the settings file
     sound: bool | None = None
+    records: bool | None = None  # record plays (learning records, saves); None: when settings are not given
 
 
 def init_pygame() -> None:
@@ -80,6 +81,13 @@ def make_context(opts: Options) -> Context:
     scenario_dir = opts.scenario_dir
     if scenario_dir is None:
         sources.user_dir(create=True)  # first start: the trainer's own folder, ready to fill
+    records = None
+    if opts.records or (opts.records is None and opts.settings is None):
+        from ..records.service import RecordsService
+
+        records = RecordsService(progress)
+        if records.problem:
+            notices.append(records.problem)
     return Context(
         settings=settings,
         viewport=Viewport.fit(opts.size),
@@ -91,6 +99,7 @@ def make_context(opts: Options) -> Context:
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,
         settings_path=settings_path,
+        records=records,
     )
 
 

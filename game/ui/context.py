@@ -17,6 +17,7 @@ from .viewport import Viewport
 
 if TYPE_CHECKING:
     from ..engine import LoadResult
+    from ..records.service import RecordsService
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Context:
     time: float = 0.0  # seconds since start, advanced by the App
     notices: list[str] = field(default_factory=list)  # plain messages for the player (e.g. progress unsaved)
     settings_path: Path | None = None
+    records: RecordsService | None = None  # learning records; None: plays are not recorded (storyboards, benches)
     _library: list[LoadResult] | None = field(default=None, repr=False)
     _preload: threading.Thread | None = field(default=None, repr=False)
     _theme_key: tuple | None = field(default=None, repr=False)

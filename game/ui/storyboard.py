@@ -43,11 +43,7 @@ class _Unsaved(ProgressStore):
     """A progress store that keeps attempts in memory only: storyboards never touch the player's progress."""
 
     def __init__(self) -> None:
-        self.problem = None
-        self._attempts = []
-        self._pending = []
-        self._damaged = False
-        self._loaded = True
+        super().__init__(in_memory=True)
         self.path = Path("unsaved")
 
     def record(self, attempt: Attempt) -> bool:

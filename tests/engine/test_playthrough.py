@@ -130,9 +130,13 @@ def test_saved_state_is_plain_json_and_rejects_tampering(expired) -> None:
     data = play.to_json()
     assert json.loads(json.dumps(data)) == data
     with pytest.raises(EngineError):
-        Playthrough.from_json(expired, {**data, "decisions": [["choice", 99]]})
+        Playthrough.from_json(expired, {**data, "choices": ["no_such_choice"]})
+    legacy = {k: v for k, v in data.items() if k != "choices"}  # a save from before choices had ids
+    assert Playthrough.from_json(expired, legacy).choice_ids == play.choice_ids
     with pytest.raises(EngineError):
-        Playthrough.from_json(expired, {**data, "decisions": "nope"})
+        Playthrough.from_json(expired, {**legacy, "decisions": [["choice", 99]]})
+    with pytest.raises(EngineError):
+        Playthrough.from_json(expired, {**legacy, "decisions": "nope"})
     with pytest.raises(EngineError):
         Playthrough.from_json(expired, {**data, "scenario": "other"})
 

@@ -36,7 +36,7 @@ def captured_runs(monkeypatch, tmp_path):
 
 def test_no_command_means_play_on_the_title_screen(captured_runs):
     assert cli.main([]) == 0
-    assert captured_runs[0]["stack"] == ["TitleScene"]
+    assert captured_runs[0]["stack"] == ["TitleScene", "NameEntryScene"]  # a first start asks who is playing
     assert captured_runs[0]["size"] == (1280, 720)
 
 
@@ -90,7 +90,7 @@ def test_back_from_a_root_select_screen_goes_to_the_title(monkeypatch, tmp_path)
 
     monkeypatch.setattr(App, "run", drive)
     assert cli.main(["play", "expired_return"]) == 0
-    assert seen == [["SelectScene"], ["TitleScene"], True]
+    assert seen == [["SelectScene"], ["TitleScene", "NameEntryScene"], True]  # nobody named yet: asked on the title
 
 
 def test_a_broken_scenario_prints_located_errors_and_exits_1(tmp_path, capsys, captured_runs):

@@ -22,13 +22,14 @@ MAX_STEPS = 400
 
 def start(tmp_path: Path, monkeypatch, size: tuple[int, int] = (1280, 720), settings: Settings | None = None,
           use_file: bool = False, scenario_dir: str | Path | None = None, first: Scene | None = None,
-          facilitator: bool = False) -> Pilot:
-    """A fresh App on the title screen (or `first`) with progress and settings in tmp_path/data."""
+          facilitator: bool = False, records: bool = False) -> Pilot:
+    """A fresh App on the title screen (or `first`) with progress and settings in tmp_path/data; plays are
+    recorded (learners, saves, xAPI statements) only with records=True, which also asks for a name first."""
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
     if not use_file and settings is None:
         settings = Settings(sound=False)
     opts = Options(size=size, settings=None if use_file else settings, facilitator=facilitator,
-                   scenario_dir=str(scenario_dir) if scenario_dir else None)
+                   scenario_dir=str(scenario_dir) if scenario_dir else None, records=records)
     app = make_app(opts, first=first)
     pygame.event.clear()  # nothing left over from an earlier test
     pilot = Pilot(app)

@@ -20,6 +20,7 @@ from ..play.speech import draw_speech, speaker_label
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import Button, blit_paragraph, blit_text, panel
 from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
+from .class_records import note_start, record_class
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, paragraph, top_bar
 from .layout import GAP, TOP, choices_layout, split_layout, text_layout
 
@@ -141,6 +142,7 @@ class ClassroomScene(Scene):
     def _debrief(self, ctx: Context) -> Transition:
         from .debrief import DebriefScene
 
+        self.notice = record_class(ctx, self.session) or ""  # the class's path, for the facilitator's records
         return Push(DebriefScene(self.session))
 
     def _export(self, ctx: Context) -> None:
@@ -175,6 +177,7 @@ class ClassroomScene(Scene):
     # ---- time --------------------------------------------------------------------------------
     def update(self, dt: float, ctx: Context) -> Transition | None:
         s = self.session
+        note_start(ctx, s)
         if s.timer_running:
             before = int(s.timer_left or 0)
             if s.tick(min(dt, 0.25)):

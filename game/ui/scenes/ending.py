@@ -28,7 +28,7 @@ def record_attempt(ctx: Context, play: Playthrough) -> str | None:
     value = play.lifetime_value()
     path = [TIMEOUT if s.kind == TIMEOUT else str(s.number) for s in play.history]
     attempt = Attempt(play.scenario.id, play.scenario.version, path, dict(play.meters), ending.id, ending.outcome,
-                      value.net if value else 0.0, facilitator=ctx.facilitator)
+                      value.net if value else 0.0, facilitator=ctx.facilitator, learner_id=ctx.progress.learner_id)
     try:
         ctx.progress.record(attempt)
     except Exception as exc:  # saving progress must never end the game

@@ -19,13 +19,17 @@ class PauseScene(Scene):
     opaque = False
 
     def __init__(self, restart: bool = True, quit_label: str = "Quit to menu", quit_result: str = MENU,
-                 title: str = "Paused") -> None:
+                 title: str = "Paused", entries: list[tuple[str, str]] | None = None,
+                 hint: str = "Esc to resume") -> None:
         super().__init__()
         self.title = title
+        self.hint = hint
         self.entries: list[tuple[str, str]] = [("Resume", RESUME)]
         if restart:
             self.entries.append(("Restart", RESTART))
         self.entries += [("Settings", "settings"), (quit_label, quit_result)]
+        if entries is not None:
+            self.entries = list(entries)
         self.group = FocusGroup([])
         self._key: tuple | None = None
         self._veil: pygame.Surface | None = None
@@ -102,5 +106,5 @@ class PauseScene(Scene):
         blit_text(surface, ctx, self.title, vp.point(self.box.centerx, self.box.top + 28 + title_h / 2 - 6),
                   "title", bold=True, anchor="center")
         self.group.draw(surface, ctx)
-        blit_text(surface, ctx, "Esc to resume", vp.point(self.box.centerx, self.box.bottom - 22), "small",
+        blit_text(surface, ctx, self.hint, vp.point(self.box.centerx, self.box.bottom - 22), "small",
                   th.text_muted, anchor="center")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -19,12 +19,17 @@ from ..play.history import HistoryOverlay, history_entries
 from ..play.layout import GAP, MARGIN, PlayLayout, choice_height, compute_layout
 from ..play.meters import MeterPanel
 from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK, NodeView, reacted
+from ..play.rollback import ROLLBACK_KEYS, take_back
 from ..play.speech import Typewriter, draw_speech
 from ..scene import Pop, Push, Replace, Scene, Transition
 from ..widgets import Button, blit_text
 
+if TYPE_CHECKING:
+    from ...records.recorder import PlayRecorder
+
 CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then she answers
 HINT = "H history · Esc pause"
+ROLLBACK_HINT = "H history · Backspace take back · Esc pause"
 _FOCUS_OFF = (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN)
 _FOCUS_ON = (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN)
 _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -33,13 +38,16 @@ _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 class PlayScene(Scene):
     """Plays a scenario node by node; hands over to the ending screen when the story ends."""
 
-    def __init__(self, scenario: Scenario, play: Playthrough | None = None, shuffle: bool = False) -> None:
+    def __init__(self, scenario: Scenario, play: Playthrough | None = None, shuffle: bool = False,
+                 recorder: PlayRecorder | None = None, note: str = "") -> None:
         """`shuffle`: a new play shows each decision's options in a freshly seeded order (the game does;
-        headless tools and tests keep the file's order unless they pass a play with a seed)."""
+        headless tools and tests keep the file's order unless they pass a play with a seed). `recorder`
+        records the attempt (statements, autosave); one is made on enter when the context has records."""
         super().__init__()
         self.scenario = scenario
         self.shuffle = shuffle
-        self.play = play if play is not None else self._new_play()
+        self.recorder = recorder
+        self.play = recorder.play if recorder is not None else play if play is not None else self._new_play()
         self.meters = MeterPanel(scenario.meters, self.play.meters)
         self.labels = {m.id: m.label for m in scenario.meters if m.visible}
         self.view: NodeView | None = None
@@ -53,7 +61,7 @@ class PlayScene(Scene):
         self.step: Step | None = None
         self.chosen_left = 0.0
         self.focused = True
-        self.problem = ""
+        self.problem = note
         self.scroll = 0.0
         self._pending: Transition | None = None
         self._layout: PlayLayout | None = None
@@ -65,6 +73,9 @@ class PlayScene(Scene):
     # ---- flow --------------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
         self.coach_later = self.scenario.coach == "debrief" or ctx.settings.coach == "debrief"
+        if self.recorder is None and ctx.records is not None and not self.play.history:
+            self.recorder = ctx.records.begin(self.scenario, play=self.play)
+            self.play = self.recorder.play
         self._show_node(ctx)
 
     @property
@@ -134,8 +145,9 @@ class PlayScene(Scene):
         ctx.audio.stop("phone_ring")
         if self.countdown is not None:
             self.countdown.running = False
+        player = self.recorder if self.recorder is not None else self.play
         try:
-            step = self.play.timeout() if index is None else self.play.choose(index)
+            step = player.timeout() if index is None else player.choose(index)
         except EngineError as exc:
             self.problem = f"That choice could not be played: {exc}"
             self.dirty = True
@@ -181,12 +193,29 @@ class PlayScene(Scene):
     def _ending(self) -> Transition:
         from .ending import EndingScene
 
-        return Replace(EndingScene(self.play))
+        if self.recorder is None:
+            return Replace(EndingScene(self.play))
+        scene = EndingScene(self.play, record=False)
+        scene.problem = self.recorder.finish()
+        return Replace(scene)
+
+    @property
+    def can_take_back(self) -> bool:
+        return self.scenario.rollback and self.play.can_undo
+
+    def take_back(self, ctx: Context) -> None:
+        """Roll back the last decision (Backspace / Page Up), unless the scenario is assessed."""
+        if take_back(self, ctx):
+            self._show_node(ctx)
 
     def restart(self, ctx: Context) -> None:
         """Start the scenario again from the beginning."""
         ctx.audio.stop("phone_ring")
-        self.play = self._new_play()
+        if ctx.records is not None:
+            self.recorder = ctx.records.begin(self.scenario, play=self._new_play())
+            self.play = self.recorder.play
+        else:
+            self.play = self._new_play()
         self.meters = MeterPanel(self.scenario.meters, self.play.meters)
         self.problem = ""
         self._show_node(ctx)
@@ -289,6 +318,9 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self._pause(ctx)
         if self._scrolled(event, ctx):
+            return None
+        if event.type == pygame.KEYDOWN and event.key in ROLLBACK_KEYS and self.phase != CHOSEN:
+            self.take_back(ctx)
             return None
         if self.phase in (READING, CHOOSING, STUCK) and self._wants_history(event):
             return Push(HistoryOverlay(history_entries(self.play)))
@@ -436,7 +468,7 @@ class PlayScene(Scene):
         th = ctx.theme
         vp = ctx.viewport
         lay = self.layout(ctx)
-        draw_top_bar(surface, ctx, self.scenario.title, HINT)
+        draw_top_bar(surface, ctx, self.scenario.title, ROLLBACK_HINT if self.can_take_back else HINT)
         v = self.view
         if v is None:
             return

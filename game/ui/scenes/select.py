@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from ...engine import LoadResult, Scenario
+from ...userdata.saves import SavedPlay
 from ..art.disk_cache import problems as art_problems
 from ..context import Context
 from ..menu import icons
@@ -19,6 +20,7 @@ from ..menu.notices import draw_notices, notices_height
 from ..menu.scroll import Scroller
 from ..scene import Pop, Push, Replace, Scene, Transition
 from ..widgets import Button, blit_paragraph, blit_text, panel, paragraph_height
+from .resume import after_menu, continue_menu, saved_for
 
 MARGIN = 32
 GAP = 18
@@ -72,6 +74,7 @@ class SelectScene(Scene):
         self.sections: list[Section] = []
         self.cards: list[LoadResult] = []
         self.texts: list[CardText] = []
+        self._saved: list[SavedPlay | None] = []
         self.places: list[Placed] = []
         self.headers: list[tuple[Section, Placed]] = []
         self.notice_place: Placed | None = None
@@ -96,6 +99,7 @@ class SelectScene(Scene):
         self.cards = [r for s in self.sections for r in s.cards]
         self.texts = [card_text(r, ctx.progress.summary(r.scenario.id) if r.scenario else None)
                       for r in self.cards]
+        self._saved = [saved_for(ctx, r, text) for r, text in zip(self.cards, self.texts, strict=True)]
         paths = [r.path for r in self.cards]
         self.focus = paths.index(focused) if focused in paths else min(self.focus, max(0, len(paths) - 1))
         self.notes = self._collect_notes(ctx)
@@ -204,6 +208,8 @@ class SelectScene(Scene):
         if child == "pause" and result == "menu":
             self._pending = self._back()
             return
+        if child == "continue" and (scene := after_menu(ctx, self.cards[self.focus], result, start_scene)):
+            self._child, self._pending = "play", Push(scene)
         self._refresh(ctx)
 
     def layout_changed(self, ctx: Context) -> None:
@@ -234,6 +240,10 @@ class SelectScene(Scene):
         if scenario is None:
             ctx.audio.play("bad")
             return None
+        if index < len(self._saved) and self._saved[index] is not None:
+            ctx.audio.play("click")
+            self.focus, self._child = index, "continue"
+            return Push(continue_menu(self._saved[index]))
         try:
             scene = start_scene(scenario, ctx)
         except ModuleNotFoundError as exc:

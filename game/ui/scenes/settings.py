@@ -11,7 +11,7 @@ from ..menu.backdrop import Backdrop
 from ..menu.fit import line_at, paragraph_at
 from ..menu.options import ROWS, OptionRow
 from ..menu.prefs import apply_settings
-from ..scene import Pop, Scene, Transition
+from ..scene import Pop, Push, Scene, Transition
 from ..widgets import Button, blit_paragraph, blit_text, focus_ring, panel, paragraph_height
 
 SAMPLE = "\u201cThanks for waiting. Let me see what I can do for you right now.\u201d"
@@ -58,6 +58,9 @@ class SettingsScene(Scene):
         self.hint_h = 0.0
         self._shown = 0.0
         self.fit = 1.0
+        self.records_line = ""  # who is playing and the LRS state, in words (when plays are recorded)
+        self.records_top = 0.0
+        self._records_age = 0.0
 
     @property
     def done_index(self) -> int:
@@ -97,7 +100,9 @@ class SettingsScene(Scene):
         small = self._px(ctx, "small")
         hint_w = vp.px(width - 16)
         hint_h = max(len(ctx.text.wrap(h, small, hint_w)) for h in hints) * ctx.text.line_height(small) / vp.scale
-        room = vp.height - 16 - (top + title_h + 20) - (hint_h + 12)
+        records_h = 8 + paragraph_height(ctx, self.records_line, hint_w, "small") / vp.scale if self.records_line \
+            else 0.0
+        room = vp.height - 16 - (top + title_h + 20) - (hint_h + records_h + 12)
         line = ctx.text.line_height(self._px(ctx, "body"), True) / vp.scale
         row_h = max(line + 10, min(max(52, body * 1.2 + 18), room / len(ROWS) - gap))
         words = [row.words(v) for row in ROWS for v in row.values]
@@ -105,7 +110,7 @@ class SettingsScene(Scene):
         label_w = max(self._text_w(ctx, row.label, "body", bold=True) for row in ROWS)
         arrow = row_h - 14
         needed_w = 18 + label_w + 16 + 2 * (arrow + 8) + value_w + 12
-        needed_h = top + title_h + 20 + len(ROWS) * (row_h + gap) + 6 + hint_h + 16 + 8
+        needed_h = top + title_h + 20 + len(ROWS) * (row_h + gap) + 6 + hint_h + records_h + 16 + 8
         if self.fit > FITS[-1] and (needed_w > width or needed_h > vp.height):
             return False
         self.rows = []
@@ -119,22 +124,40 @@ class SettingsScene(Scene):
             y += row_h + gap
         self.hint_top = y + 6
         self.hint_h = hint_h
+        self.records_top = self.hint_top + hint_h + 8
+        hint_h += records_h
         done_w = ctx.text.font(ctx.px("body")).size("Done")[0] / vp.scale + 40
         done_h = min(title_h, max(row_h, ctx.text.line_height(ctx.px("body")) / vp.scale + 14))
         self.done = Button("Done", (left + width - done_w, top + (title_h - done_h) / 2, done_w, done_h))
         preview_top = self.hint_top + hint_h + 14
+        bottom_text = self.hint_top + hint_h
         preview_h = th.px("small") * 1.3 + 2 * th.px("body") * 1.25 + 30
         if preview_top + preview_h <= vp.height - 12:
             self.preview_rect = pygame.Rect(round(left), round(preview_top), round(width), round(preview_h))
         else:
             self.preview_rect = None
-        bottom = (self.preview_rect.bottom if self.preview_rect else self.hint_top + hint_h) + 16
+        bottom = (self.preview_rect.bottom if self.preview_rect else bottom_text) + 16
         self.panel_rect = pygame.Rect(round(left - 20), 8, round(width + 40), round(min(vp.height - 16, bottom)))
         return True
 
     # ---- scene contract ------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
         self._restart_preview(ctx)
+        self._read_records(ctx)
+
+    def _read_records(self, ctx: Context) -> None:
+        """Who is playing and the LRS state ("12 records waiting to be sent..."), re-read every few seconds."""
+        self._records_age = 0.0
+        if ctx.records is None:
+            return
+        current = ctx.progress.current
+        line = f"Playing as {current.label if current else 'Player'} (L to change). {ctx.records.status_words()}"
+        if line != self.records_line:
+            self.records_line, self._key, self.dirty = line, None, True
+
+    def resume(self, ctx: Context, result: object = None) -> None:
+        self.dirty = True
+        self._read_records(ctx)
 
     def layout_changed(self, ctx: Context) -> None:
         self._key = None
@@ -144,6 +167,9 @@ class SettingsScene(Scene):
         return self.preview_rect is not None and self._shown < len(SAMPLE)
 
     def update(self, dt: float, ctx: Context) -> Transition | None:
+        self._records_age += dt
+        if self._records_age >= 3.0:
+            self._read_records(ctx)
         if self.animating():
             self._shown = min(float(len(SAMPLE)), self._shown + dt * ctx.settings.chars_per_second)
         return None
@@ -178,6 +204,10 @@ class SettingsScene(Scene):
             shift = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
             if key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
                 return Pop()
+            if key == pygame.K_l and ctx.records is not None:
+                from .learner import LearnersScene
+
+                return Push(LearnersScene())
             if key == pygame.K_DOWN or (key == pygame.K_TAB and not shift):
                 self.focus = (self.focus + 1) % count
             elif key == pygame.K_UP or (key == pygame.K_TAB and shift):
@@ -239,6 +269,9 @@ class SettingsScene(Scene):
             hint = self.message
         area = vp.rect(first.left + 8, self.hint_top, first.width - 16, self.hint_h + 20)
         paragraph_at(surface, ctx, hint, area, self._px(ctx, "small"), th.bad if self.message else th.text_muted)
+        if self.records_line:
+            area = vp.rect(first.left + 8, self.records_top, first.width - 16, self.hint_h + 60)
+            paragraph_at(surface, ctx, self.records_line, area, self._px(ctx, "small"), th.text)
         if self.preview_rect is not None:
             self._draw_preview(surface, ctx)
 

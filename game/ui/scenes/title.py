@@ -14,6 +14,7 @@ from ..menu.notices import draw_notices, notices_height
 from ..menu.prefs import apply_settings
 from ..scene import Push, Quit, Scene, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, panel, paragraph_height
+from .learner import LearnersScene, NameEntryScene, learner_label, needs_name
 
 NAME = "Customer Chain"
 PROMISE = "Practise the conversations that keep a customer for life."
@@ -55,7 +56,8 @@ class TitleScene(Scene):
     # ---- layout (logical coordinates) ----------------------------------------------------------
     def _labels(self, ctx: Context) -> list[str]:
         mode = "On" if ctx.facilitator else "Off"
-        return ["Start", f"Facilitator mode: {mode}", "Settings", "Quit"]
+        learner = [learner_label(ctx)] if ctx.records is not None else []  # the learner chooser
+        return ["Start", f"Facilitator mode: {mode}", "Settings", *learner, "Quit"]
 
     def _ensure_layout(self, ctx: Context) -> None:
         th = ctx.theme
@@ -107,6 +109,9 @@ class TitleScene(Scene):
 
     def update(self, dt: float, ctx: Context) -> Transition | None:
         pending, self._pending = self._pending, None
+        if pending is None and needs_name(ctx) and not ctx.records.asked_name:
+            ctx.records.asked_name = True  # on a first start, once: who is playing?
+            return Push(NameEntryScene(ctx.progress.current, first_start=True))
         return pending
 
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
@@ -136,6 +141,8 @@ class TitleScene(Scene):
             from .settings import SettingsScene
 
             return Push(SettingsScene())
+        if chosen == 3 and ctx.records is not None:
+            return Push(LearnersScene())
         return Quit()
 
     # ---- drawing -------------------------------------------------------------------------------
