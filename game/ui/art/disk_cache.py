@@ -16,7 +16,8 @@ import pygame
 
 from ...userdata.paths import data_dir
 
-_ART_FILES = ("draw.py", "scenes.py", "portrait.py")
+_ART_FILES = ("draw.py", "scene_kit.py", "scenes.py", "settings_shops.py", "settings_rooms.py",
+               "portrait.py")
 _code_hash: str | None = None
 
 

@@ -14,6 +14,7 @@ from .scene_kit import Canvas as _Canvas
 from .scene_kit import clock as _clock
 from .scene_kit import plant as _plant
 from .scene_kit import window as _window
+from .settings_rooms import PAINTERS as _ROOM_PAINTERS
 from .settings_shops import PAINTERS as _SHOP_PAINTERS
 
 _cache = LRU(6)  # a 1080p backdrop is ~8 MB
@@ -254,6 +255,7 @@ _PAINTERS: dict[str, Callable[[_Canvas], None]] = {
     "airport": _airport,
     "service_desk": _service_desk,
     **_SHOP_PAINTERS,
+    **_ROOM_PAINTERS,
 }
 
 
@@ -269,14 +271,8 @@ def _soften(surface: pygame.Surface) -> None:
     surface.blit(pygame.transform.smoothscale(fade, (w, max(1, h // 3))), (0, h - max(1, h // 3)))
 
 
-#: Settings that borrow the nearest painted backdrop until they have their own.
-NEAREST = {"meeting_room": "office", "help_desk": "service_desk",
-           "hotel_reception": "service_desk"}
-
-
 def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     """An opaque backdrop for the setting at the given size, cached per (setting, size)."""
-    setting = NEAREST.get(setting, setting)
     name = setting if setting in _PAINTERS and setting in vocab.SETTINGS else "service_desk"
     w, h = max(16, int(size[0])), max(16, int(size[1]))
     key = (name, w, h)
@@ -295,11 +291,17 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     return _cache.put(key, for_display(cached_picture("scene", key, make, (w, h)), alpha=False))
 
 
+_COLOURS: dict[str, RGB] = {
+    "shop_counter": (226, 212, 190), "call_centre": (200, 212, 222), "office": (220, 214, 204),
+    "airport": (214, 218, 224), "service_desk": (218, 212, 224), "pharmacy": (224, 232, 228),
+    "garden_centre": (206, 224, 226), "boutique": (230, 218, 214), "restaurant": (228, 212, 194),
+    "meeting_room": (218, 220, 224), "help_desk": (210, 220, 224), "hotel_reception": (228, 218, 202),
+}
+
+
 def scene_colour(setting: str) -> RGB:
     """A representative colour of the backdrop (for loading screens or borders)."""
-    return {"shop_counter": (226, 212, 190), "call_centre": (200, 212, 222), "office": (220, 214, 204),
-            "airport": (214, 218, 224), "service_desk": (218, 212, 224)}.get(NEAREST.get(setting, setting),
-                                                                            (220, 216, 210))
+    return _COLOURS.get(setting, (220, 216, 210))
 
 
 def clear_cache() -> None:

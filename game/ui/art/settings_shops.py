@@ -98,7 +98,7 @@ def _garden_centre(c: Canvas) -> None:
         c.line(bar, [(x, top), (x, 0.62)], 0.005)
     c.rect(bar, 0, 0.28, 1, 0.295)
     # Hanging baskets from the roof.
-    for x in (0.2, 0.8):
+    for x in (0.2, 0.66):
         c.line((150, 150, 146), [(x, 0.17), (x, 0.27)], 0.003)
         c.poly((168, 126, 96), [(x - 0.035, 0.27), (x + 0.035, 0.27), (x + 0.02, 0.31), (x - 0.02, 0.31)])
         for dx, drop in ((-0.03, 0.08), (-0.012, 0.11), (0.012, 0.09), (0.03, 0.07)):
@@ -203,10 +203,10 @@ def _boutique(c: Canvas) -> None:
                              (0.5 - 0.04 * a, 0.115)])
     # A velvet bust wearing a necklace, on the counter.
     bust = (108, 92, 112)
-    c.poly(bust, [(0.26, 0.7), (0.34, 0.7), (0.325, 0.66), (0.31, 0.6), (0.315, 0.56), (0.285, 0.56),
-                  (0.29, 0.6), (0.275, 0.66)])
-    c.oval(bust, 0.3, 0.56, 0.032, 0.02)
-    for k, (x, y) in enumerate(bezier((0.285, 0.585), (0.3, 0.64), (0.315, 0.585), 8)):
+    c.poly(bust, [(0.265, 0.7), (0.335, 0.7), (0.33, 0.65), (0.31, 0.625), (0.308, 0.57), (0.292, 0.57),
+                  (0.29, 0.625), (0.27, 0.65)])
+    c.oval(shade(bust, -0.15), 0.3, 0.57, 0.008, 0.006)
+    for k, (x, y) in enumerate(bezier((0.289, 0.61), (0.3, 0.66), (0.311, 0.61), 8)):
         c.circle((236, 220, 170) if k % 2 else (226, 236, 240), x, y, 0.006)
     # The glass display counter in front: velvet trays of rings and a necklace under a glass top.
     c.rect((176, 156, 168), 0, 0.715, 1, 0.83)
