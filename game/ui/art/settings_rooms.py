@@ -195,7 +195,7 @@ def _hotel_reception(c: Canvas) -> None:
     c.rect((222, 212, 196), 0, 0.66, 1, 0.8)
     c.rect((206, 190, 164), 0, 0.655, 1, 0.665)
     # A wood panel behind the desk with the hotel's five-star sign.
-    wood = (184, 146, 112)
+    wood = (196, 160, 126)
     c.rect(wood, 0.33, 0.06, 0.67, 0.8)
     for i in range(1, 8):
         c.rect(shade(wood, 0.08), 0.33, 0.06 + i * 0.1, 0.67, 0.064 + i * 0.1)
