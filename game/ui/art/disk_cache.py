@@ -19,7 +19,8 @@ import pygame
 from ...userdata.paths import data_dir
 from ...userdata.safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
 
-_ART_FILES = ("draw.py", "scenes.py", "portrait.py")
+_ART_FILES = ("draw.py", "scene_kit.py", "scenes.py", "settings_shops.py", "settings_rooms.py",
+               "portrait.py")
 _code_hash: str | None = None
 
 

@@ -3,113 +3,21 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pygame
 
 from ...engine import vocabulary as vocab
 from .disk_cache import cached_picture
-from .draw import LRU, RGB, bezier, for_display, mix, shade, supersampled, vertical_gradient, with_alpha
+from .draw import LRU, RGB, bezier, for_display, mix, shade, supersampled
+from .scene_kit import Canvas as _Canvas
+from .scene_kit import clock as _clock
+from .scene_kit import plant as _plant
+from .scene_kit import window as _window
+from .settings_rooms import PAINTERS as _ROOM_PAINTERS
+from .settings_shops import PAINTERS as _SHOP_PAINTERS
 
 _cache = LRU(6)  # a 1080p backdrop is ~8 MB
-
-
-class _Canvas:
-    """Drawing in fractions of the picture (x and y 0..1), so every size keeps the same composition."""
-
-    def __init__(self, surface: pygame.Surface) -> None:
-        self.surf = surface
-        self.w, self.h = surface.get_size()
-
-    def px(self, x: float, y: float) -> tuple[int, int]:
-        return (round(x * self.w), round(y * self.h))
-
-    def box(self, x0: float, y0: float, x1: float, y1: float) -> pygame.Rect:
-        a, b = self.px(x0, y0)
-        c, d = self.px(x1, y1)
-        return pygame.Rect(a, b, max(1, c - a), max(1, d - b))
-
-    def rect(self, colour: Sequence[int], x0: float, y0: float, x1: float, y1: float, r: float = 0.0,
-             width: float = 0.0) -> None:
-        pygame.draw.rect(self.surf, colour, self.box(x0, y0, x1, y1), round(width * self.h),
-                         border_radius=round(r * self.h))
-
-    def circle(self, colour: Sequence[int], x: float, y: float, r: float, width: float = 0.0) -> None:
-        pygame.draw.circle(self.surf, colour, self.px(x, y), max(1, round(r * self.h)), round(width * self.h))
-
-    def oval(self, colour: Sequence[int], x: float, y: float, rx: float, ry: float) -> None:
-        box = self.box(x - rx, y - ry, x + rx, y + ry)
-        pygame.draw.ellipse(self.surf, colour, box)
-
-    def poly(self, colour: Sequence[int], pts: Sequence[tuple[float, float]]) -> None:
-        pygame.draw.polygon(self.surf, colour, [self.px(x, y) for x, y in pts])
-
-    def line(self, colour: Sequence[int], pts: Sequence[tuple[float, float]], width: float) -> None:
-        w = max(1, round(width * self.h))
-        pygame.draw.lines(self.surf, colour, False, [self.px(x, y) for x, y in pts], w)
-
-    def gradient(self, top: Sequence[int], bottom: Sequence[int], x0: float, y0: float, x1: float,
-                 y1: float) -> None:
-        area = self.box(x0, y0, x1, y1)
-        self.surf.blit(vertical_gradient(area.size, top, bottom), area.topleft)
-
-    def glow(self, colour: Sequence[int], x: float, y: float, rx: float, ry: float, alpha: int) -> None:
-        """A soft pool of light: stacked translucent ovals."""
-        layer = pygame.Surface((self.w, self.h), pygame.SRCALPHA)
-        steps = 12
-        for i in range(steps):
-            k = 1 - i / steps
-            box = self.box(x - rx * k, y - ry * k, x + rx * k, y + ry * k)
-            pygame.draw.ellipse(layer, with_alpha(colour, max(1, alpha // steps)), box)
-        self.surf.blit(layer, (0, 0))
-
-    def shadow(self, x0: float, y0: float, x1: float, y1: float, alpha: int = 40) -> None:
-        layer = pygame.Surface((self.w, self.h), pygame.SRCALPHA)
-        pygame.draw.rect(layer, (30, 28, 36, alpha), self.box(x0, y0, x1, y1))
-        self.surf.blit(layer, (0, 0))
-
-
-# ---- shared props ------------------------------------------------------------------------------------
-
-
-def _plant(c: _Canvas, x: float, base: float, height: float, pot: RGB) -> None:
-    leaf, leaf_dark = (104, 146, 112), (78, 120, 92)
-    for i, (dx, lean) in enumerate(((-0.022, -0.5), (0.0, 0.0), (0.022, 0.5), (-0.012, -0.25), (0.012, 0.25))):
-        colour = leaf if i % 2 else leaf_dark
-        top = base - height * (0.95 if i == 1 else 0.75)
-        pts = bezier((x + dx * 0.3, base - height * 0.25), (x + dx + lean * 0.02, top + height * 0.2),
-                     (x + dx * 2 + lean * 0.05, top), 8)
-        c.line(colour, pts, 0.006)
-        c.oval(colour, x + dx * 2 + lean * 0.05, top, 0.014, 0.035)
-    c.poly(pot, [(x - 0.03, base - height * 0.28), (x + 0.03, base - height * 0.28), (x + 0.024, base),
-                 (x - 0.024, base)])
-    c.rect(shade(pot, 0.12), x - 0.033, base - height * 0.3, x + 0.033, base - height * 0.26, 0.004)
-
-
-def _clock(c: _Canvas, x: float, y: float, r: float) -> None:
-    c.circle((250, 248, 242), x, y, r)
-    c.circle((120, 120, 128), x, y, r, 0.005)
-    c.line((80, 80, 88), [(x, y), (x, y - r * 0.6)], 0.005)
-    c.line((80, 80, 88), [(x, y), (x + r * 0.45 * 0.5625, y + r * 0.1)], 0.005)
-
-
-def _window(c: _Canvas, x0: float, y0: float, x1: float, y1: float, frame: RGB, panes: int = 2,
-            skyline: bool = True) -> None:
-    c.rect(frame, x0 - 0.008, y0 - 0.012, x1 + 0.008, y1 + 0.012, 0.006)
-    c.gradient((176, 204, 226), (220, 232, 238), x0, y0, x1, y1)
-    if skyline:
-        rng = random.Random(11)
-        x = x0
-        while x < x1:
-            bw = rng.uniform(0.03, 0.06)
-            top = y1 - rng.uniform(0.1, 0.3) * (y1 - y0) * 1.6
-            c.rect((170, 186, 202), x, max(y0, top), min(x1, x + bw), y1)
-            x += bw + 0.004
-        c.rect((158, 176, 194), x0, y1 - (y1 - y0) * 0.12, x1, y1)
-    for i in range(1, panes):
-        xm = x0 + (x1 - x0) * i / panes
-        c.rect(frame, xm - 0.004, y0, xm + 0.004, y1)
-    c.rect(shade(frame, -0.2), x0 - 0.012, y1 + 0.006, x1 + 0.012, y1 + 0.022, 0.004)
 
 
 # ---- the settings ------------------------------------------------------------------------------------
@@ -346,6 +254,8 @@ _PAINTERS: dict[str, Callable[[_Canvas], None]] = {
     "office": _office,
     "airport": _airport,
     "service_desk": _service_desk,
+    **_SHOP_PAINTERS,
+    **_ROOM_PAINTERS,
 }
 
 
@@ -361,15 +271,8 @@ def _soften(surface: pygame.Surface) -> None:
     surface.blit(pygame.transform.smoothscale(fade, (w, max(1, h // 3))), (0, h - max(1, h // 3)))
 
 
-#: Settings that borrow the nearest painted backdrop until they have their own.
-NEAREST = {"pharmacy": "shop_counter", "garden_centre": "shop_counter", "boutique": "shop_counter",
-           "restaurant": "office", "meeting_room": "office", "help_desk": "service_desk",
-           "hotel_reception": "service_desk"}
-
-
 def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     """An opaque backdrop for the setting at the given size, cached per (setting, size)."""
-    setting = NEAREST.get(setting, setting)
     name = setting if setting in _PAINTERS and setting in vocab.SETTINGS else "service_desk"
     w, h = max(16, int(size[0])), max(16, int(size[1]))
     key = (name, w, h)
@@ -388,11 +291,17 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
     return _cache.put(key, for_display(cached_picture("scene", key, make, (w, h)), alpha=False))
 
 
+_COLOURS: dict[str, RGB] = {
+    "shop_counter": (226, 212, 190), "call_centre": (200, 212, 222), "office": (220, 214, 204),
+    "airport": (214, 218, 224), "service_desk": (218, 212, 224), "pharmacy": (224, 232, 228),
+    "garden_centre": (206, 224, 226), "boutique": (230, 218, 214), "restaurant": (228, 212, 194),
+    "meeting_room": (218, 220, 224), "help_desk": (210, 220, 224), "hotel_reception": (228, 218, 202),
+}
+
+
 def scene_colour(setting: str) -> RGB:
     """A representative colour of the backdrop (for loading screens or borders)."""
-    return {"shop_counter": (226, 212, 190), "call_centre": (200, 212, 222), "office": (220, 214, 204),
-            "airport": (214, 218, 224), "service_desk": (218, 212, 224)}.get(NEAREST.get(setting, setting),
-                                                                            (220, 216, 210))
+    return _COLOURS.get(setting, (220, 216, 210))
 
 
 def clear_cache() -> None:
