@@ -26,6 +26,10 @@ COMMANDS = {
     "play": "game.commands.play",
     "storyboard": "game.commands.storyboard",
     "bench": "game.commands.bench",
+    "new": "game.commands.new",
+    "golden": "game.commands.golden",
+    "preview": "game.commands.preview",
+    "import-twine": "game.commands.import_twine",
 }
 
 

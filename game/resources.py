@@ -55,3 +55,9 @@ def schema_path() -> Path:
 
 def author_guide_path() -> Path:
     return scenarios_dir() / "README.md"
+
+
+def source_tree() -> Path | None:
+    """The repository the game runs from (an editable install or `python run.py`), or None when installed."""
+    return _SOURCE_TREE if (_SOURCE_TREE / "pyproject.toml").is_file() and (_SOURCE_TREE / "tests").is_dir() \
+        else None

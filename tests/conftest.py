@@ -12,3 +12,5 @@ os.environ["CUSTOMER_CHAIN_DATA_DIR"] = tempfile.mkdtemp(prefix="customer-chain-
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The bundled scenario files (principles.yaml beside them is the principle vocabulary, not a scenario).
+BUNDLED_FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if p.name != "principles.yaml")

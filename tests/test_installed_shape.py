@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, ROOT
+from .conftest import BUNDLED_FILES, FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
 BIN = "Scripts" if os.name == "nt" else "bin"
@@ -62,7 +62,7 @@ def test_the_wheel_and_the_sdist_carry_everything_the_game_needs(installed):
                  "game/assets/fonts/DejaVuSans.ttf", "game/assets/sounds/phone_ring.wav",
                  "game/assets/CREDITS.md"):
         assert name in wheel, name
-    bundled = sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
+    bundled = sorted(p.name for p in BUNDLED_FILES)
     assert sorted(n.rsplit("/", 1)[1] for n in wheel if n.startswith("game/scenarios/") and n.endswith(".yaml")) \
         == bundled
     for name in ("scenarios/expired_return.yaml", "assets/fonts/DejaVuSans.ttf", "assets/CREDITS.md",

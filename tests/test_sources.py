@@ -12,7 +12,7 @@ import pytest
 from game import sources
 from game.cli import main
 
-from .conftest import FIXTURES, ROOT
+from .conftest import BUNDLED_FILES, FIXTURES, ROOT
 
 
 def own(folder: Path, new_id: str, title: str | None = None, name: str | None = None) -> Path:
@@ -140,12 +140,18 @@ def test_the_select_screen_lists_own_scenarios_under_their_own_heading(data, mon
     assert str(folder) in mine.blurb
     broken = next(s for s in select.sections if s.kind == "broken")
     assert [Path(r.path).name for r in broken.cards] == ["broken.yaml"]
+    # P on one of them opens the author's preview of that file (and on a bundled card does nothing).
+    pilot.press(pygame.K_p)
+    assert type(app.top).__name__ == "SelectScene"
+    select.focus = next(i for i, r in enumerate(select.cards) if r.scenario and r.scenario.id == "my_counter")
+    pilot.press(pygame.K_p)
+    assert type(app.top).__name__ == "PreviewScene" and app.top.scenario.id == "my_counter"
 
 
 def test_the_bundled_library_is_found_through_the_package_from_another_folder(tmp_path):
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CUSTOMER_CHAIN_DATA_DIR=str(tmp_path / "data"))
     done = subprocess.run([sys.executable, "-m", "game", "check"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    bundled = len(list((ROOT / "scenarios").glob("*.yaml")))
+    bundled = len(BUNDLED_FILES)
     assert done.stdout.strip().splitlines()[-1].startswith(f"{bundled} file(s): 0 error(s)")

@@ -7,6 +7,7 @@ import json
 import os
 
 from .. import sources
+from ..engine import Diagnostic
 from .common import UsageError, display_path, user_analysis_cache
 
 
@@ -16,11 +17,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="files or folders to check (default: the bundled library, your own folder and any "
                         "folders named by CUSTOMER_CHAIN_SCENARIOS or --scenarios)")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
-    p.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    p.add_argument("--json", action="store_true", help="print diagnostics as JSON (same as --format json)")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="text (default), json, or github: GitHub Actions workflow annotations")
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     p.add_argument("--no-cache", action="store_true",
                    help="explore every file again (by default unchanged files reuse earlier results)")
     p.set_defaults(func=run)
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """Escape text for a workflow command (GitHub's rules: % CR LF always; : and , in properties)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_annotation(d: Diagnostic) -> str:
+    """One diagnostic as a GitHub Actions annotation: ::error file=...,line=...,col=...,title=CODE::message"""
+    kind = "error" if d.is_error else "warning"
+    props = f"file={_escape(d.path, True)},line={d.line},col={d.col},title={_escape(d.code, True)}"
+    return f"::{kind} {props}::{_escape(d.message)}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +54,12 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
     failed = errors > 0 or (args.strict and warnings > 0)
-    if args.json:
+    if args.format == "github":
+        for r in results:
+            for d in r.diagnostics:
+                print(github_annotation(d))
+        return 1 if failed else 0
+    if args.json or args.format == "json":
         print(json.dumps({
             "ok": not failed,
             "files": [{"path": r.path, "id": r.scenario.id if r.scenario else None,

@@ -17,6 +17,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", help="scenario file or id")
     p.add_argument("--choices", default="", help="comma-separated choice numbers as shown, or 'timeout'")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="shuffle the options as the game would with this seed (default: the file's order)")
     p.set_defaults(func=run)
 
 
@@ -36,6 +38,7 @@ def to_json(play: Playthrough) -> dict:
         "scenario": s.id,
         "title": s.title,
         "version": s.version,
+        "seed": play.seed,
         "path": [step.to_json() for step in play.history],
         "choices": [TIMEOUT if st.kind == TIMEOUT else str(st.number) for st in play.history],
         "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome} if ending else None,
@@ -59,14 +62,20 @@ def deltas_text(deltas: dict[str, int]) -> str:
 
 def transcript(play: Playthrough) -> str:
     s = play.scenario
-    replay = Playthrough(s)
+    replay = Playthrough(s, seed=play.seed)
     lines = [f"{s.title} — {s.customer.name}, {s.customer.role}", ""]
     for n, step in enumerate(play.history, start=1):
-        node = replay.node
-        lines.append(f"[{n}] {replay.speaker} ({node.mood}):")
-        lines.append(_wrap(replay.text, "    "))
+        beats = replay.beats
+        lines.append(f"[{n}] {_who(beats[0].speaker, beats[0].mood)}")
+        lines.append(_wrap(beats[0].text, "    "))
+        for beat in beats[1:]:
+            lines.append(f"    {_who(beat.speaker, beat.mood)}")
+            lines.append(_wrap(beat.text, "    "))
         mark = "timeout" if step.kind == TIMEOUT else f"{step.number}"
         lines.append(_wrap(f"> {mark}. {step.text}", "  "))
+        if step.reply is not None:
+            lines.append(f"    {_who(step.reply.speaker, step.reply.mood)}")
+            lines.append(_wrap(step.reply.text, "      "))
         lines.append(f"    {deltas_text(step.deltas)}")
         if step.feedback:
             coach = f"Coach: {step.feedback}" + (f" ({step.principle})" if step.principle else "")
@@ -85,6 +94,8 @@ def transcript(play: Playthrough) -> str:
         for st in value.steps:
             lines.append(f"    {st.label}: {st.working} = {fmt_amount(st.amount, value.unit)}")
         lines.append(f"    Net: {fmt_amount(value.net, value.unit, signed=True)}")
+        if value.why:
+            lines.append(_wrap(value.why, "    "))
         lines.append(_wrap(f"Coach's summary: {e.summary}", ""))
     else:
         lines.append(f"Not finished: at '{play.location}'. {replay.speaker}:")
@@ -97,11 +108,15 @@ def transcript(play: Playthrough) -> str:
     return "\n".join(lines)
 
 
+def _who(speaker: str, mood: str) -> str:
+    return "(narration)" if speaker.strip().lower() == "narrator" else f"{speaker} ({mood}):"
+
+
 def run(args: argparse.Namespace) -> int:
     scenario = require_scenario(args.scenario)
     choices = parse_choices(args.choices)
     try:
-        play = play_path(scenario, choices)
+        play = play_path(scenario, choices, args.seed)
     except EngineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -11,12 +13,13 @@ from types import MappingProxyType
 from . import talk, teaching
 from . import vocabulary as v
 from .analysis_cache import AnalysisCache
+from .author_checks import author_checks, saturation_checks
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
 from .model import Branch, Choice, Customer, Effects, Ending, Meter, Node, Scenario, Timer
 from .spec import SCENARIO
 from .text import placeholders
-from .typecheck import PosDict, PosList, check, suggest
+from .typecheck import PosDict, PosList, check, prune, suggest
 from .yamltree import MAX_BYTES, YMap, decode, parse
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -123,10 +126,9 @@ def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] |
         kind = "a list" if not hasattr(root, "value") else "plain text"
         rep.error(root.pos, "CC009", f"the top level is {kind}; a scenario is a mapping of keys like 'id:'")
         return None
-    raw = check(root, SCENARIO, rep, "the scenario")
-    if rep.has_errors:
-        return None
-    builder = _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12])
+    raw = prune(check(root, SCENARIO, rep, "the scenario"))
+    # The cross-reference checks run on whatever parts checked cleanly, so one run reports every problem.
+    builder = _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12], text)
     scenario = builder.build()
     return None if scenario is None else (scenario, builder.positions)
 
@@ -134,52 +136,62 @@ def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] |
 class _Builder:
     """Turns checked plain data into the model, with the cross-reference checks."""
 
-    def __init__(self, raw: PosDict, path: str, rep: Reporter, version: str) -> None:
-        self.raw, self.path, self.rep, self.version = raw, path, rep, version
+    def __init__(self, raw: PosDict, path: str, rep: Reporter, version: str, text: str = "") -> None:
+        self.raw, self.path, self.rep, self.version, self.text = raw, path, rep, version, text
         self.meters: dict[str, Meter] = {}
         self.flags: set[str] = set()
         self.targets: set[str] = set()
+        self.tested: set[str] = set()
+
+    def _part(self, key: str) -> PosDict:
+        """A top-level mapping, empty when it is missing or failed its check."""
+        value = self.raw.get(key)
+        return value if isinstance(value, PosDict) else PosDict(self.raw.pos)
 
     def build(self) -> Scenario | None:
         raw, rep = self.raw, self.rep
-        if raw["format"] != v.FORMAT_VERSION:
+        if isinstance(raw.get("format"), int) and raw["format"] != v.FORMAT_VERSION:
             rep.error(raw.at("format"), "CC025",
                       f"format {raw['format']} is not supported; this version of the game reads format 1")
             return None
-        self._meters(raw.get("meters") or PosDict(raw.pos))
-        nodes_raw: PosDict = raw["nodes"]
-        endings_raw: PosDict = raw["endings"]
-        for eid in endings_raw:
-            if eid in nodes_raw:
+        self._meters(self._part("meters"))
+        nodes_raw, endings_raw = self._part("nodes"), self._part("endings")
+        for eid in endings_raw.key_pos:
+            if eid in nodes_raw.key_pos:
                 rep.error(endings_raw.key_at(eid), "CC023",
                           f"'{eid}' is both a node and an ending; give them different ids")
-        self.targets = set(nodes_raw) | set(endings_raw)
+        # Ids whose content failed its check still exist: links to them are not reported as broken.
+        self.targets = set(nodes_raw.key_pos) | set(endings_raw.key_pos)
         self._collect_flags(nodes_raw)
-        vars_raw = raw.get("vars") or PosDict(raw.pos)
-        for name in vars_raw:
+        vars_raw = self._part("vars")
+        for name in vars_raw.key_pos:
             if name in self.meters or name in ("customer", "role"):
                 what = "a meter" if name in self.meters else "a built-in placeholder"
                 rep.error(vars_raw.key_at(name), "CC023",
                           f"var '{name}' has the same name as {what}; rename the var (e.g. '{name}_name')")
-        values = {"customer", "role", *self.meters, *vars_raw}
+        values = {"customer", "role", *self.meters, *vars_raw.key_pos}
         self.known_placeholders = values
-        customer = self._customer(raw["customer"])
+        customer = self._customer(self._part("customer"))
+        name = customer.name if customer else ""
         self.people = talk.people(rep, raw.get("cast") or PosList(raw.pos), talk.positive_word_of_mouth(rep))
-        self.speakers = {customer.name, *self.people}
+        self.speakers = {name, *self.people} - {""}
         self.principles = teaching.vocabulary()
-        nodes = {nid: self._node(nid, n, customer.name, nodes_raw.key_at(nid)) for nid, n in nodes_raw.items()}
+        nodes = {nid: self._node(nid, n, name, nodes_raw.key_at(nid)) for nid, n in nodes_raw.items()}
         endings = {eid: self._ending(eid, e) for eid, e in endings_raw.items()}
-        if raw["start"] not in nodes:
+        start = raw.get("start")
+        if start is not None and start not in nodes_raw.key_pos:
             rep.error(raw.at("start"), "CC014",
-                      f"start node '{raw['start']}' does not exist{suggest(raw['start'], nodes)}")
-        if rep.has_errors:
+                      f"start node '{start}' does not exist{suggest(start, nodes_raw.key_pos)}")
+        cast = self._cast(raw.get("cast") or PosList(raw.pos))
+        author_checks(self.raw, nodes_raw, cast, name, dict(vars_raw), self.tested, rep)
+        if rep.has_errors or customer is None:
             return None
         scenario = Scenario(
             id=raw["id"], title=raw["title"], summary=raw["summary"], setting=raw["setting"],
             audience=raw["audience"], skills=tuple(raw["skills"]), minutes=raw["minutes"],
             order=raw.get("order", 1000), customer=customer, meters=tuple(self.meters.values()),
             start=raw["start"], nodes=MappingProxyType(nodes), endings=MappingProxyType(endings),
-            vars=MappingProxyType(dict(raw.get("vars") or {})), cast=self._cast(raw.get("cast") or []),
+            vars=MappingProxyType(dict(vars_raw)), cast=cast,
             path=self.path, version=self.version, coach=raw.get("coach", "immediate"),
             shuffle=raw.get("shuffle", True), people=MappingProxyType(self.people),
         )
@@ -190,9 +202,13 @@ class _Builder:
         for mid, defaults in v.DEFAULT_METERS.items():
             spec = meters_raw.get(mid) or {}
             self.meters[mid] = self._meter(mid, spec, meters_raw, defaults)
-        for mid, spec in meters_raw.items():
+        for mid in meters_raw.key_pos:
+            spec = meters_raw.get(mid)
             if mid in v.DEFAULT_METERS:
                 continue
+            if not isinstance(spec, PosDict):  # its check failed and was reported: keep the id known
+                spec = PosDict(meters_raw.at(mid))
+                spec["label"] = mid
             if "label" not in spec:
                 self.rep.error(meters_raw.at(mid), "CC013", f"meter '{mid}' needs a 'label'")
             self.meters[mid] = self._meter(mid, spec, meters_raw, {"label": mid.replace("_", " ").title()})
@@ -210,19 +226,28 @@ class _Builder:
 
     def _collect_flags(self, nodes_raw: PosDict) -> None:
         for node in nodes_raw.values():
+            if not isinstance(node, dict):
+                continue
             effects = [c.get("effects") or {} for c in node.get("choices") or []]
             effects.append((node.get("timer") or {}).get("effects") or {})
             for eff in effects:
                 self.flags.update(eff.get("set") or [])
                 self.flags.update(eff.get("clear") or [])
 
-    def _customer(self, raw: PosDict) -> Customer:
-        econ = talk.economics(raw["economics"], talk.positive_word_of_mouth(self.rep))
+    def _customer(self, raw: PosDict) -> Customer | None:
+        """The customer, or None when a part failed its check (already reported)."""
+        e = raw.get("economics")
+        needed = ("spend_per_visit", "visits_per_year", "years", "word_of_mouth")
+        if not isinstance(e, dict) or any(k not in e for k in needed) or "name" not in raw or "role" not in raw:
+            return None
+        econ = talk.economics(e, talk.positive_word_of_mouth(self.rep))
         return Customer(raw["name"], raw["role"], econ, MappingProxyType(dict(raw.get("appearance") or {})))
 
-    def _cast(self, cast_raw: list) -> MappingProxyType:
+    def _cast(self, cast_raw: PosList) -> MappingProxyType:
         out: dict[str, MappingProxyType] = {}
         for i, member in enumerate(cast_raw):
+            if "name" not in member:
+                continue
             if member["name"] in out:
                 self.rep.error(cast_raw.item_pos[i], "CC023", f"cast member '{member['name']}' is listed twice")
             out[member["name"]] = MappingProxyType(dict(member.get("appearance") or {}))
@@ -245,9 +270,12 @@ class _Builder:
             cond = parse_condition(text)
         except ConditionError as exc:
             self.rep.error(pos, "CC021", f"condition '{text}': {exc} (at character {exc.column})")
+            self.tested.update(re.findall(r"[a-z][a-z0-9_]*", text))  # no 'never tested' on top of a typo
             return None
+        self.tested.update(cond.names)
         for name in sorted(cond.names):
             if name not in self.meters and name not in self.flags:
+                self.tested.update(difflib.get_close_matches(name, list(self.flags), n=1, cutoff=0.6))
                 self.rep.error(pos, "CC022", f"condition '{text}' names '{name}', which is no meter or flag"
                                f"{suggest(name, [*self.meters, *self.flags])}")
         for name in meter_names_in_boolean_position(cond.tree, set(self.meters)):
@@ -273,69 +301,74 @@ class _Builder:
         rep = self.rep
         choices_raw: PosList = raw.get("choices") or PosList(raw.pos)
         branches_raw: PosList = raw.get("branch") or PosList(raw.pos)
-        if "choices" in raw and "branch" in raw:
+        dropped = set(raw.key_pos) - set(raw)  # written, but failed its check (already reported)
+        if "choices" in raw.key_pos and "branch" in raw.key_pos:
             rep.error(raw.key_at("branch"), "CC011",
                       f"node '{nid}' has both 'choices' and 'branch'; use one or the other")
-        if not choices_raw and not branches_raw:
+        if not choices_raw and not branches_raw and not dropped & {"choices", "branch"}:
             rep.error(key_pos, "CC016", f"node '{nid}' has no choices and no branch, so the story stops "
                       "there; add choices, a branch, or lead to an ending")
-        if "timer" in raw and not choices_raw:
+        if "timer" in raw.key_pos and not choices_raw and "choices" not in dropped:
             rep.error(raw.key_at("timer"), "CC011", f"node '{nid}' has a timer but no choices to race it")
-        if "text" in raw and "lines" in raw:
+        if "text" in raw.key_pos and "lines" in raw.key_pos:
             rep.error(raw.key_at("lines"), "CC072", f"node '{nid}' has both 'text' and 'lines'; "
                       "put the text in the lines, or use one of them")
-        elif "text" not in raw and "lines" not in raw and not branches_raw:
+        elif "text" not in raw.key_pos and "lines" not in raw.key_pos and not branches_raw \
+                and "branch" not in dropped:
             rep.error(key_pos, "CC013", f"node '{nid}' needs 'text' (or 'lines')")
         text, text_if = talk.variants(self, raw.get("text", ""), raw.at("text"), f"node '{nid}'")
-        beats = talk.lines(self, raw["lines"], nid, self.speakers) if "lines" in raw else ()
+        beats = talk.lines(self, raw["lines"], nid, self.speakers) if isinstance(raw.get("lines"), PosList) else ()
         if beats:
             text = talk.joined(beats)
         choices = []
         for i, c in enumerate(choices_raw):
             pos = choices_raw.item_pos[i]
             what = f"choice {i + 1} of '{nid}'"
-            self._link(c["next"], c.at("next"), what)
-            ctext, ctext_if = talk.variants(self, c["text"], c.at("text"), what)
+            if "next" in c:
+                self._link(c["next"], c.at("next"), what)
+            ctext, ctext_if = talk.variants(self, c.get("text", ""), c.at("text"), what)
             feedback, feedback_if = talk.variants(self, c.get("feedback", ""), c.at("feedback"), what, prose=False)
-            if len(choices_raw) > 1 and not c.get("feedback"):
+            if len(choices_raw) > 1 and "feedback" not in c.key_pos:
                 rep.warning(pos, "CC019", f"{what} has no feedback; say why it helps or hurts")
             self._principle(c.get("principle", ""), c.at("principle"), what)
             cond = self._condition(c["if"], c.at("if")) if "if" in c else None
             reply = talk.reply(self, c.get("reply"), c.at("reply"), what, self.speakers)
-            choices.append(Choice(ctext, c["next"], self._effects(c.get("effects")), feedback,
+            choices.append(Choice(ctext, c.get("next", ""), self._effects(c.get("effects")), feedback,
                                   c.get("principle", ""), cond, c.get("id", ""), reply, bool(c.get("fixed", False)),
                                   ctext_if, feedback_if))
         timer = None
         if "timer" in raw:
             t = raw["timer"]
-            self._link(t["next"], t.at("next"), f"the timer of '{nid}'")
-            if not t.get("feedback"):
+            if "next" in t:
+                self._link(t["next"], t.at("next"), f"the timer of '{nid}'")
+            if "feedback" not in t.key_pos:
                 rep.warning(raw.key_at("timer"), "CC019", f"the timer of '{nid}' has no feedback")
             what = f"the timer of '{nid}'"
             feedback, feedback_if = talk.variants(self, t.get("feedback", ""), t.at("feedback"), what, prose=False)
             self._principle(t.get("principle", ""), t.at("principle"), what)
-            timer = Timer(t["seconds"], t["next"], t.get("text", "Time ran out"), self._effects(t.get("effects")),
-                          feedback, t.get("principle", ""), talk.reply(self, t.get("reply"), t.at("reply"), what,
-                                                                        self.speakers), feedback_if)
+            timer = Timer(t.get("seconds", 1), t.get("next", ""), t.get("text", "Time ran out"),
+                          self._effects(t.get("effects")), feedback, t.get("principle", ""),
+                          talk.reply(self, t.get("reply"), t.at("reply"), what, self.speakers), feedback_if)
         branches = []
         for i, b in enumerate(branches_raw):
-            self._link(b["next"], b.at("next"), f"branch {i + 1} of '{nid}'")
+            if "next" in b:
+                self._link(b["next"], b.at("next"), f"branch {i + 1} of '{nid}'")
             cond = self._condition(b["if"], b.at("if")) if "if" in b else None
-            branches.append(Branch(b["next"], cond))
+            branches.append(Branch(b.get("next", ""), cond))
         if branches and branches[-1].condition is not None:
             rep.error(branches_raw.item_pos[-1], "CC024", f"the last branch of '{nid}' has an 'if'; "
                       "when no condition holds the story would stop: drop the last 'if'")
         speaker = raw.get("speaker", customer_name)
-        node = Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw["setting"]),
+        return Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw.get("setting", "")),
                     raw.get("sound"), tuple(choices), timer, tuple(branches), beats, text_if)
-        return node
 
     def _ending(self, eid: str, raw: PosDict) -> Ending:
-        text, text_if = talk.variants(self, raw["text"], raw.at("text"), f"ending '{eid}'")
-        mood = raw.get("mood", {"leaves": "upset", "stays": "neutral", "advocate": "pleased"}[raw["outcome"]])
+        text, text_if = talk.variants(self, raw.get("text", ""), raw.at("text"), f"ending '{eid}'")
+        outcome = raw.get("outcome", "stays")
+        mood = raw.get("mood", {"leaves": "upset", "stays": "neutral", "advocate": "pleased"}[outcome])
         others = talk.others(self.rep, raw.get("others"), eid, self.people, self.meters)
-        return Ending(eid, raw["title"], raw["outcome"], text, raw["summary"], mood, raw.get("scene", ""), others,
-                      text_if)
+        return Ending(eid, raw.get("title", ""), outcome, text, raw.get("summary", ""), mood, raw.get("scene", ""),
+                      others, text_if)
 
     def _principle(self, name: str, pos: tuple[int, int], what: str) -> None:
         if name and name not in self.principles:
@@ -364,8 +397,10 @@ class _Builder:
                 pos = meters_raw.key_at(m.id) if isinstance(meters_raw, PosDict) and m.id in meters_raw \
                     else raw.key_at("nodes")
                 rep.warning(pos, "CC018", f"no choice changes meter '{m.id}'")
+        meter_pos = {m: meters_raw.key_at(m) for m in meters_raw} if isinstance(meters_raw, PosDict) else {}
         self.positions = Positions({k: nodes_raw.key_at(k) for k in nodes_raw},
-                                   {k: endings_raw.key_at(k) for k in endings_raw}, raw.key_at("nodes"), reached)
+                                   {k: endings_raw.key_at(k) for k in endings_raw}, raw.key_at("nodes"), reached,
+                                   meter_pos)
 
 
     def _teaching_checks(self, scenario: Scenario) -> None:
@@ -394,6 +429,7 @@ class Positions:
     endings: dict[str, tuple[int, int]]
     nodes_key: tuple[int, int]
     linked: set[str]
+    meters: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def structure_checks(scenario: Scenario, where: Positions, rep: Reporter) -> None:
@@ -412,6 +448,7 @@ def structure_checks(scenario: Scenario, where: Positions, rep: Reporter) -> Non
     for nid in sorted(exploration.dead_ends):
         rep.error(where.nodes[nid], "CC016", f"node '{nid}' can show no choice: every choice's condition fails "
                   "for some play-through that reaches it")
+    saturation_checks(scenario, exploration.endings, where.meters, where.nodes_key, rep)
 
 
 def _all_effects(node: Node) -> list[Effects]:

@@ -98,6 +98,24 @@ class Outcome:
     principle: str
 
 
+def start_point(scenario: Scenario, node: str | None = None, meters: dict[str, int] | None = None,
+                flags: list[str] | tuple[str, ...] = ()) -> dict:
+    """A checked starting state (plain JSON data) for a play that begins at `node` with meters and flags set."""
+    node = node or scenario.start
+    if node not in scenario.nodes and node not in scenario.endings:
+        raise EngineError(f"there is no node '{node}'")
+    values = {}
+    for mid, value in (meters or {}).items():
+        if mid not in scenario.meter_ids:
+            raise EngineError(f"there is no meter '{mid}' (meters: {', '.join(scenario.meter_ids)})")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise EngineError(f"meter '{mid}' needs a whole number, not {value!r}")
+        values[mid] = scenario.meter(mid).clamp(value)
+    if not all(isinstance(f, str) and f for f in flags):
+        raise EngineError("flags are names")
+    return {"node": node, "meters": values, "flags": sorted(set(flags))}
+
+
 @dataclass
 class Playthrough:
     """seed: None shows options in file order; a number shuffles them (when the scenario allows), the same
@@ -105,9 +123,13 @@ class Playthrough:
 
     scenario: Scenario
     _decisions: list[tuple[str, int | None]] = field(default_factory=list)
+    start: dict | None = None  # from start_point(): begin at a node with meters and flags set (plain data)
     seed: int | None = None
 
     def __post_init__(self) -> None:
+        if self.start is not None:
+            s = self.start
+            self.start = start_point(self.scenario, s.get("node"), s.get("meters"), s.get("flags") or ())
         self._replay(list(self._decisions))
 
     # ---- state -------------------------------------------------------------------------------
@@ -115,7 +137,12 @@ class Playthrough:
         self.meters: dict[str, int] = self.scenario.start_meters()
         self.flags: frozenset[str] = frozenset()
         self.history: list[Step] = []
-        self.location: str = resolve(self.scenario, self.scenario.start, self.meters, self.flags)
+        where = self.scenario.start
+        if self.start is not None:
+            self.meters.update(self.start["meters"])
+            self.flags = frozenset(self.start["flags"])
+            where = self.start["node"]
+        self.location: str = resolve(self.scenario, where, self.meters, self.flags)
 
     def _replay(self, decisions: list[tuple[str, int | None]]) -> None:
         self._decisions = []
@@ -280,7 +307,12 @@ class Playthrough:
         return out
 
     def fork(self) -> Playthrough:
-        return Playthrough(self.scenario, list(self._decisions), self.seed)
+        return Playthrough(self.scenario, list(self._decisions), start=self.start, seed=self.seed)
+
+    @property
+    def decisions(self) -> list[tuple[str, int | None]]:
+        """The decisions taken so far: ("choice", source index) or ("timeout", None)."""
+        return list(self._decisions)
 
     # ---- value -------------------------------------------------------------------------------
     def percent(self, meter_id: str) -> int:
@@ -302,6 +334,7 @@ class Playthrough:
             "meters": dict(self.meters),
             "flags": sorted(self.flags),
             "seed": self.seed,
+            **({"start": dict(self.start)} if self.start is not None else {}),
         }
 
     @classmethod
@@ -321,7 +354,10 @@ class Playthrough:
         seed = data.get("seed")
         if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or abs(seed) > 2**63):
             raise EngineError("saved play has a seed that is not a whole number")
-        return cls(scenario, decisions, seed)
+        start = data.get("start")
+        if start is not None and not isinstance(start, dict):
+            raise EngineError("saved play has a starting point that is not understood")
+        return cls(scenario, decisions, start=start, seed=seed)
 
 
 def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> LifetimeValue:

@@ -84,7 +84,7 @@ def reply(b: Builder, raw: object, pos: Pos, what: str, known: set[str]) -> Repl
 def lines(b: Builder, raw: PosList, nid: str, known: set[str]) -> tuple[Line, ...]:
     out = []
     for i, item in enumerate(raw):
-        if not isinstance(item, PosDict):
+        if not isinstance(item, PosDict) or "text" not in item:
             continue
         what = f"line {i + 1} of '{nid}'"
         speaker = item.get("speaker", v.NARRATOR)
@@ -129,10 +129,11 @@ def positive_word_of_mouth(rep: Reporter) -> Callable[[PosDict], None]:
 def people(rep: Reporter, cast_raw: PosList, check_positive: Callable[[PosDict], None]) -> dict[str, Person]:
     out: dict[str, Person] = {}
     for member in cast_raw:
-        if not isinstance(member, PosDict) or member.get("name") in out:
+        if not isinstance(member, PosDict) or "name" not in member or member["name"] in out:
             continue
-        econ = economics(member["economics"], check_positive) if isinstance(member.get("economics"), PosDict) \
-            else None
+        e = member.get("economics")
+        needed = ("spend_per_visit", "visits_per_year", "years", "word_of_mouth")
+        econ = economics(e, check_positive) if isinstance(e, PosDict) and all(k in e for k in needed) else None
         out[member["name"]] = Person(member["name"], member.get("role", ""), dict(member.get("appearance") or {}),
                                      bool(member.get("call", False)), econ)
     return out
@@ -141,7 +142,7 @@ def people(rep: Reporter, cast_raw: PosList, check_positive: Callable[[PosDict],
 def others(rep: Reporter, raw: PosList | None, eid: str, cast: dict[str, Person], meters: dict) -> tuple[Other, ...]:
     out = []
     for item in raw or ():
-        if not isinstance(item, PosDict):
+        if not isinstance(item, PosDict) or "who" not in item or "outcome" not in item:
             continue
         who = item["who"]
         person = cast.get(who)

@@ -41,6 +41,28 @@ class PosList(list):
         self.item_pos: list[Pos] = []
 
 
+def prune(value: Any) -> Any:
+    """The checked data without the parts that failed their check (INVALID), positions kept.
+
+    A mapping keeps the position of a key whose value was dropped (`key_pos`), so the builder still
+    knows the id exists; a list drops the item and its position together."""
+    if isinstance(value, PosDict):
+        out = PosDict(value.pos)
+        out.key_pos, out.value_pos = dict(value.key_pos), dict(value.value_pos)
+        for k, item in value.items():
+            if item is not INVALID:
+                out[k] = prune(item)
+        return out
+    if isinstance(value, PosList):
+        items = PosList(value.pos)
+        for item, pos in zip(value, value.item_pos, strict=False):
+            if item is not INVALID:
+                items.append(prune(item))
+                items.item_pos.append(pos)
+        return items
+    return value
+
+
 def suggest(word: str, options) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
@@ -81,6 +103,11 @@ def _one_of(node: YNode, spec: OneOf, rep: Reporter, where: str) -> Any:
     kinds = {Text: YScalar, ListOf: YSeq, Record: YMap, MapOf: YMap}
     for option in spec.options:
         if isinstance(node, kinds.get(type(option), YScalar)):
+            if isinstance(option, ListOf) and isinstance(option.item, Record) \
+                    and any(not isinstance(item, YMap) for item in node.items):
+                rep.error(node.pos, "CC011", f"{where} must be text, or a list of variants written as "
+                          "'- if: CONDITION' and 'text: ...' (the last without 'if')")
+                return INVALID
             return check(node, option, rep, where)
     names = {Text: "text", ListOf: "a list", Record: "a mapping", MapOf: "a mapping"}
     allowed = " or ".join(names.get(type(o), "text") for o in spec.options)

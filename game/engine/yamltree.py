@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .diagnostics import Reporter
+from .quoting import quoting_hint
 
 try:
     _Loader = yaml.CSafeLoader
@@ -109,6 +110,11 @@ def parse(text: str, rep: Reporter) -> YNode | None:
         rep.error(fatal.pos, fatal.code, fatal.message)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        lines = text.splitlines()
+        hint = quoting_hint(lines[mark.line]) if mark is not None and mark.line < len(lines) else None
+        if hint is not None:
+            rep.error((mark.line + 1, hint.column), "CC050", hint.message())
+            return None
         problem = exc.problem or exc.context or "invalid YAML"
         where = f" {exc.context}" if exc.context and exc.problem else ""
         started = exc.context_mark if exc.problem_mark is not None else None

@@ -16,6 +16,7 @@ from ..userdata.progress import Attempt, ProgressStore
 from ..userdata.settings import Settings
 from .bootstrap import Options, make_app
 from .pilot import Pilot
+from .play.moment import CHOSEN, REPLY
 from .scenes.debrief import DebriefScene
 from .scenes.ending import EndingScene
 from .scenes.play import CHOOSING, FEEDBACK, PlayScene
@@ -87,11 +88,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
         else:
             pilot.press(choice)
         pilot.screenshot(str(board.name(f"{node}_chosen")))
-        while scene.phase != FEEDBACK and app.running:
-            pilot.frame()
-        wait.advance(1.0)  # let the meters settle
-        pilot.screenshot(str(board.name(f"{node}_feedback")))
-        pilot.press(pygame.K_RETURN, frames=2)
+        _after_choice(app, scene, node, pilot, wait, board)
     top = app.top
     if isinstance(top, PlayScene) and top.view is not None:  # the path stops before an ending: where it got to
         pilot.screenshot(str(board.name(top.view.node_id)))
@@ -118,3 +115,17 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
             pilot.screenshot(str(board.name(f"debrief_{page}")))
             page += 1
     return board.files
+
+
+def _after_choice(app, scene: PlayScene, node: str, pilot: Pilot, wait: Pilot, board: Storyboard) -> None:
+    """Photograph her reply (when the option has one) and the coach's card (unless it waits for the debrief)."""
+    while scene.phase == CHOSEN and app.running:
+        pilot.frame()
+    if scene.phase == REPLY:
+        wait.advance(1.0)  # the reply typed out, the meters settled
+        pilot.screenshot(str(board.name(f"{node}_reply")))
+        pilot.press(pygame.K_RETURN, frames=2)
+    if app.top is scene and scene.phase == FEEDBACK:
+        wait.advance(1.0)
+        pilot.screenshot(str(board.name(f"{node}_feedback")))
+        pilot.press(pygame.K_RETURN, frames=2)

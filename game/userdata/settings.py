@@ -15,6 +15,8 @@ from .paths import settings_path
 TEXT_SIZES = ("small", "normal", "large", "huge")
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 THEMES = ("normal", "high_contrast", "projector")
+COACH_TIMES = ("immediate", "debrief")  # the coach's note after each choice, or only in the debrief
+METER_TIMES = ("live", "end")  # meters move as you play, or are shown only at the end
 FONT_SCALES = {"small": 0.85, "normal": 1.0, "large": 1.25, "huge": 1.6}
 #: Characters revealed per second; "instant" is a rate high enough to show any text in one frame.
 INSTANT_CPS = 1_000_000.0
@@ -23,7 +25,8 @@ FILE_VERSION = 1
 
 _LABELS = {
     "text_size": "text size", "text_speed": "text speed", "sound": "sound", "volume": "volume",
-    "theme": "theme", "fullscreen": "full screen", "facilitator": "facilitator mode",
+    "theme": "theme", "fullscreen": "full screen", "facilitator": "facilitator mode", "coach": "coach",
+    "meters": "meters",
 }
 
 
@@ -36,6 +39,8 @@ class Settings:
     theme: str = "normal"
     fullscreen: bool = False
     facilitator: bool = False
+    coach: str = "immediate"
+    meters: str = "live"
 
     @property
     def font_scale(self) -> float:
@@ -66,6 +71,10 @@ def _check(name: str, value: object) -> object:
     if name == "text_speed" and value in TEXT_SPEEDS:
         return value
     if name == "theme" and value in THEMES:
+        return value
+    if name == "coach" and value in COACH_TIMES:
+        return value
+    if name == "meters" and value in METER_TIMES:
         return value
     if name in ("sound", "fullscreen", "facilitator") and isinstance(value, bool):
         return value

@@ -11,7 +11,7 @@ import pytest
 from game.bench.generate import scenario_text
 from game.bench.harness import Figure, Target, interleave_many, percentile, table
 from game.engine import load_bytes
-from tests.conftest import ROOT, SCENARIOS
+from tests.conftest import BUNDLED_FILES, ROOT
 
 FIGURES = ("startup.title", "startup.select", "frames.play.p50", "frames.play.p95", "frames.play.p99",
            "memory.peak", "idle.title", "idle.select", "idle.play", "loading.bundled", "loading.bundled_cold",
@@ -32,7 +32,7 @@ def report(tmp_path_factory) -> dict:
 
 def test_every_figure_has_value_reference_and_ratio(report: dict) -> None:
     figures = {f["id"]: f for f in report["figures"]}
-    bundled = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+    bundled = sorted(p.stem for p in BUNDLED_FILES)
     expected = [*FIGURES, *(f"paths.{name}" for name in bundled)]
     assert sorted(figures) == sorted(expected)
     for fid, f in figures.items():
@@ -50,7 +50,7 @@ def test_targets_and_context_are_reported(report: dict) -> None:
     assert figures["frames.play.p99"]["target"] == {"max_ratio": 1.5, "max_value": 8.0}
     assert figures["idle.play"]["target"] == {"max_ratio": None, "max_value": 2.0}
     assert figures["startup.select"]["target"]["max_ratio"] == 2.0
-    assert figures["startup.select"]["details"]["listed"] == len(list(SCENARIOS.glob("*.yaml")))
+    assert figures["startup.select"]["details"]["listed"] == len(BUNDLED_FILES)
     assert figures["frames.play.p99"]["details"]["activity"]["meters"] > 0
     assert figures["frames.play.p99"]["details"]["activity"]["typewriter"] > 0
     assert figures["loading.generated"]["details"]["nodes"] == 20

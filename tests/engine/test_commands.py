@@ -70,17 +70,18 @@ def test_paths_on_the_expired_return_shows_the_183040_lesson(capsys) -> None:
 def test_paths_reports_its_limit_plainly(capsys) -> None:
     assert main(["paths", str(SCENARIOS / "expired_return.yaml"), "--limit", "3"]) == 0
     out = capsys.readouterr().out
-    assert "stopped at a limit: listed 3 paths" in out
+    assert "3 path(s) explored, then stopped at the limit (--limit 3" in out and "there are more paths" in out
 
 
 def test_graph_dot_and_mermaid(capsys) -> None:
     assert main(["graph", MINIMAL]) == 0
     dot = capsys.readouterr().out
-    assert dot.startswith('digraph "minimal"') and '"hello" -> "ignored" [label="timeout 5s"]' in dot
+    assert dot.startswith('digraph "minimal"') and '"hello" -> "ignored" [label="timeout after 5s"]' in dot
+    assert "rankdir=TB;" in dot
     assert 'shape=doubleoctagon' in dot and '"check_meters" [label="check_meters", shape=diamond]' in dot
     assert main(["graph", MINIMAL, "--format", "mermaid"]) == 0
     mm = capsys.readouterr().out
-    assert mm.startswith("flowchart LR") and 'hello -->|"1. Of course!"| check_meters' in mm
+    assert mm.startswith("flowchart TD") and 'n_hello -->|"1. Of course!"| n_check_meters' in mm
     assert ":::timed" in mm and ":::advocate" in mm
 
 

@@ -144,3 +144,31 @@ def test_lifetime_value_only_at_an_ending(minimal, saved) -> None:
     play = saved(play)
     value = play.lifetime_value()
     assert value.outcome == "leaves" and value.lost == 10 * 12 * 5 * 4
+
+
+def test_a_play_can_start_at_a_node_with_meters_and_flags_set_and_round_trips_json() -> None:
+    import json
+
+    from game.engine import EngineError, Playthrough, load_file
+    from game.engine.playthrough import start_point
+    from tests.conftest import FIXTURES
+
+    scenario = load_file(FIXTURES / "valid" / "minimal.yaml").scenario
+    begin = start_point(scenario, "check_meters", {"satisfaction": 90, "loyalty": 500}, ["helped"])
+    assert begin == {"node": "check_meters", "meters": {"satisfaction": 90, "loyalty": 100}, "flags": ["helped"]}
+    play = Playthrough(scenario, start=begin)
+    assert play.ending is not None and play.ending.id == "fan"  # the branch saw the meters and the flag
+    other = Playthrough(scenario, start=start_point(scenario, "ignored", {"satisfaction": 10}))
+    other.choose(0)
+    data = json.loads(json.dumps(other.to_json()))
+    assert data["start"] == {"node": "ignored", "meters": {"satisfaction": 10}, "flags": []}
+    again = Playthrough.from_json(scenario, data)
+    assert again.location == other.location and again.meters == other.meters == {"satisfaction": 15, "loyalty": 50}
+    assert again.fork().to_json() == other.to_json()
+    for bad in ({"node": "nowhere"}, {"node": "hello", "meters": {"mood": 3}},
+                {"node": "hello", "meters": {"loyalty": "high"}}):
+        try:
+            Playthrough(scenario, start=bad)
+        except EngineError:
+            continue
+        raise AssertionError(f"{bad} was accepted")

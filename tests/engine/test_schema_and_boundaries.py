@@ -10,9 +10,9 @@ import yaml
 
 from game.commands.schema import schema_text
 from game.engine import load_all
-from tests.conftest import FIXTURES, ROOT, SCENARIOS
+from tests.conftest import BUNDLED_FILES, FIXTURES, ROOT, SCENARIOS
 
-BUNDLED = sorted(p for p in SCENARIOS.glob("*.yaml") if p.name != "principles.yaml")
+BUNDLED = BUNDLED_FILES
 
 
 def test_committed_schema_is_the_generated_one() -> None:

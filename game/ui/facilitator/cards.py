@@ -88,6 +88,8 @@ class CoachCard:
         self.parts = delta_parts(step, labels, polarity)  # judged: a rise in talk time is bad news
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
+        reply = step.reply
+        self.reply = f"{reply.speaker}: {reply.text}" if reply is not None else ""
 
     def height(self, ctx: Context, width: float, compact: int = 0) -> float:
         """Logical height at a width; compact 1 keeps one line of what the class chose, 2 also sets the coach's
@@ -96,6 +98,8 @@ class CoachCard:
         inner = width - 2 * PAD
         h = PAD + self._header_height(ctx, inner) + 10
         h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self._said(compact)) + 10
+        if self.reply:
+            h += logical_text_height(ctx, self.reply, self._words(compact), inner, True) + 10
         h += logical_text_height(ctx, self.feedback, self._words(compact), inner) + 12
         h += self._parts_height(ctx, inner)
         if self.votes and compact < 3:
@@ -175,6 +179,10 @@ class CoachCard:
         h = paragraph(surface, ctx, rec, chosen_line(self.step), vp.rect(left, y, inner, 1), "small",
                       th.text_muted, max_lines=self._said(compact), box=box)
         y += h / vp.scale + 10
+        if self.reply:  # her reaction first, in her words, then the coach's
+            h = paragraph(surface, ctx, rec, self.reply, vp.rect(left, y, inner, 1), self._words(compact), th.text,
+                          bold=True, box=box)
+            y += h / vp.scale + 10
         h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), self._words(compact), th.text,
                       box=box)
         y += h / vp.scale + 12

@@ -38,7 +38,8 @@ SECTION_WORDS = {
     "external": ("Customers", "People who buy from you: at the counter, on the phone, at the gate."),
     "internal": ("Co-workers", "Colleagues inside your organisation who rely on you to do their jobs."),
     "own": ("Your own scenarios", "Written by you or your trainer: the files in your own scenario folder, "
-                                  "{folder}, and in any folders you named."),
+                                  "{folder}, and in any folders you named. P previews one: it reloads each "
+                                  "time the file is saved."),
     "broken": ("Files that need fixing", "These scenario files have a problem and cannot be played yet. "
                                          "Everything else still plays."),
 }
@@ -126,6 +127,7 @@ def card_text(result: LoadResult, progress: ScenarioProgress | None) -> CardText
     words, tone = progress_words(s, progress)
     return CardText(TAGS[kind], f"about {s.minutes} min", [
         Block(s.title, "large", bold=True),
+        Block(s.summary, "small"),
         Block(f"{setting} · {s.customer.name}, {s.customer.role}", "small", "muted"),
         Block("Practise: " + ", ".join(s.skills), "small"),
         Block(words, "small", tone, bold=tone != "muted"),

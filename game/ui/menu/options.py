@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...userdata.settings import TEXT_SIZES, TEXT_SPEEDS, THEMES, Settings
+from ...userdata.settings import COACH_TIMES, METER_TIMES, TEXT_SIZES, TEXT_SPEEDS, THEMES, Settings
 
 VOLUMES = tuple(round(v / 10, 1) for v in range(11))
 THEME_WORDS = {"normal": "Normal", "high_contrast": "High contrast", "projector": "Projector"}
@@ -60,6 +60,10 @@ ROWS: tuple[OptionRow, ...] = (
     OptionRow("volume", "Volume", VOLUMES, lambda v: f"{round(float(v) * 100)}%", "How loud the sounds play."),
     OptionRow("theme", "Colours", THEMES, lambda v: THEME_WORDS.get(str(v), str(v)),
               "High contrast for the clearest reading; Projector for a room with a big screen."),
+    OptionRow("coach", "Coach", COACH_TIMES, lambda v: "After each choice" if v == "immediate" else "In the debrief",
+              "When the coach explains your choices. In the debrief, you read each reaction for yourself first."),
+    OptionRow("meters", "Meters", METER_TIMES, lambda v: "Live" if v == "live" else "At the end",
+              "Watch satisfaction and loyalty move as you play, or see them only when the conversation ends."),
     OptionRow("fullscreen", "Full screen", (False, True), _on_off, "F11 switches at any time."),
     OptionRow("facilitator", "Facilitator mode", (False, True), _on_off,
               "For leading a group on a big screen: larger text, and scenarios open in the facilitator view."),

@@ -24,7 +24,7 @@ class Entry:
 
 def history_entries(play: Playthrough) -> list[Entry]:
     """The conversation up to now, rebuilt by replaying the decisions (texts as they were shown)."""
-    replay = Playthrough(play.scenario)
+    replay = Playthrough(play.scenario, start=play.start, seed=play.seed)
     out: list[Entry] = []
     for step in play.history:
         out.append(Entry(speaker_label(replay.speaker), replay.text))

@@ -47,6 +47,6 @@ class PausableAfterEnding(Scene):
         if result == "restart":
             from .play import PlayScene
 
-            self._pause_next = Replace(PlayScene(self.scenario))
+            self._pause_next = Replace(PlayScene(self.scenario, shuffle=True))
         elif result == "menu":
             self._pause_next = Pop()

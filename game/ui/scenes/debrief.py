@@ -44,7 +44,7 @@ class Decision:
 
 def decisions(play: Playthrough) -> list[Decision]:
     """Replay the path, asking the engine at each decision what every other option would have done."""
-    replay = Playthrough(play.scenario)
+    replay = Playthrough(play.scenario, start=play.start, seed=play.seed)
     out = []
     for n, step in enumerate(play.history, start=1):
         options = replay.options()
@@ -215,7 +215,7 @@ class DebriefScene(PausableAfterEnding):
         if self.group.buttons[picked].label == TRY_AGAIN:
             from .play import PlayScene
 
-            return Replace(PlayScene(self.play.scenario))
+            return Replace(PlayScene(self.play.scenario, shuffle=self.play.seed is not None))
         return Pop()
 
     # ---- drawing -----------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import random
 from typing import Any
 
 import pygame
@@ -18,59 +18,33 @@ from ..play.feedback import FeedbackCard
 from ..play.history import HistoryOverlay, history_entries
 from ..play.layout import GAP, MARGIN, PlayLayout, choice_height, compute_layout
 from ..play.meters import MeterPanel
+from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK, NodeView, reacted
 from ..play.speech import Typewriter, draw_speech
 from ..scene import Pop, Push, Replace, Scene, Transition
 from ..widgets import Button, blit_text
 
-READING, CHOOSING, CHOSEN, FEEDBACK, STUCK = "reading", "choosing", "chosen", "feedback", "stuck"
-CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then the coach speaks
+CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then she answers
 HINT = "H history · Esc pause"
 _FOCUS_OFF = (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN)
 _FOCUS_ON = (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN)
 _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
-_MOOD_SCALE = ("angry", "upset", "impatient", "neutral", "pleased")
-REACTION = 5  # a choice that moves satisfaction at least this far shows on the customer's face at once
-
-
-def reacted(mood: str, satisfaction_delta: int) -> str:
-    """The face one step warmer or cooler after a choice that clearly pleased or hurt the customer."""
-    if mood not in _MOOD_SCALE or abs(satisfaction_delta) < REACTION:
-        return mood
-    i = _MOOD_SCALE.index(mood) + (1 if satisfaction_delta > 0 else -1)
-    return _MOOD_SCALE[max(0, min(len(_MOOD_SCALE) - 1, i))]
-
-
-@dataclass(frozen=True)
-class NodeView:
-    """What the screen shows for one node, captured before the player's decision moves the play on."""
-
-    node_id: str
-    speaker: str
-    text: str
-    mood: str
-    setting: str
-    sound: str | None
-    choices: tuple[str, ...]
-    timer: int | None
-
-    @classmethod
-    def of(cls, play: Playthrough) -> NodeView:
-        node = play.node
-        assert node is not None
-        return cls(node.id, play.speaker, play.text, node.mood, node.scene or play.scenario.setting, node.sound,
-                   tuple(v.text for v in play.choices), play.timer_seconds)
 
 
 class PlayScene(Scene):
     """Plays a scenario node by node; hands over to the ending screen when the story ends."""
 
-    def __init__(self, scenario: Scenario, play: Playthrough | None = None) -> None:
+    def __init__(self, scenario: Scenario, play: Playthrough | None = None, shuffle: bool = False) -> None:
+        """`shuffle`: a new play shows each decision's options in a freshly seeded order (the game does;
+        headless tools and tests keep the file's order unless they pass a play with a seed)."""
         super().__init__()
         self.scenario = scenario
-        self.play = play if play is not None else Playthrough(scenario)
+        self.shuffle = shuffle
+        self.play = play if play is not None else self._new_play()
         self.meters = MeterPanel(scenario.meters, self.play.meters)
         self.labels = {m.id: m.label for m in scenario.meters if m.visible}
         self.view: NodeView | None = None
+        self.beat = 0  # which of the node's beats is showing
+        self.coach_later = scenario.coach == "debrief"
         self.phase = READING
         self.typewriter = Typewriter("", 1.0)
         self.choices = ChoiceList([], [])
@@ -85,9 +59,38 @@ class PlayScene(Scene):
         self._layout: PlayLayout | None = None
         self._layout_key: tuple | None = None
 
+    def _new_play(self) -> Playthrough:
+        return Playthrough(self.scenario, seed=random.randrange(2**31) if self.shuffle else None)
+
     # ---- flow --------------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
+        self.coach_later = self.scenario.coach == "debrief" or ctx.settings.coach == "debrief"
         self._show_node(ctx)
+
+    @property
+    def speaking(self) -> tuple[str, str, str]:
+        """(speaker, text, mood) in the speech panel now: the beat being read, or the reply to a decision."""
+        v = self.view
+        if v is None:
+            return "", "", "neutral"
+        if self.phase in (REPLY, FEEDBACK) and self.step is not None and self.step.reply is not None:
+            r = self.step.reply
+            return r.speaker, r.text, r.mood
+        if v.beats:
+            b = v.beats[min(self.beat, len(v.beats) - 1)]
+            return b.speaker, b.text, b.mood
+        return v.speaker, v.text, v.mood
+
+    def _read_on(self, ctx: Context) -> None:
+        """Finish the beat being typed, or go on to the next beat, or to the choices after the last."""
+        if not self.typewriter.done:
+            self.typewriter.complete()
+        elif self.view is not None and self.beat + 1 < len(self.view.beats):
+            self.beat += 1
+            self.typewriter = Typewriter(self.speaking[1], ctx.settings.chars_per_second)
+        if self.typewriter.done and (self.view is None or self.beat + 1 >= len(self.view.beats)):
+            self._start_choosing(ctx)
+        self.dirty = True
 
     def _show_node(self, ctx: Context) -> None:
         if self.play.ended:
@@ -98,15 +101,16 @@ class PlayScene(Scene):
         self.scroll = 0.0
         self.step = None
         self.card = None
+        self.beat = 0
         lay = self.layout(ctx)
         self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
         phone = self.view.sound == "phone_ring"
         self.countdown = Countdown(self.view.timer, ringing_phone=phone) if self.view.timer else None
-        self.typewriter = Typewriter(self.view.text, ctx.settings.chars_per_second)
+        self.typewriter = Typewriter(self.speaking[1], ctx.settings.chars_per_second)
         if self.view.sound and not (self.countdown and self.view.sound == "phone_ring"):
             ctx.audio.play(self.view.sound)
         self.phase = READING
-        if self.typewriter.done:
+        if self.typewriter.done and len(self.view.beats) <= 1:
             self._start_choosing(ctx)
         self.dirty = True
 
@@ -146,6 +150,21 @@ class PlayScene(Scene):
         self.chosen_left = CHOSEN_SECONDS
         self.dirty = True
 
+    def _after_choice(self, ctx: Context) -> Transition | None:
+        """After the pick: her reply if there is one, then the coach (unless the coach waits for the debrief)."""
+        if self.step is not None and self.step.reply is not None:
+            self.phase = REPLY
+            self.typewriter = Typewriter(self.step.reply.text, ctx.settings.chars_per_second)
+            self.dirty = True
+            return None
+        return self._coach_or_next(ctx)
+
+    def _coach_or_next(self, ctx: Context) -> Transition | None:
+        if self.coach_later:
+            return self._next(ctx)
+        self._show_feedback(ctx)
+        return None
+
     def _show_feedback(self, ctx: Context) -> None:
         self.phase = FEEDBACK
         sat = self.step.deltas.get("satisfaction", 0) if self.step else 0
@@ -167,7 +186,7 @@ class PlayScene(Scene):
     def restart(self, ctx: Context) -> None:
         """Start the scenario again from the beginning."""
         ctx.audio.stop("phone_ring")
-        self.play = Playthrough(self.scenario)
+        self.play = self._new_play()
         self.meters = MeterPanel(self.scenario.meters, self.play.meters)
         self.problem = ""
         self._show_node(ctx)
@@ -189,8 +208,9 @@ class PlayScene(Scene):
         key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name)
         if self._layout is None or key != self._layout_key:
             v = self.view
-            self._layout = compute_layout(ctx, v.speaker if v else "", v.text if v else "",
-                                          list(v.choices) if v else [], len(self.meters.gauges))
+            speaker, text = v.widest if v else ("", "")
+            self._layout = compute_layout(ctx, speaker, text, list(v.choices) if v else [],
+                                          len(self.meters.gauges))
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))
             self._place_choices()
@@ -274,9 +294,7 @@ class PlayScene(Scene):
             return Push(HistoryOverlay(history_entries(self.play)))
         if self.phase == READING:
             if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
-                self.typewriter.complete()
-                self._start_choosing(ctx)
-                self.dirty = True
+                self._read_on(ctx)
             return None
         if self.phase == CHOOSING:
             if (event.type == pygame.MOUSEBUTTONDOWN and self.max_scroll(ctx) > 0
@@ -289,11 +307,18 @@ class PlayScene(Scene):
             if picked is not None:
                 self._decide(ctx, picked)
             return None
+        continues = (event.type == pygame.KEYDOWN and event.key in _CONTINUE_KEYS) or (
+            event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
         if self.phase == CHOSEN:
-            if (event.type == pygame.KEYDOWN and event.key in _CONTINUE_KEYS) or (
-                    event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
-                self._show_feedback(ctx)
-            return None
+            return self._after_choice(ctx) if continues else None
+        if self.phase == REPLY:
+            if not continues:
+                return None
+            if not self.typewriter.done:
+                self.typewriter.complete()
+                self.dirty = True
+                return None
+            return self._coach_or_next(ctx)
         if self.phase == FEEDBACK and self.card is not None and self.card.handle(event, ctx, self.card_rect(ctx)):
             ctx.audio.play("click")
             return self._next(ctx)
@@ -345,10 +370,11 @@ class PlayScene(Scene):
             return pending
         if self.meters.update(dt):
             self.dirty = True
-        if self.phase == READING:
+        if self.phase in (READING, REPLY):
             if self.typewriter.update(dt):
                 self.dirty = True
-            if self.typewriter.done:
+            last_beat = self.view is None or self.beat + 1 >= len(self.view.beats)
+            if self.phase == READING and self.typewriter.done and last_beat:
                 self._start_choosing(ctx)
                 self.dirty = True
         elif self.phase == CHOOSING and self.countdown is not None and self.focused:
@@ -357,11 +383,11 @@ class PlayScene(Scene):
         elif self.phase == CHOSEN:
             self.chosen_left -= dt
             if self.chosen_left <= 0:
-                self._show_feedback(ctx)
+                return self._after_choice(ctx)
         return None
 
     def animating(self) -> bool:
-        if self.phase == READING and not self.typewriter.done:
+        if self.phase in (READING, REPLY) and not self.typewriter.done:
             return True
         if self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
             return True
@@ -372,7 +398,9 @@ class PlayScene(Scene):
         """The customer's face now: the node's mood, nudged by satisfaction and, after a choice, by its effect."""
         if self.view is None:
             return "neutral"
-        mood = art.mood_for(self.view.mood, self.satisfaction_percent())
+        if self.phase in (REPLY, FEEDBACK) and self.step is not None and self.step.reply is not None:
+            return self.step.reply.mood  # her face is the one she answered with
+        mood = art.mood_for(self.speaking[2], self.satisfaction_percent())
         if self.phase in (CHOSEN, FEEDBACK) and self.step is not None:
             mood = reacted(mood, self.step.deltas.get("satisfaction", 0))
         return mood
@@ -413,7 +441,8 @@ class PlayScene(Scene):
         if v is None:
             return
         customer = self.scenario.customer
-        who = v.speaker.strip()
+        speaker, text, mood_now = self.speaking
+        who = speaker.strip()
         if who.lower() == NARRATOR:
             appearance, caption, detail = None, "", ""
         elif who == customer.name:
@@ -421,23 +450,30 @@ class PlayScene(Scene):
         else:
             cast = self.scenario.appearance_for(who)
             appearance, caption, detail = cast if cast is not None else colleague_appearance(who), who, ""
-        mood = self.customer_mood() if appearance is customer.appearance else v.mood
-        talking = self.phase == READING and int(ctx.time * 7) % 2 == 0
+        mood = self.customer_mood() if appearance is customer.appearance else mood_now
+        talking = self.phase in (READING, REPLY) and not self.typewriter.done and int(ctx.time * 7) % 2 == 0
         box = box_rect(ctx, lay.stage) if self.countdown is not None else None
         clear = box.bottom - lay.stage.top + 4 if box is not None else 0
         draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail, clear)
         if self.countdown is not None and box is not None:
             draw_countdown(surface, ctx, box, self.countdown, paused=not self.focused)
-        self.meters.draw(surface, ctx, lay.meters)
+        if ctx.settings.meters != "end":
+            self.meters.draw(surface, ctx, lay.meters)
         overflow = self.max_scroll(ctx) > 0 and self.phase != FEEDBACK
         clip = surface.get_clip()
         if overflow:
             surface.set_clip(vp.rect(*self.column(ctx)))
         chars = None if self.typewriter.done else self.typewriter.chars
-        draw_speech(surface, ctx, lay.speech.move(0, -round(self.scroll)), v.speaker, v.text, chars)
+        draw_speech(surface, ctx, lay.speech.move(0, -round(self.scroll)), speaker, text, chars)
         if self.phase == READING:
-            blit_text(surface, ctx, "Click or press any key to read on", vp.point(lay.lower.left + 4,
-                      lay.lower.top + 8 - self.scroll), "small", th.text_muted)
+            more = self.beat + 1 < len(v.beats)
+            hint = "Click or press any key to read on" + (f"  ({self.beat + 1} of {len(v.beats)})" if more else "")
+            blit_text(surface, ctx, hint, vp.point(lay.lower.left + 4, lay.lower.top + 8 - self.scroll), "small",
+                      th.text_muted)
+        elif self.phase == REPLY:
+            self.choices.draw(surface, ctx)
+            if self.step is not None and self.step.kind == TIMEOUT:
+                self._draw_timeout_banner(surface, ctx, lay)
         elif self.phase == STUCK:
             blit_text(surface, ctx, "The story has no way on from here. Press Esc for the menu.",
                       vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -11,7 +12,7 @@ from ...engine import LoadResult, Scenario
 from ..context import Context
 from ..menu import icons
 from ..menu.backdrop import Backdrop
-from ..menu.cards import CardText, PortraitCache, Section, card_height, card_text, draw_card, sections
+from ..menu.cards import CardText, PortraitCache, Section, card_height, card_text, draw_card, section_of, sections
 from ..menu.fit import fit_px
 from ..menu.notices import draw_notices, notices_height
 from ..menu.scroll import Scroller
@@ -52,7 +53,7 @@ def start_scene(scenario: Scenario, ctx: Context) -> Scene:
             return facilitator_scene(scenario)
     from .play import PlayScene
 
-    return PlayScene(scenario)
+    return PlayScene(scenario, shuffle=True)
 
 
 class SelectScene(Scene):
@@ -265,6 +266,8 @@ class SelectScene(Scene):
             return None
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             return self.start(ctx, self.focus)
+        if key == pygame.K_p:
+            return self.preview(self.focus)
         n = len(self.cards)
         moves = {pygame.K_DOWN: (0, 1), pygame.K_UP: (0, -1), pygame.K_RIGHT: (1, 0), pygame.K_LEFT: (-1, 0)}
         if key in moves:
@@ -281,6 +284,19 @@ class SelectScene(Scene):
             return None
         self._show_focus()
         return None
+
+    def preview(self, index: int) -> Transition | None:
+        """P on one of the trainer's own scenarios: the author's preview, which reloads as the file is saved."""
+        result = self.cards[index]
+        if result.scenario is None or section_of(result) != "own":
+            return None
+        from .preview import PreviewScene
+
+        try:
+            data = Path(result.path).read_bytes()
+        except OSError:
+            return None
+        return Push(PreviewScene(result.path, result.scenario, data, None))
 
     def _neighbour(self, dx: int, dy: int) -> int:
         """The nearest card in a direction; left and right run on through the list at the row's ends."""
