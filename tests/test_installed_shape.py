@@ -14,7 +14,7 @@ import pytest
 
 from .conftest import BUNDLED_FILES, FIXTURES, ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.installed
 BIN = "Scripts" if os.name == "nt" else "bin"
 
 

@@ -6,7 +6,8 @@ import argparse
 import json
 
 from ..engine import Scenario, all_paths, fmt_amount
-from ..engine.analysis import PATH_LIMIT, STATE_LIMIT, PathResult
+from ..engine.analysis import PATH_LIMIT, STATE_LIMIT, Budget, PathResult
+from ..engine.budget import SECONDS
 from ..engine.path_summary import MAX_WALK, PathSummary, sample_paths, summarise
 from .common import UsageError, require_scenario
 
@@ -23,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sample", type=int, metavar="N", help="instead, play N random play-throughs (for scenarios "
                    "too large to explore)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed for --sample (default 1)")
+    p.add_argument("--seconds", type=float, default=SECONDS,
+                   help="most seconds of computing to explore (default %(default)s)")
     p.set_defaults(func=run)
 
 
@@ -88,6 +91,9 @@ def summary_text(scenario: Scenario, s: PathSummary, args: argparse.Namespace, s
         lines.append("Timers: none.")
     for t in s.timers:
         lines.append(f"Timer at '{t.node}' ({t.seconds}s): on {t.shown:,} path(s), runs out on {t.ran_out:,}.")
+    if s.replayed is not None:
+        lines.append(f"(Where meters hit their limits and timers ran out is counted on the first {s.replayed:,} "
+                     f"of {s.paths:,} paths: they are long.)")
     return lines
 
 
@@ -106,7 +112,9 @@ def run(args: argparse.Namespace) -> int:
         summary = summarise(scenario, paths, False, None, "sampled", args.seed, cut)
         states = None
     else:
-        report = all_paths(scenario, max(1, args.limit), max(1, args.state_limit))
+        seconds = getattr(args, "seconds", SECONDS)  # callers building their own Namespace (bench) may omit it
+        budget = Budget(max(1, args.state_limit), max(0.01, seconds), paths=max(1, args.limit))
+        report = all_paths(scenario, budget=budget)
         paths = report.paths
         summary = summarise(scenario, paths, report.complete, args.limit)
         states = report.exploration.states
@@ -114,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         out = {**summary.to_json(), "path_count": len(paths), "paths": [p.to_json(scenario) for p in paths]}
         if report is not None:
             ex = report.exploration
-            out.update(states=ex.states, endings_reachable=report.endings_reachable,
+            out.update(stopped=report.stop_reason or None, states=ex.states, endings_reachable=report.endings_reachable,
                        endings_unreachable=report.endings_unreachable, dead_ends=sorted(ex.dead_ends),
                        errors=ex.errors, best=report.best.to_json(scenario) if report.best else None,
                        worst=report.worst.to_json(scenario) if report.worst else None)
@@ -122,6 +130,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for line in summary_text(scenario, summary, args, states):
         print(line)
+    if report is not None and not report.complete:
+        print(f"stopped at a limit: explored {report.exploration.states:,} states before reaching "
+              f"{report.stop_reason}; shown is what was found so far (raise --limit, --state-limit or --seconds "
+              "to see more)")
     if report is not None:
         ex = report.exploration
         if ex.dead_ends:

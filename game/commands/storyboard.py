@@ -14,7 +14,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("storyboard", help="render each step of a path to numbered PNG files (no display needed)")
     p.add_argument("scenario", help="scenario file or id")
     p.add_argument("--choices", default="", help="comma-separated choice numbers as shown, or 'timeout'")
-    p.add_argument("--out", default="storyboard", help="folder for the PNG files (default %(default)s)")
+    p.add_argument("--out", default="storyboard",
+                   help="folder for the PNG files (default %(default)s). A new run there replaces only the pictures "
+                        "an earlier storyboard wrote (listed in its .storyboard.json); other files are never "
+                        "touched, and one in the way of a picture stops the run with an error")
     p.add_argument("--size", default="1280x720", help="picture size WxH (default %(default)s)")
     p.add_argument("--theme", type=theme_arg, default=None, metavar="NAME",
                    help="normal, high-contrast or projector (default normal)")

@@ -161,6 +161,8 @@ def convert(story: Story, scenario_id: str, source: str) -> tuple[str, Report]:
         rep.lines.append(f"the start passage '{story.start}' does not exist; used another")
     start = start or ("Start" if "Start" in names else (passages[0].name if passages else None))
     node_lines, ending_lines = [], []
+    # A story whose every passage links on (a loop) gets one ending, reachable from every passage.
+    endless = bool(passages) and all(outgoing[p.name] for p in passages)
     for p in passages:
         text = plain_text(p.text) or "(This passage had no text.)"
         if len(text) > MAX_TEXT:
@@ -174,6 +176,10 @@ def convert(story: Story, scenario_id: str, source: str) -> tuple[str, Report]:
                 rep.choices += 1
                 node_lines += [f"      - text: {_q((link.text or link.target)[:MAX_CHOICE_TEXT])}",
                                f"        next: {ids[link.target]}"]
+            if endless:
+                rep.choices += 1
+                node_lines += ["      - text: \"(End the story here)\"  # added: the story had no ending",
+                               "        next: the_end"]
         else:
             rep.endings += 1
             ending_lines += [f"  {ids[p.name]}:  # from passage {json.dumps(p.name, ensure_ascii=False)}",
@@ -191,7 +197,8 @@ def convert(story: Story, scenario_id: str, source: str) -> tuple[str, Report]:
         first = "start_here"
     if not ending_lines:
         rep.endings += 1
-        rep.lines.append("the story has no passage without links, so an ending 'the_end' was added: link to it")
+        rep.lines.append("the story has no passage without links, so an ending 'the_end' was added, with a "
+                         "choice leading to it from every passage")
         ending_lines = ["  the_end:", "    title: The end", "    outcome: stays", "    text: \"The end.\"",
                         "    summary: \"TODO: the coach's summary of this ending.\""]
     title = (story.title or scenario_id.replace("_", " ").title())[:80]

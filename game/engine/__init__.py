@@ -10,7 +10,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 _EXPORTS = {
-    "analysis": ("OutcomeRange", "PathReport", "all_paths", "explore_states", "outcome_range", "reachable_ids"),
+    "analysis": ("OutcomeRange", "PathReport", "all_paths", "best_and_worst", "explore_states", "outcome_range",
+                 "reachable_ids"),
+    "budget": ("Budget",),
     "diagnostics": ("CODES", "Diagnostic", "Severity"),
     "lifetime": ("LifetimeValue", "fmt_amount", "lifetime_value"),
     "loader": ("LoadResult", "load_all", "load_bytes", "load_file", "scenario_files"),
@@ -20,9 +22,10 @@ _EXPORTS = {
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = [
-    "CODES", "Choice", "ChoiceView", "Customer", "Diagnostic", "Economics", "Ending", "EngineError",
+    "Budget", "CODES", "Choice", "ChoiceView", "Customer", "Diagnostic", "Economics", "Ending", "EngineError",
     "LifetimeValue", "LoadResult", "Meter", "Node", "Outcome", "OutcomeRange", "PathReport", "Playthrough",
-    "Scenario", "Severity", "Step", "TIMEOUT", "all_paths", "explore_states", "fmt_amount", "lifetime_value",
+    "Scenario", "Severity", "Step", "TIMEOUT", "all_paths", "best_and_worst", "explore_states", "fmt_amount",
+    "lifetime_value",
     "load_all", "load_bytes", "load_file", "outcome_range", "reachable_ids", "scenario_files", "value_for",
 ]
 
@@ -41,7 +44,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .analysis import OutcomeRange, PathReport, all_paths, explore_states, outcome_range, reachable_ids
+    from .analysis import (
+        OutcomeRange,
+        PathReport,
+        all_paths,
+        best_and_worst,
+        explore_states,
+        outcome_range,
+        reachable_ids,
+    )
+    from .budget import Budget
     from .diagnostics import CODES, Diagnostic, Severity
     from .errors import EngineError
     from .lifetime import LifetimeValue, fmt_amount, lifetime_value

@@ -1,19 +1,26 @@
-"""Exploring a scenario without playing it: reachability, every path, best and worst outcomes."""
+"""Exploring a scenario without playing it: reachability, every path, best and worst outcomes.
+
+Every exploration runs under a Budget (states, seconds, memory) and says whether it finished and, if not,
+which limit stopped it; what it found so far is kept. Pure functions: safe to run off the UI thread.
+"""
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
 
-from .lifetime import LifetimeValue
+from .budget import DEFAULT, PATH_LIMIT, STATE_LIMIT, Budget, Spend, describe_stop, gc_paused, state_bytes
+from .lifetime import LifetimeValue, lifetime_value
 from .model import Scenario
-from .playthrough import TIMEOUT, value_for
+from .playthrough import TIMEOUT
 from .rules import EngineError, resolve, take, visible_choices
 
-STATE_LIMIT = 200_000
-PATH_LIMIT = 5_000
+__all__ = ["PATH_LIMIT", "STATE_LIMIT", "Budget", "Exploration", "OutcomeRange", "PathReport", "PathResult",
+           "all_paths", "best_and_worst", "explore_states", "outcome_range", "reachable_ids", "start_state"]
 
 State = tuple[str, tuple[int, ...], frozenset[str]]
+_LINK_BYTES = 120  # one stored (label, next state) link
+_LABEL_BYTES = 8  # one choice label in a listed path
 
 
 def reachable_ids(scenario: Scenario) -> set[str]:
@@ -32,18 +39,71 @@ def reachable_ids(scenario: Scenario) -> set[str]:
 
 
 def _options(scenario: Scenario, state: State) -> list[tuple[str, State]]:
-    """(label, next state) for each option available in a decision state."""
+    """(label, next state) for each option available in a decision state, by the rules of play."""
     location, meter_values, flags = state
     node = scenario.nodes[location]
-    meters = dict(zip(scenario.meter_ids, meter_values, strict=False))
+    ids = scenario.meter_ids
+    meters = dict(zip(ids, meter_values, strict=False))
     out = []
     for number, (i, _) in enumerate(visible_choices(node, meters, flags), start=1):
         move = take(scenario, node, meters, flags, i)
-        out.append((str(number), (move.location, tuple(move.meters[m] for m in scenario.meter_ids), move.flags)))
+        out.append((str(number), (move.location, tuple([move.meters[m] for m in ids]), move.flags)))
     if node.timer:
         move = take(scenario, node, meters, flags, None)
-        out.append((TIMEOUT, (move.location, tuple(move.meters[m] for m in scenario.meter_ids), move.flags)))
+        out.append((TIMEOUT, (move.location, tuple([move.meters[m] for m in ids]), move.flags)))
     return out
+
+
+class _Moves:
+    """The rules of play (rules.take) compiled for exploring: the same results as _options, a few times faster.
+
+    Meter changes are applied to the tuple of values directly, clamped one by one as apply_effects does;
+    branches are resolved by the rules themselves.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        index = {m: i for i, m in enumerate(scenario.meter_ids)}
+        bounds = [(m.min, m.max) for m in scenario.meters]
+        self.ids = scenario.meter_ids
+        self.branches = {nid for nid, n in scenario.nodes.items() if n.is_branch}
+        self.nodes: dict[str, list[tuple]] = {}
+        for nid, node in scenario.nodes.items():
+            moves = [(c.condition, c.effects, c.next) for c in node.choices]
+            if node.timer:
+                moves.append((None, node.timer.effects, node.timer.next))
+            self.nodes[nid] = [(cond, tuple((index[m], d, *bounds[index[m]]) for m, d in eff.deltas),
+                                frozenset(eff.set_flags), frozenset(eff.clear_flags), target)
+                               for cond, eff, target in moves]
+        self.timed = {nid for nid, n in scenario.nodes.items() if n.timer}
+
+    def __call__(self, state: State) -> list[tuple[str, State]]:
+        location, values, flags = state
+        moves = self.nodes[location]
+        meters = None
+        out = []
+        number = 0
+        last = len(moves) - 1
+        for k, (cond, deltas, on, off, target) in enumerate(moves):
+            timer = k == last and location in self.timed
+            if cond is not None:
+                if meters is None:
+                    meters = dict(zip(self.ids, values, strict=False))
+                if not cond.evaluate(meters, flags):
+                    continue
+            new = list(values)
+            for i, d, lo, hi in deltas:
+                new[i] = min(hi, max(lo, new[i] + d))
+            new_flags = (flags | on) - off if on or off else flags
+            if target in self.branches:
+                target = resolve(self.scenario, target, dict(zip(self.ids, new, strict=False)), new_flags)
+            if timer:
+                label = TIMEOUT
+            else:
+                number += 1
+                label = str(number)
+            out.append((label, (target, tuple(new), new_flags)))
+        return out
 
 
 def start_state(scenario: Scenario) -> State:
@@ -54,7 +114,7 @@ def start_state(scenario: Scenario) -> State:
 
 @dataclass
 class Exploration:
-    """Every distinct state reachable from the start (identical states merged)."""
+    """Every distinct state reachable from the start (identical states merged), or as many as the budget allowed."""
 
     complete: bool
     limit: int
@@ -63,6 +123,10 @@ class Exploration:
     dead_ends: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     parents: dict[State, tuple[State, str] | None] = field(default_factory=dict)
+    stopped: str | None = None  # which limit stopped it: "states", "time", "memory", "cancelled"
+    budget: Budget = DEFAULT
+    depth: dict[State, int] = field(default_factory=dict)  # decisions from the start, for ending states
+    links: dict[State, list[tuple[str, State]]] = field(default_factory=dict)  # kept only when asked
 
     def path_to(self, state: State) -> list[str]:
         labels: list[str] = []
@@ -73,37 +137,64 @@ class Exploration:
             link = self.parents.get(state)
         return labels[::-1]
 
+    @property
+    def stop_reason(self) -> str:
+        """Plain words for the limit that stopped the exploration ('' when it finished)."""
+        return "" if self.complete else describe_stop(self.stopped, self.budget, self.states)
 
-def explore_states(scenario: Scenario, limit: int = STATE_LIMIT) -> Exploration:
-    result = Exploration(complete=True, limit=limit)
+
+def _budget(budget: Budget | None, states: int | None = None, paths: int | None = None) -> Budget:
+    return (budget or DEFAULT).with_limits(states, paths)
+
+
+def explore_states(scenario: Scenario, limit: int | None = None, budget: Budget | None = None,
+                   start: State | None = None, keep_links: bool = False) -> Exploration:
+    """Breadth-first over distinct states from `start` (default: the scenario's start), within the budget."""
+    budget = _budget(budget, limit)
+    with gc_paused():
+        return _explore(scenario, budget, start, keep_links, Spend(budget))
+
+
+def _explore(scenario: Scenario, budget: Budget, start: State | None, keep_links: bool,
+             spend: Spend) -> Exploration:
+    result = Exploration(complete=True, limit=budget.states, budget=budget)
     try:
-        first = start_state(scenario)
+        first = start if start is not None else start_state(scenario)
     except EngineError as exc:
         result.errors.append(str(exc))
         return result
     result.parents[first] = None
-    queue = deque([first])
+    options_of = _Moves(scenario)
+    queue = deque([(first, 0)])
     while queue:
-        state = queue.popleft()
+        state, depth = queue.popleft()
         if state[0] in scenario.endings:
             result.endings.setdefault(state[0], []).append(state)
+            result.depth[state] = depth
             continue
         try:
-            options = _options(scenario, state)
-        except EngineError as exc:
+            options = options_of(state)
+        except (EngineError, KeyError) as exc:
             result.errors.append(f"at '{state[0]}': {exc}")
             continue
         if not options:
             result.dead_ends.add(state[0])
+        if keep_links:
+            result.links[state] = options
+            spend.bytes += _LINK_BYTES * len(options)
         for label, nxt in options:
-            if nxt not in result.parents:
-                if len(result.parents) >= limit:
-                    result.complete = False
-                    queue.clear()
-                    break
-                result.parents[nxt] = (state, label)
-                queue.append(nxt)
+            if nxt in result.parents:
+                continue
+            if len(result.parents) >= budget.states:
+                spend.stop("states")
+            if not spend.charge(state_bytes(nxt)):
+                queue.clear()
+                break
+            result.parents[nxt] = (state, label)
+            queue.append((nxt, depth + 1))
     result.states = len(result.parents)
+    result.stopped = spend.stopped
+    result.complete = spend.stopped is None
     return result
 
 
@@ -133,53 +224,132 @@ class PathReport:
     endings_unreachable: list[str]
     best: PathResult | None
     worst: PathResult | None
+    stopped: str | None = None  # why the listing or the exploration stopped
+
+    @property
+    def stop_reason(self) -> str:
+        if self.complete:
+            return ""
+        return describe_stop(self.stopped, self.exploration.budget, self.exploration.states)
 
 
-def _result(scenario: Scenario, state: State, choices: tuple[str, ...]) -> PathResult:
+class _Values:
+    """Lifetime value per (outcome, satisfaction %, loyalty %): a few hundred at most, however many states."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.sat = scenario.meter("satisfaction")
+        self.loy = scenario.meter("loyalty")
+        self.i_sat = scenario.meter_ids.index("satisfaction")
+        self.i_loy = scenario.meter_ids.index("loyalty")
+        self.memo: dict[tuple[str, int, int], LifetimeValue] = {}
+
+    def __call__(self, state: State) -> LifetimeValue:
+        values = state[1]
+        outcome = self.scenario.endings[state[0]].outcome
+        key = (outcome, _pct(self.sat, values[self.i_sat]), _pct(self.loy, values[self.i_loy]))
+        value = self.memo.get(key)
+        if value is None:
+            value = self.memo[key] = lifetime_value(self.scenario.customer.economics, *key,
+                                                    self.scenario.value_holder)
+        return value
+
+
+def _pct(meter, value: int) -> int:
+    return round(100 * (value - meter.min) / (meter.max - meter.min))
+
+
+def _result(scenario: Scenario, state: State, choices: tuple[str, ...], values: _Values) -> PathResult:
     meters = dict(zip(scenario.meter_ids, state[1], strict=False))
-    ending = scenario.endings[state[0]]
-    return PathResult(choices, state[0], meters, value_for(scenario, ending, meters))
+    return PathResult(choices, state[0], meters, values(state))
 
 
 def _extremes(scenario: Scenario, exploration: Exploration) -> tuple[PathResult | None, PathResult | None]:
-    finals = [_result(scenario, s, tuple(exploration.path_to(s)))
-              for states in exploration.endings.values() for s in states]
-    best = max(finals, key=lambda r: (r.value.net, -len(r.choices)), default=None)
-    worst = min(finals, key=lambda r: (r.value.net, len(r.choices)), default=None)
-    return best, worst
+    """Best and worst ending states by net value (fewest decisions on a tie); paths built for those two only."""
+    values = _Values(scenario)
+    best = worst = None
+    best_key = worst_key = None
+    nets: dict[int, float] = {}  # net value per LifetimeValue (by identity: values() shares them)
+    for states in exploration.endings.values():
+        for s in states:
+            value = values(s)
+            net = nets.get(id(value))
+            if net is None:
+                net = nets[id(value)] = value.net
+            depth = exploration.depth.get(s, 0)
+            if best_key is None or (net, -depth) > best_key:
+                best, best_key = s, (net, -depth)
+            if worst_key is None or (net, depth) < worst_key:
+                worst, worst_key = s, (net, depth)
+    if best is None:
+        return None, None
+    return (_result(scenario, best, tuple(exploration.path_to(best)), values),
+            _result(scenario, worst, tuple(exploration.path_to(worst)), values))
 
 
-def all_paths(scenario: Scenario, path_limit: int = PATH_LIMIT, state_limit: int = STATE_LIMIT) -> PathReport:
-    """Every distinct path to an ending (cycles cut), with reachability and best/worst outcomes."""
-    exploration = explore_states(scenario, state_limit)
+def _list_paths(scenario: Scenario, ex: Exploration, first: State, spend: Spend, limit: int,
+                values: _Values) -> list[PathResult]:
+    """Depth-first over the explored links: every path to an ending that repeats no state."""
     paths: list[PathResult] = []
-    complete = exploration.complete
-    try:
-        first = start_state(scenario)
-    except EngineError:
-        first = None
-    if first is not None:
-        stack: list[tuple[State, tuple[str, ...], frozenset]] = [(first, (), frozenset([first]))]
-        while stack:
-            state, labels, on_path = stack.pop()
-            if state[0] in scenario.endings:
-                paths.append(_result(scenario, state, labels))
-                if len(paths) >= path_limit:
-                    complete = False
-                    break
-                continue
-            try:
-                options = _options(scenario, state)
-            except EngineError:
-                continue
-            for label, nxt in reversed(options):
-                if nxt not in on_path:
-                    stack.append((nxt, labels + (label,), on_path | {nxt}))
+    if first[0] in scenario.endings:
+        return [_result(scenario, first, (), values)]
+    on_path = {first}
+    trail = [first]
+    labels: list[str] = []
+    stack = [iter(ex.links.get(first, ()))]
+    while stack:
+        if not spend.charge(0):
+            break
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            on_path.discard(trail.pop())
+            if labels:
+                labels.pop()
+            continue
+        label, state = step
+        if state in on_path:
+            continue
+        if state[0] in scenario.endings:
+            if not spend.charge(_LABEL_BYTES * (len(labels) + 1) + 400):
+                break
+            paths.append(_result(scenario, state, (*labels, label), values))
+            if len(paths) >= limit:
+                spend.stop("paths")
+                break
+            continue
+        if state not in ex.links:
+            continue  # beyond what the exploration reached, or a dead end
+        on_path.add(state)
+        trail.append(state)
+        labels.append(label)
+        stack.append(iter(ex.links[state]))
+    return paths
+
+
+def all_paths(scenario: Scenario, path_limit: int | None = None, state_limit: int | None = None,
+              budget: Budget | None = None) -> PathReport:
+    """Every distinct path to an ending (cycles cut), with reachability and best/worst outcomes."""
+    budget = _budget(budget, state_limit, path_limit)
+    spend = Spend(budget)  # one budget for exploring and listing together
+    paths: list[PathResult] = []
+    values = _Values(scenario)
+    with gc_paused():
+        exploration = _explore(scenario, budget, None, True, spend)
+        stopped = exploration.stopped
+        if exploration.parents and stopped != "cancelled":
+            if stopped in ("time", "memory"):  # a little more, to list some of what was found
+                spend.extend(0.25)
+            spend.stopped = None
+            first = next(iter(exploration.parents))
+            paths = _list_paths(scenario, exploration, first, spend, budget.paths, values)
+            stopped = stopped or spend.stopped
+    exploration.links = {}
     # Best and worst over every ending state found, even past the path limit.
     best, worst = _extremes(scenario, exploration)
     reachable = [e for e in scenario.endings if e in exploration.endings]
     unreachable = [e for e in scenario.endings if e not in exploration.endings]
-    return PathReport(paths, complete, exploration, reachable, unreachable, best, worst)
+    return PathReport(paths, stopped is None, exploration, reachable, unreachable, best, worst, stopped)
 
 
 @dataclass(frozen=True)
@@ -189,21 +359,34 @@ class OutcomeRange:
     best: PathResult | None
     worst: PathResult | None
     complete: bool
+    stopped: str | None = None
+    states: int = 0
+
+
+def best_and_worst(scenario: Scenario, state: State | None = None, budget: Budget | None = None) -> OutcomeRange:
+    """Best and worst outcomes reachable from `state` (default the start), within the budget.
+
+    `complete` is False when a limit stopped the search: best and worst are then over what it found.
+    Pure and thread-safe: screens run it off the UI thread with a small budget and a cancel event.
+    """
+    exploration = explore_states(scenario, budget=budget, start=state)
+    best, worst = _extremes(scenario, exploration)
+    return OutcomeRange(best, worst, exploration.complete, exploration.stopped, exploration.states)
 
 
 _RANGE_CACHE_SIZE = 32
-_range_cache: dict[tuple[str, str], OutcomeRange] = {}
+_range_cache: dict[tuple[str, str, Budget], OutcomeRange] = {}
 
 
-def outcome_range(scenario: Scenario) -> OutcomeRange:
-    """Best and worst reachable outcomes, from the state exploration alone; remembered per file content."""
-    key = (scenario.id, scenario.version)
+def outcome_range(scenario: Scenario, budget: Budget | None = None) -> OutcomeRange:
+    """Best and worst reachable outcomes from the start; remembered per file content and budget."""
+    key = (scenario.id, scenario.version, budget or DEFAULT)
     cached = _range_cache.get(key)
     if cached is not None:
         return cached
-    exploration = explore_states(scenario)
-    result = OutcomeRange(*_extremes(scenario, exploration), exploration.complete)
-    if len(_range_cache) >= _RANGE_CACHE_SIZE:
-        _range_cache.pop(next(iter(_range_cache)))
-    _range_cache[key] = result
+    result = best_and_worst(scenario, None, budget)
+    if result.stopped != "cancelled":
+        if len(_range_cache) >= _RANGE_CACHE_SIZE:
+            _range_cache.pop(next(iter(_range_cache)))
+        _range_cache[key] = result
     return result

@@ -5,14 +5,22 @@ An edited file has a new hash and is always analysed again; so is every file aft
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 
+from ..userdata.safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
+
 MAX_ENTRIES = 500
-_CODE_FILES = ("loader.py", "analysis.py", "rules.py", "conditions.py", "typecheck.py", "spec.py", "lifetime.py")
+MAX_BYTES = 32 << 20  # 500 entries of diagnostics fit many times over
+MAX_DEPTH = 8  # the cache is written 4 levels deep
+_TEMP_PREFIX = ".analysis-"
+_CODE_FILES = ("loader.py", "analysis.py", "rules.py", "conditions.py", "typecheck.py", "spec.py", "lifetime.py",
+               "yamltree.py", "textcheck.py", "suggest.py", "structure.py", "budget.py", "reading.py",
+               "diagnostics.py", "vocabulary.py", "model.py", "text.py", "playthrough.py")
 _code_hash: str | None = None
 
 
@@ -36,16 +44,34 @@ class AnalysisCache:
         self.entries: dict[str, list[dict]] = {}
         self.changed = False
         self.problem: str | None = None
-        if path is not None and path.is_file():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                self.problem = f"analysis cache ignored: {exc}"
-                data = {}
-            if isinstance(data, dict) and data.get("checker") == checker_hash():
-                entries = data.get("entries")
-                if isinstance(entries, dict):
-                    self.entries = {k: v for k, v in entries.items() if _valid(v)}
+        if path is not None:
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        """Take the entries from the file; a damaged file is renamed aside (never deleted) with a `.problem`."""
+        remove_stale_temp_files(path.parent, (_TEMP_PREFIX,))
+        try:
+            data = read_json(path, MAX_BYTES, MAX_DEPTH)
+        except Damaged as exc:
+            self._set_aside(path, str(exc))
+            return
+        except OSError as exc:
+            self.problem = (f"The analysis cache {path} could not be read ({exc.strerror or exc}); scenario files "
+                            "are checked afresh.")
+            return
+        if data is None:
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("entries", {}), dict):
+            self._set_aside(path, "it is not a list of results")
+            return
+        if data.get("checker") == checker_hash():
+            self.entries = {k: v for k, v in data["entries"].items() if isinstance(k, str) and _valid(v)}
+
+    def _set_aside(self, path: Path, reason: str) -> None:
+        moved = set_aside(path)
+        where = f"it has been kept as {moved.name}" if moved is not None else "it has been left as it is"
+        self.problem = (f"The analysis cache {path} was damaged ({reason}); {where}, and scenario files are checked "
+                        "afresh.")
 
     @staticmethod
     def key(data: bytes) -> str:
@@ -66,11 +92,16 @@ class AnalysisCache:
             return None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".analysis-", suffix=".tmp")
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=_TEMP_PREFIX, suffix=".tmp")
+        except OSError as exc:
+            return f"analysis cache not saved: {exc}"
+        try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump({"checker": checker_hash(), "entries": self.entries}, fh)
             os.replace(tmp, self.path)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
             return f"analysis cache not saved: {exc}"
         self.changed = False
         return None

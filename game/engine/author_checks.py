@@ -49,7 +49,7 @@ def author_checks(raw: PosDict, nodes_raw: PosDict, cast: dict, customer: str, v
                   tested: set[str], rep: Reporter) -> None:
     """Speakers against the cast and the customer, flags set but never tested, cast members who never speak."""
     known = [n for n in (customer, *cast) if n]
-    spoke: set[str] = set()
+    spoke: set[str] = set(_beat_speakers(nodes_raw))  # lines and replies are checked by name (CC070)
     for nid, node in nodes_raw.items():
         if "speaker" not in node:
             continue
@@ -77,6 +77,20 @@ def author_checks(raw: PosDict, nodes_raw: PosDict, cast: dict, customer: str, v
                 rep.warning(pos, "CC048", f"cast member '{name}' never speaks; give a node "
                             f"'speaker: {name}' or remove them from the cast")
     _unused_flags(nodes_raw, tested, rep)
+
+
+def _beat_speakers(nodes_raw: PosDict):
+    """Everyone who speaks in a node's lines or in a reply (to a choice or a timer)."""
+    for node in nodes_raw.values():
+        if not isinstance(node, dict):
+            continue
+        for line in node.get("lines") or ():
+            if isinstance(line, dict) and isinstance(line.get("speaker"), str):
+                yield line["speaker"]
+        for option in [*(node.get("choices") or ()), node.get("timer") or {}]:
+            reply = option.get("reply") if isinstance(option, dict) else None
+            if isinstance(reply, dict) and isinstance(reply.get("speaker"), str):
+                yield reply["speaker"]
 
 
 def _unused_flags(nodes_raw: PosDict, tested: set[str], rep: Reporter) -> None:

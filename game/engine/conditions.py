@@ -5,7 +5,7 @@
     and       := not ("and" not)*
     not       := "not" not | compare
     compare   := value (("<" | "<=" | ">" | ">=" | "==" | "!=") value)?
-    value     := NUMBER | NAME | "true" | "false" | "(" condition ")"
+    value     := NUMBER | NAME  (a NUMBER is whole, and may be negative: -5) | "true" | "false" | "(" condition ")"
 
 A NAME is a meter (a number) or a flag (true once set). Example: ``satisfaction >= 60 and not rushed``.
 """
@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|==|!=|<|>|\(|\)))")
+_TOKEN = re.compile(r"\s*(?:(-?[0-9]+)|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|==|!=|<|>|\(|\)))")
 _OPS = {
     "<": lambda a, b: a < b,
     "<=": lambda a, b: a <= b,

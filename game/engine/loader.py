@@ -7,20 +7,23 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 
 from . import talk, teaching
 from . import vocabulary as v
 from .analysis_cache import AnalysisCache
-from .author_checks import author_checks, saturation_checks
+from .author_checks import author_checks
 from .conditions import Condition, ConditionError, meter_names_in_boolean_position, parse_condition
 from .diagnostics import Diagnostic, Reporter
+from .glyphs import check_glyphs
 from .model import Branch, Choice, Customer, Effects, Ending, Meter, Node, Scenario, Timer
+from .reading import Unreadable, read_capped
 from .spec import SCENARIO
+from .structure import Positions, branch_cycles, can_reach_an_ending, cycle_text, structure_checks
+from .suggest import Suggester
 from .text import placeholders
 from .typecheck import PosDict, PosList, check, prune, suggest
-from .yamltree import MAX_BYTES, YMap, decode, parse
+from .yamltree import YMap, decode, parse
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 
@@ -48,32 +51,53 @@ class LoadResult:
 
 
 def load_file(path: str | os.PathLike, cache: AnalysisCache | None = None) -> LoadResult:
+    """Load one scenario file: a regular file only (never a pipe, device or folder), read up to the size cap."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            rep = Reporter(name)
-            rep.error((1, 1), "CC005", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-            return LoadResult(name, None, rep.sorted())
-        data = Path(path).read_bytes()
-    except OSError as exc:
+        data = read_capped(path)
+    except Unreadable as exc:
         rep = Reporter(name)
-        rep.error((1, 1), "CC026", f"cannot read the file: {exc.strerror or exc}")
+        rep.error((1, 1), exc.code, exc.message)
         return LoadResult(name, None, rep.sorted())
     return load_bytes(data, name, cache)
 
 
+_ERRORS = "errors:"  # cache entries holding every diagnostic of a file with errors
+_MAX_CACHED_DIAGNOSTICS = 10_000
+
+
 def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None = None) -> LoadResult:
-    """Load and check one scenario; the exploration step's findings come from `cache` when it has them."""
+    """Load and check one scenario; the exploration step's findings come from `cache` when it has them.
+
+    A file with errors cannot be played, so all its diagnostics are cached: the next check of the same
+    bytes reads them back without parsing.
+    """
+    key = AnalysisCache.key(data)
     rep = Reporter(path)
+    known = cache.get(_ERRORS + key) if cache is not None else None
+    if known is not None and any(d["severity"] == "error" for d in known):
+        _replay(known, rep)
+        return LoadResult(path, None, rep.sorted())
     loaded = _load(data, path, rep)
     scenario = None
     if loaded is not None and not rep.has_errors:
         scenario = loaded[0]
-        _analyse(scenario, loaded[1], data, rep, cache)
+        _analyse(scenario, loaded[1], key, rep, cache)
     if rep.has_errors:
         scenario = None
+        if cache is not None and len(rep.items) <= _MAX_CACHED_DIAGNOSTICS:
+            cache.put(_ERRORS + key, _stored(rep.items))
     return LoadResult(path, scenario, rep.sorted())
+
+
+def _stored(items: list[Diagnostic]) -> list[dict]:
+    return [{k: v for k, v in d.to_json().items() if k != "path"} for d in items]
+
+
+def _replay(stored: list[dict], rep: Reporter) -> None:
+    for d in stored:
+        add = rep.error if d["severity"] == "error" else rep.warning
+        add((d["line"], d["col"]), d["code"], d["message"])
 
 
 def scenario_files(paths: list[str]) -> list[str]:
@@ -98,18 +122,15 @@ def load_all(paths: list[str], cache: AnalysisCache | None = None) -> list[LoadR
     return results
 
 
-def _analyse(scenario: Scenario, where: Positions, data: bytes, rep: Reporter, cache: AnalysisCache | None) -> None:
-    key = AnalysisCache.key(data)
+def _analyse(scenario: Scenario, where: Positions, key: str, rep: Reporter, cache: AnalysisCache | None) -> None:
     cached = cache.get(key) if cache is not None else None
     if cached is None:
         found = Reporter(rep.path)
         structure_checks(scenario, where, found)
-        cached = [{k: v for k, v in d.to_json().items() if k != "path"} for d in found.items]
+        cached = _stored(found.items)
         if cache is not None:
             cache.put(key, cached)
-    for d in cached:
-        add = rep.error if d["severity"] == "error" else rep.warning
-        add((d["line"], d["col"]), d["code"], d["message"])
+    _replay(cached, rep)
 
 
 def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] | None:
@@ -127,6 +148,7 @@ def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] |
         rep.error(root.pos, "CC009", f"the top level is {kind}; a scenario is a mapping of keys like 'id:'")
         return None
     raw = prune(check(root, SCENARIO, rep, "the scenario"))
+    check_glyphs(raw, text, rep)
     # The cross-reference checks run on whatever parts checked cleanly, so one run reports every problem.
     builder = _Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12], text)
     scenario = builder.build()
@@ -142,6 +164,14 @@ class _Builder:
         self.flags: set[str] = set()
         self.targets: set[str] = set()
         self.tested: set[str] = set()
+        self._suggesters: dict[str, Suggester] = {}
+
+    def _near(self, kind: str, word: str, names) -> str:
+        """A did-you-mean for word among names; one index per kind of name, built on first use."""
+        suggester = self._suggesters.get(kind)
+        if suggester is None:
+            suggester = self._suggesters[kind] = Suggester(sorted(names))
+        return suggester.phrase(word)
 
     def _part(self, key: str) -> PosDict:
         """A top-level mapping, empty when it is missing or failed its check."""
@@ -181,7 +211,7 @@ class _Builder:
         start = raw.get("start")
         if start is not None and start not in nodes_raw.key_pos:
             rep.error(raw.at("start"), "CC014",
-                      f"start node '{start}' does not exist{suggest(start, nodes_raw.key_pos)}")
+                      f"start node '{start}' does not exist{self._near('nodes', start, nodes_raw.key_pos)}")
         cast = self._cast(raw.get("cast") or PosList(raw.pos))
         author_checks(self.raw, nodes_raw, cast, name, dict(vars_raw), self.tested, rep)
         if rep.has_errors or customer is None:
@@ -257,13 +287,13 @@ class _Builder:
         for name in placeholders(text):
             if name.strip() not in self.known_placeholders:
                 self.rep.error(pos, "CC020", f"placeholder {{{name}}} in {what} names nothing"
-                               f"{suggest(name.strip(), self.known_placeholders)} "
+                               f"{self._near('placeholders', name.strip(), self.known_placeholders)} "
                                "(known: {customer}, {role}, meter ids and vars; write {{ for a literal brace)")
 
     def _link(self, target: str, pos: tuple[int, int], what: str) -> None:
         if target not in self.targets:
             self.rep.error(pos, "CC014", f"{what} leads to '{target}', which does not exist"
-                           f"{suggest(target, self.targets)}")
+                           f"{self._near('targets', target, self.targets)}")
 
     def _condition(self, text: str, pos: tuple[int, int]) -> Condition | None:
         try:
@@ -277,7 +307,7 @@ class _Builder:
             if name not in self.meters and name not in self.flags:
                 self.tested.update(difflib.get_close_matches(name, list(self.flags), n=1, cutoff=0.6))
                 self.rep.error(pos, "CC022", f"condition '{text}' names '{name}', which is no meter or flag"
-                               f"{suggest(name, [*self.meters, *self.flags])}")
+                               f"{self._near('names', name, [*self.meters, *self.flags])}")
         for name in meter_names_in_boolean_position(cond.tree, set(self.meters)):
             self.rep.error(pos, "CC021", f"condition '{text}' uses meter '{name}' on its own; "
                            f"compare it with a number, e.g. '{name} >= 50'")
@@ -292,7 +322,7 @@ class _Builder:
                 continue
             if key not in self.meters:
                 self.rep.error(raw.key_at(key), "CC010",
-                               f"effect on '{key}', which is no meter{suggest(key, self.meters)}")
+                               f"effect on '{key}', which is no meter{self._near('meters', key, self.meters)}")
                 continue
             deltas.append((key, int(value)))
         return Effects(tuple(deltas), tuple(raw.get("set") or ()), tuple(raw.get("clear") or ()))
@@ -382,10 +412,20 @@ class _Builder:
 
         rep, raw = self.rep, self.raw
         nodes_raw, endings_raw = raw["nodes"], raw["endings"]
+        looping = set()
+        for group in branch_cycles(scenario):
+            looping.update(group)
+            rep.error(nodes_raw.key_at(group[0]), "CC029",
+                      f"branches loop without a decision ({cycle_text(scenario, group)}): branches change "
+                      "nothing, so play would go round for ever; lead one of them to a node with choices")
         reached = reachable_ids(scenario)
+        finishing = can_reach_an_ending(scenario)
         for nid in scenario.nodes:
             if nid not in reached:
                 rep.warning(nodes_raw.key_at(nid), "CC015", f"no path reaches node '{nid}'")
+            elif nid not in finishing and nid not in looping and scenario.nodes[nid].exits():
+                rep.error(nodes_raw.key_at(nid), "CC033", f"no path leads from node '{nid}' to an ending, so "
+                          "play would go round for ever; give it a way out to an ending")
         for eid in scenario.endings:
             if eid not in reached:
                 rep.warning(endings_raw.key_at(eid), "CC017", f"no path reaches ending '{eid}'")
@@ -419,36 +459,6 @@ class _Builder:
             self.rep.warning(self.raw.key_at("nodes"), "CC069",
                              f"in {len(same)} of {len(decisions)} decisions every option leads to the same place, "
                              "so choices change only the meters; let some of them change the story")
-
-
-@dataclass(frozen=True)
-class Positions:
-    """Where the ids stood in the file, for the exploration step's messages."""
-
-    nodes: dict[str, tuple[int, int]]
-    endings: dict[str, tuple[int, int]]
-    nodes_key: tuple[int, int]
-    linked: set[str]
-    meters: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-def structure_checks(scenario: Scenario, where: Positions, rep: Reporter) -> None:
-    """The state-aware exploration: endings no play-through reaches, nodes that can show no choice."""
-    from .analysis import explore_states
-
-    exploration = explore_states(scenario)
-    if not exploration.complete:
-        rep.warning(where.nodes_key, "CC028", f"stopped exploring after {exploration.limit:,} states; "
-                    "conditional reachability was not fully checked")
-        return
-    for eid in scenario.endings:
-        if eid in where.linked and eid not in exploration.endings:
-            rep.warning(where.endings[eid], "CC017", f"ending '{eid}' is linked but no play-through reaches it: "
-                        "the conditions on the way never all hold")
-    for nid in sorted(exploration.dead_ends):
-        rep.error(where.nodes[nid], "CC016", f"node '{nid}' can show no choice: every choice's condition fails "
-                  "for some play-through that reaches it")
-    saturation_checks(scenario, exploration.endings, where.meters, where.nodes_key, rep)
 
 
 def _all_effects(node: Node) -> list[Effects]:

@@ -81,12 +81,18 @@ class PathSummary:
     meters: list[MeterStats]
     timers: list[TimerStats]
     cut: int = 0  # random walks cut at MAX_WALK
+    replayed: int | None = None  # paths walked for meter limits and timers (all of them when None)
 
     def to_json(self) -> dict:
         return {"scenario": self.scenario, "mode": self.mode, "paths": self.paths, "complete": self.complete,
                 "limit": self.limit, "seed": self.seed, "cut_walks": self.cut,
                 "endings": [e.to_json() for e in self.endings], "meters": [m.to_json() for m in self.meters],
-                "timers": [t.to_json() for t in self.timers]}
+                "timers": [t.to_json() for t in self.timers],
+                "replayed": self.paths if self.replayed is None else self.replayed}
+
+
+#: At most this many decisions are walked again for the meter-limit and timer figures.
+MAX_REPLAY_STEPS = 200_000
 
 
 def summarise(scenario: Scenario, paths: list[PathResult], complete: bool, limit: int | None = None,
@@ -94,6 +100,7 @@ def summarise(scenario: Scenario, paths: list[PathResult], complete: bool, limit
     endings = {e.id: EndingStats(e.id, e.title, e.outcome) for e in scenario.endings.values()}
     meters = {m.id: MeterStats(m.id, m.start, m.min, m.max) for m in scenario.meters}
     timers = {n.id: TimerStats(n.id, n.timer.seconds) for n in scenario.nodes.values() if n.timer}
+    steps = replayed = 0
     for path in paths:
         endings[path.ending].add(path.choices)
         for mid, value in path.meters.items():
@@ -102,9 +109,13 @@ def summarise(scenario: Scenario, paths: list[PathResult], complete: bool, limit
             m.highest = value if m.highest is None else max(m.highest, value)
             m.at_max += value == m.max
             m.at_min += value == m.min
-        _replay(scenario, path.choices, meters, timers)
+        if steps + len(path.choices) <= MAX_REPLAY_STEPS:  # bounded work: long loops make long paths
+            _replay(scenario, path.choices, meters, timers)
+            steps += len(path.choices)
+            replayed += 1
     return PathSummary(scenario.id, mode, len(paths), complete, limit, seed, list(endings.values()),
-                       list(meters.values()), list(timers.values()), cut)
+                       list(meters.values()), list(timers.values()), cut,
+                       None if replayed == len(paths) else replayed)
 
 
 def _replay(scenario: Scenario, choices: tuple[str, ...], meters: dict[str, MeterStats],

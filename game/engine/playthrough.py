@@ -157,6 +157,11 @@ class Playthrough:
                 self.choose(numbers.index(index))
 
     @property
+    def state(self) -> tuple[str, tuple[int, ...], frozenset[str]]:
+        """Where the play stands, as the analysis explores it (for best_and_worst from here)."""
+        return (self.location, tuple(self.meters[m] for m in self.scenario.meter_ids), self.flags)
+
+    @property
     def node(self) -> Node | None:
         return self.scenario.nodes.get(self.location)
 

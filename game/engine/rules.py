@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from .errors import EngineError
 from .model import Choice, Effects, Node, Scenario
 
-MAX_BRANCH_HOPS = 200
-
 
 @dataclass(frozen=True)
 class Move:
@@ -45,12 +43,16 @@ def apply_effects(scenario: Scenario, meters: Mapping[str, int], flags: Set[str]
 
 
 def resolve(scenario: Scenario, target: str, meters: Mapping[str, int], flags: Set[str]) -> str:
-    """Follow automatic branches from target to the next decision node or ending."""
-    seen = 0
+    """Follow automatic branches from target to the next decision node or ending.
+
+    Branches change nothing, so a branch visited twice would loop for ever: `check` rejects branch cycles
+    (CC029), and a chain of any length is followed.
+    """
+    seen: set[str] = set()
     while target in scenario.nodes and scenario.nodes[target].is_branch:
-        seen += 1
-        if seen > MAX_BRANCH_HOPS:
-            raise EngineError(f"branches loop without a decision near '{target}'")
+        if target in seen:
+            raise EngineError(f"branches loop without a decision at '{target}'")
+        seen.add(target)
         node = scenario.nodes[target]
         for b in node.branches:
             if b.condition is None or b.condition.evaluate(meters, flags):

@@ -17,6 +17,8 @@ class Text(Spec):
     enum: tuple[str, ...] | None = None
     max_len: int = 4000
     pattern: str | None = None
+    multiline: bool = False  # long text: line breaks and tabs allowed
+    blank_ok: bool = False  # "" means "none" (an optional field whose default is empty)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def _opt(spec: Spec) -> Field:
 
 ID = Text("An identifier: lower-case letters, digits and underscores, starting with a letter.",
           pattern=v.ID_PATTERN, max_len=64)
-PROSE = Text("Text shown to the player. {customer}, {role}, meter ids and vars may be used as placeholders.")
+PROSE = Text("Text shown to the player. {customer}, {role}, meter ids and vars may be used as placeholders.",
+             multiline=True)
 
 EFFECTS = Record(
     "What a choice changes: meter deltas (meter id: +/- whole number) and flags to set or clear.",
@@ -90,7 +93,8 @@ EFFECTS = Record(
     extra=Integer("Change to this meter, e.g. -10 or 5.", min=-1000, max=1000),
 )
 
-CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500)
+CONDITION = Text("A condition over meters and flags, e.g. 'satisfaction >= 60 and not rushed'.", max_len=500,
+                 multiline=True)
 
 
 def variants(text: Text) -> OneOf:
@@ -120,9 +124,10 @@ CHOICE = Record("One option the player can pick.", fields={
     "next": _req(Text("Id of the node or ending this choice leads to.", pattern=v.ID_PATTERN, max_len=64)),
     "reply": _opt(REPLY),
     "effects": _opt(EFFECTS),
-    "feedback": _opt(variants(Text("The coach's explanation: why this helps or hurts.", max_len=1200))),
+    "feedback": _opt(variants(Text("The coach's explanation: why this helps or hurts.", max_len=1200,
+                                   multiline=True, blank_ok=True))),
     "principle": _opt(Text("The service principle this choice shows or breaks (see scenarios/principles.yaml).",
-                           max_len=120)),
+                           max_len=120, blank_ok=True)),
     "if": _opt(CONDITION),
     "fixed": _opt(Boolean("Keep this option at its place when the options are shuffled (e.g. 'Say nothing').")),
 })
@@ -134,8 +139,9 @@ TIMER = Record("A countdown: when it runs out, not deciding is the decision.", f
                       max_len=200)),
     "reply": _opt(REPLY),
     "effects": _opt(EFFECTS),
-    "feedback": _opt(variants(Text("The coach's explanation of what waiting cost.", max_len=1200))),
-    "principle": _opt(Text("The service principle at stake.", max_len=120)),
+    "feedback": _opt(variants(Text("The coach's explanation of what waiting cost.", max_len=1200, multiline=True,
+                                   blank_ok=True))),
+    "principle": _opt(Text("The service principle at stake.", max_len=120, blank_ok=True)),
 })
 
 BRANCH = Record("An automatic branch: the first whose condition holds is followed.", fields={
@@ -167,7 +173,7 @@ ENDING = Record("How the story ends.", fields={
     "title": _req(Text("Headline of the ending.", max_len=120)),
     "outcome": _req(Text("Whether the customer leaves, stays, or becomes an advocate.", enum=v.OUTCOMES)),
     "text": _req(variants(PROSE)),
-    "summary": _req(Text("The coach's summary of the lesson.", max_len=2000)),
+    "summary": _req(Text("The coach's summary of the lesson.", max_len=2000, multiline=True)),
     "mood": _opt(Text("The customer's mood at the end.", enum=v.MOODS)),
     "scene": _opt(Text("Backdrop for the ending (defaults to the scenario's setting).", enum=v.SETTINGS)),
     "others": _opt(ListOf("What the ending means for other people whose value counts (cast members with "
@@ -188,7 +194,7 @@ METER = Record("A meter the choices move.", fields={
     "max": _opt(Integer("Highest value.", min=-10000, max=10000)),
     "start": _opt(Integer("Value at the start.", min=-10000, max=10000)),
     "visible": _opt(Boolean("Whether the player sees this meter.")),
-    "unit": _opt(Text("Unit shown after the number, e.g. 's' or '%'.", max_len=12)),
+    "unit": _opt(Text("Unit shown after the number, e.g. 's' or '%'.", max_len=12, blank_ok=True)),
     "better": _opt(Text("Which way is good: 'higher' (default) or 'lower' (e.g. talk time).",
                         enum=("higher", "lower"))),
 })
@@ -203,11 +209,12 @@ ECONOMICS = Record("What the customer is worth: the numbers behind lifetime valu
                                             "(default 5).", min=0, max=100)),
     "joins_share": _opt(Number("Share of the people a delighted customer tells who become customers themselves, "
                                "0 to 1 (default 0.12).", min=0, max=1)),
-    "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20)),
+    "unit": _opt(Text("Currency symbol or unit, e.g. '$' or 'hours'.", max_len=20, blank_ok=True)),
     "visit_label": _opt(Text("What one visit is called, e.g. 'visit', 'order', 'request'.", max_len=30)),
-    "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600)),
+    "note": _opt(Text("Where the figures come from, shown on the lifetime-value screen.", max_len=600,
+                      multiline=True, blank_ok=True)),
     "whose": _opt(Text("Whose business the value is, when not the person you serve, e.g. 'Mr. Haddad'.",
-                       max_len=80)),
+                       max_len=80, blank_ok=True)),
 })
 
 APPEARANCE = Record("Hints for drawing the portrait.", fields={
@@ -269,6 +276,8 @@ def to_json_schema(spec: Spec) -> dict:
             out["enum"] = list(spec.enum)
         if spec.pattern:
             out["pattern"] = spec.pattern
+        if not spec.blank_ok and not spec.enum and not spec.pattern:
+            out["minLength"] = 1
         out["maxLength"] = spec.max_len
     elif isinstance(spec, Integer):
         out.update(type="integer", minimum=spec.min, maximum=spec.max)

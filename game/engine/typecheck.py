@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
+from . import textcheck
 from .diagnostics import Reporter
 from .spec import Boolean, Integer, ListOf, MapOf, Number, OneOf, Record, Spec, Text
+from .suggest import Suggester
 from .yamltree import Pos, YMap, YNode, YScalar, YSeq
 
-_INT = re.compile(r"^[-+]?\d{1,12}$")
-_FLOAT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_INT = re.compile(r"[-+]?[0-9]{1,12}")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]{1,3})?")
+_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 INVALID: Any = object()
 
@@ -64,8 +66,8 @@ def prune(value: Any) -> Any:
 
 
 def suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """'; did you mean ...?' for a small set of names; large sets use a Suggester built once."""
+    return Suggester(options).phrase(word)
 
 
 def _kind(node: YNode) -> str:
@@ -130,11 +132,37 @@ def _text(node: YNode, spec: Text, rep: Reporter, where: str) -> Any:
         rep.error(node.pos, "CC012",
                   f"{where} '{value}' is not one of: {', '.join(spec.enum)}{suggest(value, spec.enum)}")
         return INVALID
-    if spec.pattern is not None and not re.match(spec.pattern, value):
-        rep.error(node.pos, "CC011",
-                  f"{where} '{value}' is not a valid id (lower-case letters, digits and underscores)")
+    if spec.pattern is not None:
+        if not re.fullmatch(spec.pattern, value):
+            shown = value if value.isprintable() else ascii(value)[1:-1]
+            rep.error(node.pos, "CC011",
+                      f"{where} '{shown}' is not a valid id (lower-case letters, digits and underscores)")
+            return INVALID
+        return value
+    if spec.enum is None and not _showable(node, spec, rep, where):
         return INVALID
     return value
+
+
+def _showable(node: YScalar, spec: Text, rep: Reporter, where: str) -> bool:
+    """Text the game can draw: no control characters, and something visible (CC030, CC031)."""
+    value = node.value
+    if spec.blank_ok and value == "":
+        return True
+    bad = textcheck.forbidden_character(value, spec.multiline)
+    if bad is not None:
+        ch = value[bad]
+        hint = " (long text such as node text and feedback may break lines; this one is a single line)" \
+            if ch in "\n\t" else ""
+        rep.error(node.pos, "CC030", f"{where} holds {textcheck.describe(ch)} at character {bad + 1}, "
+                  f"which the game cannot show; remove it{hint}")
+        return False
+    if not textcheck.visible(value):
+        hidden = textcheck.first_invisible(value)
+        what = f"only invisible characters such as {textcheck.describe(hidden)}" if hidden else "nothing visible"
+        rep.error(node.pos, "CC031", f"{where} holds {what}; write some text the player can read")
+        return False
+    return True
 
 
 def _number(node: YNode, spec: Integer | Number, rep: Reporter, where: str) -> Any:
@@ -144,9 +172,9 @@ def _number(node: YNode, spec: Integer | Number, rep: Reporter, where: str) -> A
         rep.error(node.pos, "CC011", f"{where} must be {noun}, not {_kind(node)}")
         return INVALID
     text = node.value.replace("_", "")
-    if _INT.match(text):
+    if _INT.fullmatch(text):
         value: float = int(text)
-    elif not whole and _FLOAT.match(text):
+    elif not whole and _FLOAT.fullmatch(text):
         value = float(text)
     else:
         rep.error(node.pos, "CC011", f"{where} must be {noun}, not {_kind(node)}")
@@ -180,9 +208,10 @@ def _map(node: YNode, spec: MapOf, rep: Reporter, where: str) -> Any:
                   f"{where} has {len(node.items)} entries; it needs {spec.min_items} to {spec.max_items}")
     out = PosDict(node.pos)
     for key, value in node.items[: spec.max_items]:
-        if not re.match(r"^[a-z][a-z0-9_]{0,63}$", key.value):
+        if not _ID.fullmatch(key.value):
+            shown = key.value if key.value.isprintable() else ascii(key.value)[1:-1]
             rep.error(key.pos, "CC011",
-                      f"'{key.value}' in {where} is not a valid id (lower-case letters, digits and underscores)")
+                      f"'{shown}' in {where} is not a valid id (lower-case letters, digits and underscores)")
             continue
         out.key_pos[key.value] = key.pos
         out.value_pos[key.value] = value.pos

@@ -112,6 +112,9 @@ def parse(text: str, rep: Reporter) -> YNode | None:
         mark = exc.problem_mark or exc.context_mark
         lines = text.splitlines()
         hint = quoting_hint(lines[mark.line]) if mark is not None and mark.line < len(lines) else None
+        if _nesting_error(exc):  # newer PyYAML/libyaml stop deep nesting themselves: the same error as ours
+            rep.error(_pos(mark), "CC004", f"nesting is deeper than {MAX_DEPTH} levels")
+            return None
         if hint is not None:
             rep.error((mark.line + 1, hint.column), "CC050", hint.message())
             return None
@@ -124,6 +127,12 @@ def parse(text: str, rep: Reporter) -> YNode | None:
     except yaml.YAMLError as exc:
         rep.error((1, 1), "CC001", f"YAML error: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}")
     return None
+
+
+def _nesting_error(exc: yaml.MarkedYAMLError) -> bool:
+    """PyYAML 6.0.4's libyaml: 'exceeded maximum nesting depth' while increasing a flow or block level."""
+    words = f"{exc.problem or ''} {exc.context or ''}".lower()
+    return "nesting depth" in words or "nesting level" in words
 
 
 def _check_tag(event) -> None:

@@ -10,11 +10,11 @@ import contextlib
 import csv
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine import TIMEOUT, LifetimeValue, Playthrough, Scenario, fmt_amount, outcome_range
+from ..engine import TIMEOUT, LifetimeValue, OutcomeRange, Playthrough, Scenario, outcome_range
+from .exports import new_temp_file
 from .session import ClassSession, Decision
 
 
@@ -82,8 +82,11 @@ class Debrief:
         return round(100 * (self.meters[meter_id] - m.min) / (m.max - m.min))
 
 
-def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrief:
-    """The debrief of the session's main path (benchmarks explore every path: call it once, not per frame)."""
+def build_debrief(session: ClassSession, with_benchmarks: bool = True,
+                  outcomes: OutcomeRange | None = None) -> Debrief:
+    """The debrief of the session's main path (benchmarks explore every path: call it once, not per frame).
+
+    `outcomes` given (worked out elsewhere, e.g. off the UI thread) are used for the benchmarks as they are."""
     scenario = session.scenario
     play = Playthrough(scenario)
     reports = []
@@ -91,8 +94,8 @@ def build_debrief(session: ClassSession, with_benchmarks: bool = True) -> Debrie
         reports.append(_report(scenario, play, decision, n))
     ending = play.ending
     best = worst = None
-    if with_benchmarks:
-        report = outcome_range(scenario)
+    if outcomes is not None or with_benchmarks:
+        report = outcomes if outcomes is not None else outcome_range(scenario)
         best = _benchmark(scenario, report.best)
         worst = _benchmark(scenario, report.worst)
     return Debrief(scenario, tuple(reports), dict(play.meters), ending.title if ending else None,
@@ -127,7 +130,8 @@ def _benchmark(scenario: Scenario, result) -> Benchmark | None:
 
 # ---- CSV ------------------------------------------------------------------------------------------
 CSV_HEADER = ("section", "decision", "prompt", "option", "votes", "chosen", "meter changes", "feedback",
-              "principle", "value")
+              "principle", "value", "unit")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _signed(deltas: dict[str, int], scenario: Scenario) -> str:
@@ -138,8 +142,16 @@ def _signed(deltas: dict[str, int], scenario: Scenario) -> str:
     return "; ".join(parts) or "no change"
 
 
+def number(value: float) -> str:
+    """A number a spreadsheet reads as one: ASCII minus, no grouping, no currency, cents only when there are any."""
+    if abs(value - round(value)) < 0.005:
+        return str(int(round(value)))
+    return f"{value:.2f}"
+
+
 def csv_rows(debrief: Debrief) -> list[tuple[str, ...]]:
-    """Rows for the facilitator's notes: one per option at each decision, then the totals."""
+    """Rows for the facilitator's notes: one per option at each decision, then the totals (numbers in `value`,
+    their unit beside them)."""
     s = debrief.scenario
     rows: list[tuple[str, ...]] = [CSV_HEADER]
     for d in debrief.decisions:
@@ -147,37 +159,56 @@ def csv_rows(debrief: Debrief) -> list[tuple[str, ...]]:
             taken = i == d.chosen
             rows.append(("decision", str(d.number), d.prompt if i == 0 else "", option, str(d.votes[i]),
                          "yes" if taken else "", _signed(d.deltas, s) if taken else "",
-                         d.feedback if taken else "", d.principle if taken else "", ""))
+                         d.feedback if taken else "", d.principle if taken else "", "", ""))
     for m in s.meters:
-        rows.append(("final meter", "", "", m.label, "", "", "", "", "", f"{debrief.meters[m.id]}"))
+        rows.append(("final meter", "", "", m.label, "", "", "", "", "", number(debrief.meters[m.id]), m.unit))
     unit = debrief.unit
     if debrief.value is not None:
-        rows.append(("ending", "", "", debrief.ending_title or "", "", "", "", debrief.summary, "",
-                     debrief.outcome or ""))
+        rows.append(("ending", "", "", debrief.ending_title or "", "", "", "", debrief.summary, "", "", ""))
+        rows.append(("outcome", "", "", debrief.outcome or "", "", "", "", "", "", "", ""))
         v = debrief.value
-        rows.append(("lifetime value", "", "", "kept", "", "", "", "", "", fmt_amount(v.kept, unit)))
-        rows.append(("lifetime value", "", "", "won by word of mouth", "", "", "", "", "", fmt_amount(v.won, unit)))
-        rows.append(("lifetime value", "", "", "lost", "", "", "", "", "", fmt_amount(v.lost, unit)))
-        rows.append(("lifetime value", "", "", "net (the class)", "", "", "", "", "", fmt_amount(v.net, unit)))
+        rows.append(("lifetime value", "", "", "kept", "", "", "", "", "", number(v.kept), unit))
+        rows.append(("lifetime value", "", "", "won by word of mouth", "", "", "", "", "", number(v.won), unit))
+        rows.append(("lifetime value", "", "", "lost", "", "", "", "", "", number(v.lost), unit))
+        rows.append(("lifetime value", "", "", "net (the class)", "", "", "", "", "", number(v.net), unit))
     else:
-        rows.append(("ending", "", "", "not reached yet", "", "", "", "", "", ""))
+        rows.append(("ending", "", "", "not reached yet", "", "", "", "", "", "", ""))
     for label, bench in (("best reachable", debrief.best), ("worst reachable", debrief.worst)):
         if bench is not None:
             rows.append(("lifetime value", "", "", f"net ({label}: {bench.title})", "", "", "", "", "",
-                         fmt_amount(bench.net, unit)))
+                         number(bench.net), unit))
     return rows
+
+
+def safe_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs (OWASP CSV injection: a quote before =, +, -, @, tab, CR)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cells(row: tuple[str, ...], numeric: int) -> list[str]:
+    """Every cell neutralised except the number column, which holds a plain number (a leading minus is fine)."""
+    return [c if i == numeric and _is_number(c) else safe_cell(c) for i, c in enumerate(row)]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text and text.lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
 
 
 def csv_text(debrief: Debrief) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(csv_rows(debrief))
+    value = CSV_HEADER.index("value")
+    csv.writer(out, lineterminator="\n").writerows(_cells(row, value) for row in csv_rows(debrief))
     return out.getvalue()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file whole or not at all (temp file in the same folder, then os.replace)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = new_temp_file(path.parent, f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -39,14 +39,20 @@ def init_pygame() -> None:
     pygame.font.init()
 
 
-def load_library(scenario_dir: str | None) -> list[LoadResult]:
+def load_library(scenario_dir: str | None, notices: list[str] | None = None) -> list[LoadResult]:
     """Every scenario file, broken ones included (they show as cards with their error): those of every
-    scenario folder (see game.sources), or of `scenario_dir` alone when it is given."""
+    scenario folder (see game.sources), or of `scenario_dir` alone when it is given.
+
+    A damaged analysis cache is set aside; its notice is added to `notices`."""
     cache = sources.analysis_cache()
     if scenario_dir is None:
-        return sources.load_library(cache)
-    folder = sources.Folder(sources.BUNDLED, Path(scenario_dir), "the folder given")
-    return sources.load_entries(sources.entries(folder), cache)
+        results = sources.load_library(cache)
+    else:
+        folder = sources.Folder(sources.BUNDLED, Path(scenario_dir), "the folder given")
+        results = sources.load_entries(sources.entries(folder), cache)
+    if cache.problem and notices is not None:
+        notices.append(cache.problem)
+    return results
 
 
 def make_context(opts: Options) -> Context:
@@ -80,7 +86,7 @@ def make_context(opts: Options) -> Context:
         text=TextCache(),
         audio=Audio(enabled=settings.sound, volume=settings.volume),
         progress=progress,
-        library_loader=lambda: load_library(scenario_dir),
+        library_loader=lambda: load_library(scenario_dir, notices),
         scenario_dir=Path(scenario_dir) if scenario_dir else sources.user_dir(),
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,

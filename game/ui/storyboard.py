@@ -2,27 +2,40 @@
 
 Each decision gives three pictures (the node with its choices, the chosen option highlighted, the coach's
 card); then the ending, the lifetime value and the debrief (one picture per page).
+
+The folder keeps a manifest (`.storyboard.json`) of the pictures this command wrote there. A new run removes
+only the pictures listed in it (an earlier, maybe longer, storyboard) and never touches any other file: a
+picture of the user's with a name the storyboard needs stops the run with an error instead.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from ..engine import TIMEOUT, EngineError, Scenario
+from ..facilitation.debrief import write_atomic
 from ..userdata.progress import Attempt, ProgressStore
+from ..userdata.safe_json import Damaged, read_json, set_aside
 from ..userdata.settings import Settings
 from .bootstrap import Options, make_app
 from .pilot import Pilot
-from .play.moment import CHOSEN, REPLY
+from .play.moment import CHOSEN, READING, REPLY
 from .scenes.debrief import DebriefScene
 from .scenes.ending import EndingScene
 from .scenes.play import CHOOSING, FEEDBACK, PlayScene
 from .scenes.value import ValueScene
 
 FRAME = 1 / 30
+OUTCOME_WAIT_S = 15.0
 WAIT_STEP = 0.25  # frame length while waiting for timers and animations
 
 
@@ -42,17 +55,51 @@ class _Unsaved(ProgressStore):
         return True
 
 
+MANIFEST = ".storyboard.json"
+_FRAME_NAME = re.compile(r"[0-9]{2,}_[A-Za-z0-9_.-]+\.png")
+
+
+def earlier_frames(folder: Path) -> list[Path]:
+    """The pictures an earlier storyboard wrote in folder, from its manifest (a damaged one is set aside)."""
+    try:
+        data = read_json(folder / MANIFEST)
+    except Damaged:
+        set_aside(folder / MANIFEST)
+        return []
+    except OSError:
+        return []
+    names = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(names, list):
+        return []
+    return [folder / n for n in names if isinstance(n, str) and _FRAME_NAME.fullmatch(n)]
+
+
+def _remove_earlier(folder: Path) -> None:
+    for path in earlier_frames(folder):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                path.unlink()
+
+
 @dataclass
 class Storyboard:
-    """Where the pictures go and how they are named."""
+    """Where the pictures go and how they are named; the manifest lists every picture written so far."""
 
     out: Path
     files: list[Path]
 
     def name(self, label: str) -> Path:
         path = self.out / f"{len(self.files) + 1:02d}_{label}.png"
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, f"{path.name} is already there and is not from an earlier "
+                                  "storyboard; it was left alone (choose another --out folder)", str(path))
         self.files.append(path)
         return path
+
+    def save(self, pilot: Pilot, label: str) -> None:
+        """A picture of the screen now, then the manifest brought up to date."""
+        pilot.screenshot(str(self.name(label)))
+        write_atomic(self.out / MANIFEST, (json.dumps({"files": [p.name for p in self.files]}) + "\n").encode())
 
 
 def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, size: tuple[int, int] = (1280, 720),
@@ -65,8 +112,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     play_path(scenario, choices)  # check the whole path first: a located error, and no half-written folder
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("[0-9][0-9]_*.png"):  # frames of an earlier storyboard, which may be longer
-        old.unlink()
+    _remove_earlier(folder)  # the frames of an earlier storyboard, which may be longer; nothing else
     settings = Settings(text_speed="instant", sound=False, theme=theme or "normal")
     app = make_app(Options(size=size, settings=settings, theme=theme), first=PlayScene(scenario))
     app.ctx.progress = _Unsaved()
@@ -76,45 +122,58 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     pilot.frame(2)
     for n, choice in enumerate(choices, start=1):
         scene = app.top
+        _read_beats(app, pilot, board)
         if not isinstance(scene, PlayScene) or scene.phase != CHOOSING or scene.view is None:
             raise EngineError(f"step {n} ('{choice}'): the play screen is not waiting for a choice")
         node = scene.view.node_id
-        pilot.screenshot(str(board.name(node)))
+        board.save(pilot, node)
         if choice == TIMEOUT:
             wait.advance((scene.countdown.seconds if scene.countdown else 0) / 2)
-            pilot.screenshot(str(board.name(f"{node}_countdown")))
+            board.save(pilot, f"{node}_countdown")
             while scene.phase == CHOOSING and app.running:
                 wait.frame()
         else:
             pilot.press(choice)
         pilot.screenshot(str(board.name(f"{node}_chosen")))
         _after_choice(app, scene, node, pilot, wait, board)
+    _read_beats(app, pilot, board)
     top = app.top
     if isinstance(top, PlayScene) and top.view is not None:  # the path stops before an ending: where it got to
-        pilot.screenshot(str(board.name(top.view.node_id)))
+        board.save(pilot, top.view.node_id)
     if isinstance(app.top, EndingScene):
-        pilot.screenshot(str(board.name("ending")))
+        board.save(pilot, "ending")
         pilot.press(pygame.K_RETURN, frames=2)
     if isinstance(app.top, ValueScene):
         value = app.top
+        if value.job is not None:
+            value.job.wait(OUTCOME_WAIT_S)  # the picture shows the best reachable outcome, worked out aside
+            pilot.frame()
         while not (value.steps_done and (value.paged or value.done)) and app.running:
             wait.frame()
-        pilot.screenshot(str(board.name("value")))
+        board.save(pilot, "value")
         if value.paged:  # big text: the chart has its own page
             pilot.press(pygame.K_RETURN, frames=2)
             while not value.done and app.running:
                 wait.frame()
-            pilot.screenshot(str(board.name("value_chart")))
+            board.save(pilot, "value_chart")
         pilot.press(pygame.K_RETURN, frames=2)
     if isinstance(app.top, DebriefScene):
         debrief = app.top
-        pilot.screenshot(str(board.name("debrief")))
+        board.save(pilot, "debrief")
         page = 2
         while debrief.scroll < debrief.max_scroll(app.ctx) - 0.5:
             pilot.press(pygame.K_PAGEDOWN)
-            pilot.screenshot(str(board.name(f"debrief_{page}")))
+            board.save(pilot, f"debrief_{page}")
             page += 1
     return board.files
+
+
+def _read_beats(app, pilot: Pilot, board: Storyboard) -> None:
+    """A node with several beats: photograph each one before the last, reading on as a player would."""
+    scene = app.top
+    while isinstance(scene, PlayScene) and scene.phase == READING and scene.view is not None and app.running:
+        pilot.screenshot(str(board.name(f"{scene.view.node_id}_beat{scene.beat + 1}")))
+        pilot.press(pygame.K_RETURN, frames=2)
 
 
 def _after_choice(app, scene: PlayScene, node: str, pilot: Pilot, wait: Pilot, board: Storyboard) -> None:

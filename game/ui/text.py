@@ -1,4 +1,7 @@
-"""Cached text rendering and word wrapping: no font or glyph work is repeated from frame to frame."""
+"""Cached text rendering and word wrapping: no font or glyph work is repeated from frame to frame.
+
+Text is drawn with the font chain (game/ui/fallback.py: DejaVu Sans, then CJK and symbol fonts), right-to-left
+runs shaped right to left, and wrapped in time linear in its length (game/ui/wrap.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +9,21 @@ from collections import OrderedDict
 
 import pygame
 
-from .fonts import get_font
+from .textline import LineFont
+from .wrap import Line, wrap_paragraph
 
 RGB = tuple[int, int, int]
 _MAX_ENTRIES = 2048
+
+
+def is_rtl(line: str) -> bool:
+    """True for a wrapped line of a right-to-left paragraph (draw it against the right edge)."""
+    return bool(getattr(line, "rtl", False))
+
+
+def line_x(line: str, left: int, width: int, drawn_width: int) -> int:
+    """Where a wrapped line starts: at left, or against the right edge for a right-to-left paragraph."""
+    return left + width - drawn_width if is_rtl(line) else left
 
 
 class TextCache:
@@ -18,25 +32,36 @@ class TextCache:
     def __init__(self) -> None:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._lines: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._fonts: dict[tuple[int, bool], LineFont] = {}
         self.hits = 0
         self.misses = 0
 
-    def font(self, px: int, bold: bool = False) -> pygame.font.Font:
-        return get_font(px, bold)
+    def font(self, px: int, bold: bool = False) -> LineFont:
+        """A font-like object for px pixels whose size() and render() use the whole font chain."""
+        key = (max(4, int(px)), bool(bold))
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = LineFont(*key)
+        return font
 
     def render(self, text: str, px: int, colour: RGB, bold: bool = False) -> pygame.Surface:
-        key = (text, px, colour, bold)
+        rtl = getattr(text, "rtl", None)
+        key = (str(text), px, colour, bold, rtl)
         surf = self._surfaces.get(key)
         if surf is not None:
             self.hits += 1
             self._surfaces.move_to_end(key)
             return surf
         self.misses += 1
-        surf = self.font(px, bold).render(text, True, colour)
+        surf = self.font(px, bold).render(text, True, colour, rtl=rtl)
         self._surfaces[key] = surf
         if len(self._surfaces) > _MAX_ENTRIES:
             self._surfaces.popitem(last=False)
         return surf
+
+    def width(self, text: str, px: int, bold: bool = False) -> int:
+        """Width in pixels of text drawn as one line (as render() draws it)."""
+        return self.font(px, bold).width(text, getattr(text, "rtl", None))
 
     def wrap(self, text: str, px: int, width: int, bold: bool = False) -> list[str]:
         """Split text into lines no wider than width pixels (paragraphs kept; long words broken)."""
@@ -48,7 +73,7 @@ class TextCache:
         font = self.font(px, bold)
         lines = []
         for para in text.split("\n"):
-            lines.extend(_wrap_paragraph(font, para, width))
+            lines.extend(wrap_paragraph(font, para, width))
         self._lines[key] = lines
         if len(self._lines) > _MAX_ENTRIES:
             self._lines.popitem(last=False)
@@ -60,29 +85,7 @@ class TextCache:
     def clear(self) -> None:
         self._surfaces.clear()
         self._lines.clear()
+        self._fonts.clear()
 
 
-def _wrap_paragraph(font: pygame.font.Font, para: str, width: int) -> list[str]:
-    words = para.split()
-    if not words:
-        return [""]
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        while font.size(word)[0] > width and len(word) > 1:
-            cut = len(word)
-            while cut > 1 and font.size(word[:cut])[0] > width:
-                cut -= 1
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:cut])
-            word = word[cut:]
-        trial = f"{current} {word}" if current else word
-        if font.size(trial)[0] <= width:
-            current = trial
-        else:
-            lines.append(current)
-            current = word
-    lines.append(current)
-    return lines
+__all__ = ["Line", "TextCache", "is_rtl", "line_x"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from .context import Context
+from .text import is_rtl, line_x
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, ctx: Context, colour=None, border=None,
@@ -54,11 +55,13 @@ def blit_paragraph(surface: pygame.Surface, ctx: Context, text: str, rect: pygam
             break
         if line:
             img = ctx.text.render(line, px, colour, bold)
-            if left is not None and left < len(line):
-                width = ctx.text.font(px, bold).size(line[:left])[0]
-                surface.blit(img, (rect.left, y), pygame.Rect(0, 0, width, img.get_height()))
+            x = line_x(line, rect.left, rect.width, img.get_width())
+            if left is not None and left < len(line):  # right to left, the typed part is the right end
+                width = min(img.get_width(), ctx.text.width(line[:left], px, bold))
+                start = img.get_width() - width if is_rtl(line) else 0
+                surface.blit(img, (x + start, y), pygame.Rect(start, 0, width, img.get_height()))
             else:
-                surface.blit(img, (rect.left, y))
+                surface.blit(img, (x, y))
         if left is not None:
             left -= len(line) + 1
         y += step

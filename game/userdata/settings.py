@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from .paths import settings_path
+from .safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
 
 TEXT_SIZES = ("small", "normal", "large", "huge")
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
@@ -101,27 +102,58 @@ def settings_from_json(data: object) -> tuple[Settings, list[str]]:
     return Settings(**good), bad
 
 
+_TEMP_PREFIX = ".settings-"
+
+
+def _damaged_notice(target: Path, reason: str) -> str:
+    """The plain sentence for a settings file that was set aside (or could not be)."""
+    moved = set_aside(target)
+    where = f"It has been kept as {moved.name}" if moved is not None else "It has been left as it is"
+    return (f"Your settings file {target} was damaged ({reason}). {where}; the defaults are in use for now, and "
+            "saving a setting will write a new file.")
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
-    """The saved settings, or defaults plus a plain message when the file is unreadable. Never raises."""
+    """The saved settings, or defaults plus a plain message when the file is unreadable. Never raises, never hangs.
+
+    A damaged file (not JSON, nested too deeply, odd numbers, a FIFO, a device, a link out of the folder, wrong
+    types) is renamed aside, never deleted; good values it held are kept for this session.
+    """
     try:
         target = Path(path) if path is not None else settings_path()
-        if not target.exists():
-            return Settings(), None
-        raw = target.read_bytes()
+        remove_stale_temp_files(target.parent, (_TEMP_PREFIX,))
+        data = read_json(target)
+    except Damaged as exc:
+        return Settings(), _damaged_notice(target, str(exc))
     except OSError as exc:
         return Settings(), f"Your settings could not be read ({exc.strerror or exc}), so the defaults are in use."
     except Exception as exc:  # a broken data folder setting must not stop the game
         return Settings(), f"Your settings could not be read ({exc}), so the defaults are in use."
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return Settings(), "Your settings file was damaged, so the defaults are in use. Saving will replace it."
+    if data is None:
+        return Settings(), None
     settings, bad = settings_from_json(data)
     if bad == ["the file"]:
-        return settings, "Your settings file was damaged, so the defaults are in use. Saving will replace it."
+        return settings, _damaged_notice(target, "it is not a list of settings")
     if bad:
-        return settings, f"Some saved settings were not valid ({', '.join(bad)}); those are back to the defaults."
+        moved = set_aside(target)
+        kept = f" The file as it was is kept as {moved.name}." if moved is not None else ""
+        if moved is not None:
+            save_settings(settings, target)
+        return settings, (f"Some saved settings were not valid ({', '.join(bad)}); those are back to the "
+                          f"defaults.{kept}")
     return settings, None
+
+
+def peek_settings(path: Path | None = None) -> Settings | None:
+    """The settings saved now (defaults when there is no file), or None when the file is odd; changes nothing."""
+    try:
+        data = read_json(Path(path) if path is not None else settings_path())
+    except (Damaged, OSError):
+        return None
+    if data is None:
+        return Settings()
+    settings, bad = settings_from_json(data)
+    return None if bad else settings
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
@@ -131,7 +163,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
         target = Path(path) if path is not None else settings_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
-        fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()

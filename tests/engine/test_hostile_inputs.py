@@ -49,3 +49,24 @@ def test_hostile_file_gets_one_located_error(name: str, tmp_path: Path) -> None:
     assert lines[0].startswith(f"{path.name}:") and lines[0].endswith(f"[{code}]"), lines[0]
     assert ": error: " in lines[0]
     assert not (tmp_path / "executed.txt").exists()
+
+
+def test_a_parser_that_stops_deep_nesting_itself_still_gives_cc004(monkeypatch) -> None:
+    """PyYAML 6.0.4's libyaml raises its own 'exceeded maximum nesting depth'; it reads as our CC004."""
+    import yaml
+
+    from game.engine import yamltree
+    from game.engine.diagnostics import Reporter
+
+    class Mark:
+        line, column = 0, 1003
+
+    def stops(*args, **kwargs):
+        yield yaml.StreamStartEvent()
+        raise yaml.scanner.ScannerError("while increasing flow level", Mark(), "exceeded maximum nesting depth",
+                                        Mark())
+
+    monkeypatch.setattr(yamltree.yaml, "parse", stops)
+    rep = Reporter("deep.yaml")
+    assert yamltree.parse("x: " + "[" * 2000, rep) is None
+    assert [(d.code, d.line, d.col) for d in rep.items] == [("CC004", 1, 1004)]

@@ -27,7 +27,7 @@ def _walk(econ: Economics, outcome: str) -> None:
                 values.append(lifetime_value(econ, outcome, sat, loy).net)
             for a, b in zip(values, values[1:], strict=False):
                 assert b >= a - 1e-9, (outcome, vary, fixed)
-                assert b - a <= 0.05 * own + 1, (outcome, vary, fixed, a, b)
+                assert b - a <= 0.05 * own + 2, (outcome, vary, fixed, a, b)
 
 
 @pytest.mark.parametrize("outcome", ["leaves", "stays", "advocate"])
@@ -45,7 +45,8 @@ def test_any_allowed_economics_is_monotone_and_smooth(spend, visits, years, told
             a = lifetime_value(econ, outcome, sat, sat).net
             b = lifetime_value(econ, outcome, sat + 1, sat + 1).net
             own = spend * visits * years
-            assert a - 1e-6 <= b <= a + 0.10 * own + 1  # both meters move: two points' worth at most
+            # Both meters move: two points' worth at most, plus whole-unit rounding of the kept share.
+            assert a - 1e-6 <= b <= a + 0.10 * own + 2
 
 
 def test_the_benchmark_leaves_ending_and_an_honest_advocate():

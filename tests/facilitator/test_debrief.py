@@ -87,3 +87,56 @@ def test_csv_keeps_the_endings_lesson(expired):
     d = build_debrief(s, with_benchmarks=False)
     ending = [r for r in csv.reader(io.StringIO(csv_text(d))) if r[0] == "ending"]
     assert ending[0][3] == d.ending_title and ending[0][7] == d.summary and d.summary
+
+
+def _formulas():
+    from game.engine import load_file
+    from tests.conftest import FIXTURES
+
+    result = load_file(str(FIXTURES / "hostile" / "ui_csv_formulas.yaml"))
+    assert result.scenario is not None, result.diagnostics
+    return result.scenario
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_kept_as_text():
+    for picks in ([1], [0]):  # the losing ending (negative value) and the winning one
+        d = build_debrief(play_through(_formulas(), picks))
+        rows = list(csv.reader(io.StringIO(csv_text(d))))
+        value = rows[0].index("value")
+        for row in rows[1:]:
+            for i, cell in enumerate(row):
+                if i == value and cell:
+                    continue
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (i, cell)
+        texts = [c for r in rows for c in r]
+        assert "'=1+1" in texts or "'-2+3" in texts
+        assert "'=HYPERLINK" not in texts  # the title is not exported; prompts are
+        assert any(c.startswith("'=cmd|") for c in texts)
+
+
+def test_csv_number_columns_hold_plain_numbers_with_the_unit_beside_them(expired):
+    d = build_debrief(play_through(expired, [1, 1, 1]))
+    rows = list(csv.reader(io.StringIO(csv_text(d))))
+    header = rows[0]
+    assert header[-2:] == ["value", "unit"]
+    money = [r for r in rows if r[0] == "lifetime value"]
+    assert len(money) >= 4
+    for r in money:
+        float(r[9])  # a number a spreadsheet reads as one
+        assert "$" not in r[9] and "," not in r[9] and "−" not in r[9]
+        assert r[10] == d.unit
+    net = next(r for r in money if r[3] == "net (the class)")
+    assert float(net[9]) == round(d.value.net, 2)
+    assert any(r[0] == "outcome" and r[3] == d.outcome for r in rows)
+
+
+def test_exports_get_the_users_normal_file_mode(expired, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        path = write_csv(build_debrief(play_through(expired, [])), tmp_path / "out" / "debrief.csv")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in path.parent.iterdir()] == ["debrief.csv"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 
 import pygame
+import pytest
 
 from game.ui.app import App
 from game.ui.scenes.title import TitleScene
+from game.userdata.settings import Settings
 
 from .test_shell_support import start, top
 
@@ -65,3 +67,86 @@ def test_ten_thousand_random_events_raise_nothing(tmp_path, monkeypatch):
     assert frames > EVENTS // 4
     # The storm really went through the game, not just the title screen.
     assert {"TitleScene", "SelectScene", "PlayScene", "PauseScene", "SettingsScene"} <= screens, screens
+
+
+FACILITATOR_KEYS = KEYS + [pygame.K_PAGEDOWN] * 10 + [pygame.K_PAGEUP] * 3 + [pygame.K_w] * 3 + [pygame.K_d] * 2 + [
+    pygame.K_a, pygame.K_b, pygame.K_PERIOD, pygame.K_t, pygame.K_F1, pygame.K_0, pygame.K_q, pygame.K_e]
+
+
+def screen_name(app: App) -> str:
+    """Module and class: the solo and the class debrief are both called DebriefScene."""
+    scene = app.top
+    return "<empty>" if scene is None else f"{type(scene).__module__.rsplit('.', 2)[-2]}.{type(scene).__name__}"
+
+
+def storm(app: App, rng: random.Random, events: int, keys: list[int], again) -> set[str]:
+    """Post `events` random real events frame by frame; `again()` opens a new App when Quit was chosen."""
+    sent = frames = 0
+    screens = {screen_name(app)}
+    while sent < events:
+        if not app.running:
+            app = again()
+        for _ in range(rng.randint(1, 4)):
+            event = random_event(rng, app.screen.get_size())
+            if event.type in (pygame.KEYDOWN, pygame.KEYUP) and rng.random() < 0.5:
+                key = rng.choice(keys)
+                event = pygame.event.Event(event.type, key=key, mod=0, unicode=chr(key) if 32 <= key < 127 else "",
+                                           scancode=0)
+            pygame.event.post(event)
+            sent += 1
+        app.step(dt=rng.choice([0.0, 1 / 60, 1 / 60, 0.1, 0.5, 2.5]))
+        frames += 1
+        screens.add(screen_name(app))
+    assert frames > events // 4
+    return screens
+
+
+def _facilitator_storm(tmp_path, monkeypatch, events: int, seed: int) -> set[str]:
+    from game.engine import load_file
+    from game.ui.facilitator import facilitator_scene
+
+    from .test_shell_support import SCENARIOS
+
+    scenario = load_file(str(SCENARIOS / "expired_return.yaml")).scenario
+    rng = random.Random(seed)
+    pilot = start(tmp_path, monkeypatch, size=(1024, 768), facilitator=True, first=facilitator_scene(scenario),
+                  settings=Settings(sound=False, text_speed="instant"))
+    ctx = pilot.app.ctx
+
+    def again() -> App:
+        return App(ctx, facilitator_scene(scenario), size=rng.choice(SIZES))
+
+    return storm(pilot.app, rng, events, FACILITATOR_KEYS, again)
+
+
+def test_a_storm_in_facilitator_mode_reaches_what_if_and_the_class_debrief(tmp_path, monkeypatch):
+    screens = _facilitator_storm(tmp_path, monkeypatch, 4_000, SEED)
+    assert {"facilitator.ClassroomScene", "facilitator.WhatIfScene", "facilitator.DebriefScene"} <= screens, screens
+
+
+def test_storms_over_the_hostile_scenarios_reach_the_value_screen_and_debrief(tmp_path, monkeypatch):
+    from game.engine import load_file
+    from game.ui.scenes.play import PlayScene
+
+    from ..conftest import FIXTURES
+
+    screens: set[str] = set()
+    for n, path in enumerate(sorted((FIXTURES / "hostile").glob("ui_*.yaml"))):
+        scenario = load_file(str(path)).scenario
+        assert scenario is not None, path
+        rng = random.Random(SEED + n)
+        pilot = start(tmp_path / path.stem, monkeypatch, size=rng.choice(SIZES), first=PlayScene(scenario),
+                      settings=Settings(sound=False, text_speed="instant"))
+        ctx = pilot.app.ctx
+        screens |= storm(pilot.app, rng, 1_500, [pygame.K_RETURN] * 6 + KEYS,
+                         lambda ctx=ctx, scenario=scenario, rng=rng: App(ctx, PlayScene(scenario),
+                                                                         size=rng.choice(SIZES)))
+    assert {"scenes.PlayScene", "scenes.ValueScene", "scenes.DebriefScene"} <= screens, screens
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_heavy_storms_in_both_modes(tmp_path, monkeypatch, seed):
+    """50,000 events per seed in facilitator mode (the solo storm above has the same shape, at 10,000)."""
+    screens = _facilitator_storm(tmp_path, monkeypatch, 50_000, seed)
+    assert "facilitator.DebriefScene" in screens

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pygame
 import pytest
 
@@ -65,7 +67,7 @@ def test_the_command_writes_pictures_and_lists_them(tmp_path, capsys):
     assert code == 0
     printed = capsys.readouterr().out.split()
     assert printed[0].endswith("01_arrive.png") and printed[-1].endswith(".png")
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.rsplit("/", 1)[-1] for p in printed)
+    assert sorted(p.name for p in out.glob("*.png")) == sorted(p.rsplit("/", 1)[-1] for p in printed)
 
 
 def test_an_impossible_choice_is_a_located_error_and_writes_nothing(tmp_path, capsys):
@@ -117,3 +119,27 @@ def test_a_shorter_storyboard_replaces_a_longer_one_and_keeps_other_files(tmp_pa
     assert len(short) < len(long)
     assert sorted(p.name for p in out.glob("*.png")) == sorted(p.name for p in short)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_new_run_never_deletes_or_overwrites_a_picture_it_did_not_write(tmp_path, monkeypatch) -> None:
+    from game.commands.common import require_scenario
+    from game.ui.storyboard import MANIFEST, render_storyboard
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+    scenario = require_scenario("expired_return")
+    out = tmp_path / "photos"
+    out.mkdir()
+    (out / "01_holiday.png").write_bytes(b"the user's own picture")
+    (out / "99_beach.png").write_bytes(b"another")
+    files = render_storyboard(scenario, ["3"], out, size=(480, 270))
+    assert (out / "01_holiday.png").read_bytes() == b"the user's own picture"
+    assert (out / "99_beach.png").read_bytes() == b"another"
+    again = render_storyboard(scenario, [], out, size=(480, 270))  # shorter: only its own earlier frames go
+    assert (out / "01_holiday.png").read_bytes() == b"the user's own picture"
+    assert [p.name for p in again] == ["01_arrive.png"]
+    assert not any(p.exists() for p in files if p not in again)
+    assert json.loads((out / MANIFEST).read_text())["files"] == ["01_arrive.png"]
+    (out / MANIFEST).unlink()  # the storyboard's own record gone: 01_arrive.png is no longer known to be its own
+    with pytest.raises(FileExistsError):
+        render_storyboard(scenario, [], out, size=(480, 270))
+    assert (out / "01_arrive.png").is_file() and (out / "01_holiday.png").is_file()

@@ -6,7 +6,9 @@ writing the cache just means painting as usual.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import tempfile
 from collections.abc import Callable, Hashable
@@ -15,6 +17,7 @@ from pathlib import Path
 import pygame
 
 from ...userdata.paths import data_dir
+from ...userdata.safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
 
 _ART_FILES = ("draw.py", "scenes.py", "portrait.py")
 _code_hash: str | None = None
@@ -35,6 +38,12 @@ def folder() -> Path:
     return data_dir() / "cache" / "art"
 
 
+MAX_BYTES = 64 << 20  # the largest picture (a 4K backdrop as BMP) is well under this
+_TEMP_PREFIX = ".art-"
+_tidied: set[Path] = set()
+#: Plain sentences about cache files that were set aside this run, for the screens' notices.
+problems: list[str] = []
+
 SMALL_PIXELS = 250_000  # up to ~1 MB raw: kept as BMP, which loads several times faster than PNG
 
 
@@ -48,22 +57,56 @@ def cached_picture(kind: str, key: Hashable, paint: Callable[[], pygame.Surface]
     name = hashlib.sha256(repr((kind, key, _art_hash())).encode()).hexdigest()[:24]
     small = size is not None and size[0] * size[1] <= SMALL_PIXELS
     path = folder() / f"{kind}-{name}.{'bmp' if small else 'png'}"
-    if path.is_file():
-        try:
-            return pygame.image.load(str(path))
-        except (pygame.error, OSError, ValueError):
-            pass  # unreadable cache file: paint again and overwrite it below
+    picture = _load(path)
+    if picture is not None:
+        return picture
     picture = paint()
     _store(picture, path)
     return picture
 
 
+def _load(path: Path) -> pygame.Surface | None:
+    """The cached picture, or None to paint it; a FIFO, device, link out of the folder or huge file is set aside."""
+    _tidy(path.parent)
+    try:
+        data = read_bytes(path, MAX_BYTES)
+    except Damaged as exc:
+        moved = set_aside(path)
+        where = f"it has been kept as {moved.name}" if moved is not None else "it has been left as it is"
+        note = (f"A saved picture {path.name} in {path.parent} was damaged ({exc}); {where} and the picture is "
+                "drawn afresh.")
+        if note not in problems:
+            problems.append(note)
+        return None
+    except OSError:
+        return None
+    if data is None:
+        return None
+    try:
+        return pygame.image.load(io.BytesIO(data), path.name)
+    except (pygame.error, OSError, ValueError):
+        return None  # unreadable cache file: paint again and overwrite it
+
+
+def _tidy(where: Path) -> None:
+    """Once per folder and run: remove temporary files an interrupted save left behind."""
+    if where not in _tidied:
+        _tidied.add(where)
+        remove_stale_temp_files(where, (_TEMP_PREFIX,))
+
+
 def _store(picture: pygame.Surface, path: Path) -> None:
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".art-", suffix=path.suffix)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TEMP_PREFIX, suffix=path.suffix)
         os.close(fd)
         pygame.image.save(picture, tmp)
         os.replace(tmp, path)
+        tmp = None
     except (pygame.error, OSError):
         return  # a read-only or full disk only costs the next start a repaint
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

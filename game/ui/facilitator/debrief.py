@@ -11,6 +11,7 @@ import pygame
 from ...engine import fmt_amount
 from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
 from ..context import Context
+from ..outcomes import FAILED, WORKING, OutcomeJob, outcomes_for
 from ..play.chrome import outcome_colour, outcome_line
 from ..play.meters import MeterPanel, delta_text
 from ..play.runs import Run, draw_runs, runs_height
@@ -39,15 +40,40 @@ class DebriefScene(Scene):
         self.rec = Recorder()
         self._pages: list[list[DecisionReport]] | None = None
         self._pages_key: tuple | None = None
+        self.job: OutcomeJob | None = None
+        self._with_outcomes = False
 
     def enter(self, ctx: Context) -> None:
-        self.debrief = build_debrief(self.session)
+        self.job = outcomes_for(self.session.scenario)  # best and worst: on a worker thread, never this one
+        self.debrief = None
+        self._with_outcomes = False
+
+    @property
+    def working(self) -> bool:
+        """True while the best and worst reachable outcomes are still being worked out."""
+        return self.job is not None and not self.job.done
+
+    def wait_for_outcomes(self, seconds: float) -> None:
+        """Let the exploration finish (bounded) before every page is drawn at once, for an export."""
+        if self.job is not None:
+            self.job.wait(seconds)
 
     @property
     def data(self) -> Debrief:
-        if self.debrief is None:
-            self.debrief = build_debrief(self.session)
+        ready = self.job is not None and self.job.done
+        if self.debrief is None or (ready and not self._with_outcomes):
+            result = self.job.result if ready and self.job is not None else None
+            self.debrief = build_debrief(self.session, with_benchmarks=False, outcomes=result)
+            self._with_outcomes = ready
         return self.debrief
+
+    def update(self, dt: float, ctx: Context) -> Transition | None:
+        if self.job is not None and self.job.done and not self._with_outcomes:
+            self.dirty = True
+        return None
+
+    def animating(self) -> bool:
+        return self.working
 
     # ---- pages -------------------------------------------------------------------------------
     def path_pages(self, ctx: Context) -> list[list[DecisionReport]]:
@@ -314,16 +340,19 @@ class DebriefScene(Scene):
         bars_n = 1 + (data.best is not None) + (data.worst is not None)
         heading_h = logical_text_height(ctx, CHART_HEADING, "small", inner, True, max_lines=2)
         amounts_h = logical_text_height(ctx, amounts, "small", inner, max_lines=2) if amounts else 0
-        need = PAD + heading_h + 8 + bars_n * row + amounts_h + PAD
+        status = self._outcome_status()
+        status_h = logical_text_height(ctx, status, "small", inner, max_lines=3) + 8 if status else 0
+        need = PAD + heading_h + 8 + bars_n * row + status_h + amounts_h + PAD
         logical = pygame.Rect(logical.left, logical.top, logical.width, math.ceil(min(logical.height, need)))
         box = vp.rect(*logical)
         panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
         bars = []
+        found = self.job is None or self.job.result is None or self.job.result.complete
         if data.best is not None:
-            bars.append((f"Best: {data.best.title}", data.best.net, th.good))
+            bars.append((f"{'Best' if found else 'Best found'}: {data.best.title}", data.best.net, th.good))
         bars.append(("The class", worth.net if worth else 0.0, th.accent))
         if data.worst is not None:
-            bars.append((f"Worst: {data.worst.title}", data.worst.net, th.bad))
+            bars.append((f"{'Worst' if found else 'Worst found'}: {data.worst.title}", data.worst.net, th.bad))
         y = logical.top + PAD
         y += paragraph(surface, ctx, self.rec, CHART_HEADING, vp.rect(logical.left + PAD, y, inner, 1), "small",
                        th.text_muted, bold=True, max_lines=2, box=box) / vp.scale + 8
@@ -344,10 +373,23 @@ class DebriefScene(Scene):
             pygame.draw.line(surface, th.border, vp.point(zero, by - 4), vp.point(zero, by + 18), max(1, vp.px(2)))
             pygame.draw.rect(surface, colour, vp.rect(*bar), border_radius=vp.px(4))
             y += row
+        if status and y + status_h <= logical.bottom - PAD + 1:
+            y += paragraph(surface, ctx, self.rec, status, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
+                           max_lines=3, box=box) / vp.scale + 8
         if amounts and y + amounts_h <= logical.bottom - PAD + 1:
             paragraph(surface, ctx, self.rec, amounts, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
                       max_lines=2, box=box)
         return logical.height
+
+    def _outcome_status(self) -> str:
+        """A line under the bars while the best and worst are worked out, or when they could not be."""
+        if self.working:
+            return WORKING
+        if self.job is not None and self.job.result is None:
+            return FAILED
+        if self.job is not None and not self.job.result.complete:
+            return "Not every path could be explored: these are the best and worst found."
+        return ""
 
     def _draw_lesson(self, surface: pygame.Surface, ctx: Context) -> None:
         """The ending's lesson in the author's words, large enough to read from the back of the room."""

@@ -9,6 +9,7 @@ import pygame
 
 from ..context import Context
 from ..play.chrome import fit_text
+from ..text import line_x
 from ..widgets import blit_text
 
 FOOTER_H = 52
@@ -84,15 +85,18 @@ def paragraph(surface: pygame.Surface, ctx: Context, rec: Recorder, text: str, r
     step = ctx.text.line_height(px, bold)
     colour = colour or ctx.theme.text
     lines = lines_for(ctx, text, token, rect.width, bold, max_lines)
-    widest = 0
+    spans: list[tuple[int, int]] = []
     y = rect.top
     for line in lines:
         if line:
             img = ctx.text.render(line, px, colour, bold)
-            surface.blit(img, (rect.left, y))
-            widest = max(widest, img.get_width())
+            x = line_x(line, rect.left, rect.width, img.get_width())
+            surface.blit(img, (x, y))
+            spans.append((x, x + img.get_width()))
         y += step
-    used = pygame.Rect(rect.left, rect.top, widest, len(lines) * step)
+    lo = min((a for a, _ in spans), default=rect.left)
+    hi = max((b for _, b in spans), default=rect.left)
+    used = pygame.Rect(lo, rect.top, hi - lo, len(lines) * step)
     rec.add(text, used, box or rect)
     return used.height
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
 
 from ...facilitation import ClassSession, export_folder, write_csv
+from ...facilitation.exports import new_temp_file
 from ..context import Context
+
+EXPLORE_WAIT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class ExportResult:
 
 def _save_png(surface: pygame.Surface, path: Path) -> None:
     """Save atomically: a temporary PNG in the same folder, then os.replace."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".png", dir=path.parent)
+    fd, tmp = new_temp_file(path.parent, f".{path.stem}.", ".png")
     os.close(fd)
     try:
         pygame.image.save(surface, tmp)
@@ -39,6 +41,9 @@ def export_debrief(ctx: Context, session: ClassSession, scene=None, folder: Path
     from .debrief import DebriefScene
 
     scene = scene if scene is not None else DebriefScene(session)
+    if scene.job is None:
+        scene.enter(ctx)
+    scene.wait_for_outcomes(EXPLORE_WAIT_S)  # the exploration is bounded; an export shows its result
     folder = folder or export_folder(session.scenario.id)
     files: list[Path] = []
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..context import Context
+from ..text import line_x
 from ..theme import RGB
 
 
@@ -32,5 +33,6 @@ def paragraph_at(surface: pygame.Surface, ctx: Context, text: str, rect: pygame.
     lines = ctx.text.wrap(text, px, rect.width)
     for i, line in enumerate(lines):
         if line:
-            surface.blit(ctx.text.render(line, px, colour), (rect.left, rect.top + i * step))
+            img = ctx.text.render(line, px, colour)
+            surface.blit(img, (line_x(line, rect.left, rect.width, img.get_width()), rect.top + i * step))
     return len(lines) * step

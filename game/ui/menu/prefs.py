@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import fields
 
 import pygame
 
-from ...userdata.settings import Settings, save_settings
+from ...userdata.settings import Settings, peek_settings, save_settings
 from ..context import Context
 
 _LAYOUT_FIELDS = ("theme", "text_size", "facilitator")
@@ -34,7 +35,18 @@ def apply_settings(ctx: Context, new: Settings) -> str | None:
         _post(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
     if ctx.settings_path is None:
         return None
-    return save_settings(new, ctx.settings_path)
+    saved = peek_settings(ctx.settings_path)
+    return save_settings(settings_to_save(old if saved is None else saved, old, new), ctx.settings_path)
+
+
+def settings_to_save(saved: Settings, old: Settings, new: Settings) -> Settings:
+    """What goes into the file: the saved settings with only the values the player changed just now.
+
+    One-run choices from the command line (`--no-sound`, `--theme`, `--fullscreen`) live in the session's
+    settings but are never written, unless the player changes that same setting in the game.
+    """
+    changed = {f.name: getattr(new, f.name) for f in fields(Settings) if getattr(new, f.name) != getattr(old, f.name)}
+    return saved.with_changes(**changed)
 
 
 def _post(event_type: int, **attrs: object) -> None:

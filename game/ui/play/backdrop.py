@@ -32,9 +32,11 @@ def colleague_appearance(name: str) -> dict[str, object]:
 
 def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, setting: str,
                appearance: Mapping[str, object] | None, mood: str, talking: bool = False,
-               caption: str = "", caption_detail: str = "", keep_clear: float = 0.0) -> pygame.Rect:
+               caption: str = "", caption_detail: str = "", keep_clear: float = 0.0,
+               on_call: bool = False) -> pygame.Rect:
     """Draw the backdrop filling `logical`, the portrait (if any) standing at the bottom centre, and an
     optional name caption; `keep_clear` logical pixels at the top stay free of the portrait (for a countdown).
+    A person `on_call` is drawn inside a call card with a handset, never standing at the desk.
     Returns the portrait's window rect (empty when there is none)."""
     th = ctx.theme
     rect = ctx.viewport.rect(*logical)
@@ -56,7 +58,9 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
         caption_h = ctx.text.line_height(ctx.px(name_token), True) + (
             ctx.text.line_height(ctx.px("small")) if caption_detail else 0) + ctx.viewport.px(16)
     placed = pygame.Rect(rect.centerx, rect.bottom, 0, 0)
-    if appearance is not None:
+    if appearance is not None and on_call:
+        placed = _call_card(surface, ctx, rect, appearance, mood, talking, caption_h, keep_clear)
+    elif appearance is not None:
         h = round(min((rect.height - caption_h) * 0.86, rect.height - caption_h - ctx.viewport.px(keep_clear)))
         w = min(rect.width - ctx.viewport.px(24), round(h * PORTRAIT_ASPECT))
         h = min(h, round(w / PORTRAIT_ASPECT))
@@ -75,4 +79,37 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
             blit_text(surface, ctx, caption_detail, (strip.centerx, r.bottom), "small", th.text_muted,
                       anchor="midtop")
     pygame.draw.rect(surface, th.border, rect, width=max(1, ctx.viewport.px(2)), border_radius=radius)
+    return placed
+
+
+def _call_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, appearance: Mapping[str, object],
+               mood: str, talking: bool, caption_h: int, keep_clear: float) -> pygame.Rect:
+    """The caller in a framed call card above the desk, with a lifted handset: on the line, not in the room."""
+    from ..art.phone import draw_phone
+
+    th = ctx.theme
+    vp = ctx.viewport
+    top = rect.top + vp.px(max(12.0, keep_clear))
+    room_h = rect.bottom - caption_h - top - vp.px(16)
+    h = max(vp.px(40), round(room_h * 0.82))
+    w = min(rect.width - vp.px(60), round(h * PORTRAIT_ASPECT * 1.15))
+    card = pygame.Rect(0, 0, w, h)
+    card.midtop = (rect.centerx, top)
+    pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(14))
+    inner = card.inflate(-vp.px(12), -vp.px(12))
+    fh = min(inner.height, round(inner.width / PORTRAIT_ASPECT))
+    face = art.portrait(appearance, mood, (round(fh * PORTRAIT_ASPECT), fh), talking)
+    placed = pygame.Rect(inner.centerx, inner.bottom, 0, 0)
+    if face is not None:
+        placed = face.get_rect(midbottom=inner.midbottom)
+        clip = surface.get_clip()
+        surface.set_clip(inner)
+        surface.blit(face, placed)
+        surface.set_clip(clip)
+    pygame.draw.rect(surface, th.accent, card, width=max(2, vp.px(3)), border_radius=vp.px(14))
+    size = max(16, vp.px(46))
+    badge = pygame.Rect(0, 0, size + vp.px(10), size + vp.px(10))
+    badge.center = (card.right - vp.px(8), card.top + vp.px(8))
+    pygame.draw.ellipse(surface, th.accent, badge)
+    draw_phone(surface, badge.center, size, 0.0, False, body=th.surface)
     return placed

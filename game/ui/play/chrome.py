@@ -7,23 +7,24 @@ from functools import lru_cache
 import pygame
 
 from ..context import Context
-from ..fonts import get_font
+from ..textline import LineFont
 from ..widgets import blit_text
+from ..wrap import shorten
+
+
+@lru_cache(maxsize=64)
+def _font(px: int, bold: bool) -> LineFont:
+    return LineFont(px, bold)
 
 
 @lru_cache(maxsize=4096)
 def _width(text: str, px: int, bold: bool) -> int:
-    return get_font(px, bold).size(text)[0]
+    return _font(px, bold).width(text)
 
 
 @lru_cache(maxsize=1024)
 def _fit(text: str, px: int, width: int, bold: bool) -> str:
-    if _width(text, px, bold) <= width:
-        return text
-    cut = len(text)
-    while cut > 1 and _width(text[:cut].rstrip() + "…", px, bold) > width:
-        cut -= 1
-    return text[:cut].rstrip() + "…"
+    return shorten(_font(px, bold), text, width)
 
 
 def text_width(ctx: Context, text: str, token: str, bold: bool = False) -> int:

@@ -8,7 +8,7 @@ from functools import lru_cache
 import pygame
 
 from ..context import Context
-from ..fonts import get_font
+from ..textline import LineFont
 
 RGB = tuple[int, int, int]
 Run = tuple[str, RGB]
@@ -22,7 +22,7 @@ def _place(ctx: Context, runs: list[Run], width: int, token: str, bold: bool,
 @lru_cache(maxsize=512)
 def _placed(runs: tuple[Run, ...], width: int, px: int, bold: bool, sep: str) -> tuple[tuple[int, int, str, RGB], ...]:
     """(x, line, text, colour) for each piece, in window pixels relative to the origin (remembered)."""
-    font = get_font(px, bold)
+    font = LineFont(px, bold)  # measures as ctx.text.render draws (the font chain)
     gap = font.size(sep)[0]
     x, line = 0, 0
     out = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...engine import LifetimeValue, Scenario, fmt_amount, outcome_range
+from ...engine import LifetimeValue, Scenario, fmt_amount
 from ..context import Context
 from ..widgets import blit_text
 from . import art
@@ -27,9 +27,11 @@ class Bar:
 
 
 def best_outcome(scenario: Scenario) -> tuple[LifetimeValue, str] | None:
-    """The most valuable ending reachable (the same best as `all_paths(scenario).best`) and its title;
-    from the engine's remembered state exploration, so it is quick enough for a screen change."""
-    best = outcome_range(scenario).best
+    """The most valuable ending reachable (the same best as `all_paths(scenario).best` when the exploration is
+    complete) and its title. Bounded, but it blocks: screens use `outcomes_for` on a worker thread instead."""
+    from ..outcomes import explore_outcomes
+
+    best = explore_outcomes(scenario).best
     if best is None:
         return None
     return best.value, scenario.endings[best.ending].title

@@ -443,18 +443,26 @@ class PlayScene(Scene):
         customer = self.scenario.customer
         speaker, text, mood_now = self.speaking
         who = speaker.strip()
-        if who.lower() == NARRATOR:
+        narration = who.lower() == NARRATOR
+        if narration:  # in a node of several beats, the person in the scene stays on stage while it is told
+            present = next((b for b in v.beats if not b.narration), None)
+            who, mood_now = (present.speaker.strip(), present.mood) if present else ("", mood_now)
+        person = self.scenario.people.get(who)
+        if not who:
             appearance, caption, detail = None, "", ""
         elif who == customer.name:
             appearance, caption, detail = customer.appearance, customer.name, customer.role
         else:
             cast = self.scenario.appearance_for(who)
-            appearance, caption, detail = cast if cast is not None else colleague_appearance(who), who, ""
+            appearance, caption = cast if cast is not None else colleague_appearance(who), who
+            detail = person.role if person is not None else ""
         mood = self.customer_mood() if appearance is customer.appearance else mood_now
-        talking = self.phase in (READING, REPLY) and not self.typewriter.done and int(ctx.time * 7) % 2 == 0
+        talking = (self.phase in (READING, REPLY) and not narration and not self.typewriter.done
+                   and int(ctx.time * 7) % 2 == 0)
         box = box_rect(ctx, lay.stage) if self.countdown is not None else None
         clear = box.bottom - lay.stage.top + 4 if box is not None else 0
-        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail, clear)
+        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail, clear,
+                   on_call=person is not None and person.call)
         if self.countdown is not None and box is not None:
             draw_countdown(surface, ctx, box, self.countdown, paused=not self.focused)
         if ctx.settings.meters != "end":

@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from ...engine import LoadResult, Scenario
+from ..art.disk_cache import problems as art_problems
 from ..context import Context
 from ..menu import icons
 from ..menu.backdrop import Backdrop
@@ -97,13 +98,19 @@ class SelectScene(Scene):
                       for r in self.cards]
         paths = [r.path for r in self.cards]
         self.focus = paths.index(focused) if focused in paths else min(self.focus, max(0, len(paths) - 1))
-        self.notes = [n for n in dict.fromkeys([*ctx.notices, ctx.progress.problem or "", self.message or ""]) if n]
+        self.notes = self._collect_notes(ctx)
         self._library_id = id(ctx.library)
         self._key = None
+
+    def _collect_notes(self, ctx: Context) -> list[str]:
+        """Messages for the player: damaged or unsaved data (some arrive from the background load), then ours."""
+        found = [*ctx.notices, *art_problems, ctx.progress.problem or "", self.message or ""]
+        return [n for n in dict.fromkeys(found) if n]
 
     def _ensure_layout(self, ctx: Context) -> None:
         if self._library_id != id(ctx.library):
             self._refresh(ctx)
+        self.notes = self._collect_notes(ctx)
         th = ctx.theme
         vp = ctx.viewport
         key = (vp.window, th.name, th.font_scale, ctx.facilitator, tuple(self.notes))

@@ -11,9 +11,10 @@ import pygame
 
 from ...engine import LifetimeValue, Playthrough, fmt_amount
 from ..context import Context
+from ..outcomes import FAILED, WORKING, OutcomeJob, outcomes_for
 from ..play.chrome import button_width, draw_top_bar, fit_text, quoted, text_width
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
-from ..play.value_chart import Bar, bar_for, best_outcome, draw_chart
+from ..play.value_chart import Bar, bar_for, draw_chart
 from ..scene import Replace, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 from .after_ending import PausableAfterEnding
@@ -59,6 +60,8 @@ class ValueScene(PausableAfterEnding):
         self.value: LifetimeValue | None = play.lifetime_value()
         self.best: LifetimeValue | None = None
         self.best_title = ""
+        self.best_complete = True
+        self.job: OutcomeJob | None = None
         self.t = 0.0  # the arithmetic's clock
         self.ct = 0.0  # the chart's clock
         self.page = 0  # when paged: 0 the arithmetic, 1 the chart
@@ -70,9 +73,23 @@ class ValueScene(PausableAfterEnding):
 
     # ---- state -------------------------------------------------------------------------------
     def enter(self, ctx: Context) -> None:
-        best = best_outcome(self.play.scenario)  # the engine's exploration reports, never raises, on content
-        if best is not None:
-            self.best, self.best_title = best
+        self.job = outcomes_for(self.play.scenario)  # worked out in a worker process: the screen shows at once
+        self._take_outcomes(ctx)
+        self.layout_changed(ctx)
+
+    @property
+    def working(self) -> bool:
+        """True while the best reachable outcome is still being worked out."""
+        return self.job is not None and self.best is None and not self.job.done
+
+    def _take_outcomes(self, ctx: Context) -> None:
+        job = self.job
+        if job is None or not job.done or self.best is not None or job.result is None or job.result.best is None:
+            return
+        best = job.result.best
+        self.best, self.best_title = best.value, self.play.scenario.endings[best.ending].title
+        self.best_complete = job.result.complete
+        self._plan = None
         self.layout_changed(ctx)
 
     @property
@@ -115,7 +132,7 @@ class ValueScene(PausableAfterEnding):
         if self.value is not None:
             out.append(bar_for("Your ending", self.value))
         if self.best is not None:
-            out.append(bar_for("Best you could reach", self.best))
+            out.append(bar_for("Best you could reach" if self.best_complete else "Best found", self.best))
         return out
 
     # ---- layout ------------------------------------------------------------------------------
@@ -219,13 +236,14 @@ class ValueScene(PausableAfterEnding):
         return Replace(DebriefScene(self.play))
 
     def on_update(self, dt: float, ctx: Context) -> Transition | None:
-        before = (self.steps_shown, self.chart_progress)
+        before = (self.steps_shown, self.chart_progress, self.working)
+        self._take_outcomes(ctx)
         if not self.steps_done:
             self.t = min(self.steps_seconds, self.t + dt)
             self._sound(ctx)
         elif self.chart_running and self.ct < CHART_SECONDS:
             self.ct = min(CHART_SECONDS, self.ct + dt)
-        if (self.steps_shown, self.chart_progress) != before:
+        if (self.steps_shown, self.chart_progress, self.working) != before:
             self.dirty = True
         return None
 
@@ -241,7 +259,7 @@ class ValueScene(PausableAfterEnding):
                 ctx.audio.play("coin_gain" if self.value.steps[i].amount > 0 else "coin_loss")
 
     def animating(self) -> bool:
-        return not self.steps_done or (self.chart_running and self.ct < CHART_SECONDS)
+        return self.working or not self.steps_done or (self.chart_running and self.ct < CHART_SECONDS)
 
     # ---- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
@@ -326,6 +344,9 @@ class ValueScene(PausableAfterEnding):
         chart = pygame.Rect(x, y, w, max(80, min(avail - cap_h - exp_h, need + 40)))
         if self.chart_progress > 0:
             draw_chart(surface, ctx, vp.rect(*chart), self.bars(), self.chart_progress)
+        elif self.working:
+            blit_paragraph(surface, ctx, WORKING, vp.rect(chart.x, chart.y + 12, chart.w, chart.h - 12), "body",
+                           th.text_muted)
         else:
             blit_text(surface, ctx, "…", vp.point(chart.centerx, chart.centery), "title", th.text_muted,
                       anchor="center")
@@ -338,10 +359,18 @@ class ValueScene(PausableAfterEnding):
                 blit_paragraph(surface, ctx, explain, vp.rect(x, y, w, exp_h + 4), "small", th.text_muted)
 
     def caption(self) -> str:
-        """One sentence comparing this ending with the best reachable one."""
+        """One sentence comparing this ending with the best reachable one (or saying it is being worked out)."""
+        if self.working:
+            return WORKING
+        if self.best is None and self.job is not None and self.job.problem:
+            return FAILED
         if self.best is None or self.value is None:
             return ""
         if self.best.net <= self.value.net:
+            if not self.best_complete:
+                return "No better ending was found: not every path could be explored."
             return "You reached the best outcome this story allows."
         gap = fmt_amount(self.best.net - self.value.net, self.value.unit)
+        if not self.best_complete:
+            return f"The best ending found is worth {gap} more: {quoted(self.best_title)}"
         return f"The best ending here is worth {gap} more: {quoted(self.best_title)}"

@@ -1,0 +1,150 @@
+"""The best and worst reachable outcomes, worked out on a worker thread within a bound, never on the UI thread.
+
+The value screen and the class debrief ask `outcomes_for(scenario)` for a job, show that it is working while
+`job.done` is False, and read `job.result` once it is. The work runs in a separate process so it can neither
+stall the UI thread (no shared GIL or garbage collector) nor take more than its time and memory.
+`explore_outcomes` is the one place the view asks the engine to explore a scenario's states.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import IO
+
+from ..engine import OutcomeRange, Scenario
+from ..engine.analysis import best_and_worst
+from ..engine.budget import Budget
+
+#: States the view explores at most: about half a second on this project's 2-core machine, a few MB.
+UI_STATE_LIMIT = 20_000
+TIME_LIMIT_S = 10.0  # the worker is stopped after this long whatever it found
+MEMORY_LIMIT_BYTES = 1 << 30  # the worker's address space
+WORKING = "Working out the best and worst reachable outcome…"
+FAILED = "The best and worst reachable outcome could not be worked out for this story."
+_KEEP = 32
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding `game`, for the worker's imports
+
+
+def explore_outcomes(scenario: Scenario) -> OutcomeRange:
+    """Best and worst endings by net lifetime value, within the view's budget (at most UI_STATE_LIMIT states,
+    and well inside the worker's own time and memory caps)."""
+    return best_and_worst(scenario, budget=Budget(UI_STATE_LIMIT, seconds=TIME_LIMIT_S / 2))
+
+
+class OutcomeJob:
+    """One exploration in a worker process (its own memory cap, stopped at the time limit, no shared GIL or
+    garbage collector), or on a thread where no process can be started. Poll `done`, then read `result`."""
+
+    def __init__(self, scenario: Scenario, seconds: float = TIME_LIMIT_S) -> None:
+        self.scenario = scenario
+        self.result: OutcomeRange | None = None
+        self.problem: str | None = None
+        self.deadline = time.monotonic() + seconds
+        self._finished = False
+        self._process: subprocess.Popen | None = None
+        self._reply: IO[bytes] | None = None
+        self._thread: threading.Thread | None = None
+        try:
+            self._start_process()
+        except (OSError, ValueError, pickle.PicklingError, TypeError, AttributeError):
+            self._close_files()
+            self._process = None
+            self._thread = threading.Thread(target=self._run_here, name=f"outcomes-{scenario.id}", daemon=True)
+            self._thread.start()
+
+    def _start_process(self) -> None:
+        if getattr(sys, "frozen", False) or not sys.executable:
+            raise OSError("no interpreter to start")
+        from .outcome_worker import dumps
+
+        with tempfile.TemporaryFile() as request:
+            request.write(dumps((self.scenario, MEMORY_LIMIT_BYTES)))
+            request.seek(0)
+            self._reply = tempfile.TemporaryFile()  # noqa: SIM115 (read and closed when the worker ends)
+            env = dict(os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
+            self._process = subprocess.Popen([sys.executable, "-m", "game.ui.outcome_worker"], stdin=request,
+                                             stdout=self._reply, stderr=subprocess.DEVNULL, env=env,
+                                             close_fds=True)
+
+    def _run_here(self) -> None:
+        try:
+            self.result = explore_outcomes(self.scenario)
+        except Exception as exc:  # a screen shows FAILED instead; nothing may reach the UI thread
+            self.problem = f"{FAILED} ({type(exc).__name__}: {exc})"
+
+    def _poll(self, wait: float = 0.0) -> None:
+        if self._finished:
+            return
+        if self._thread is not None:
+            if wait > 0:
+                self._thread.join(wait)
+            self._finished = not self._thread.is_alive()
+            return
+        assert self._process is not None and self._reply is not None
+        try:
+            code = self._process.wait(wait) if wait > 0 else self._process.poll()
+        except subprocess.TimeoutExpired:
+            code = None
+        if code is None:
+            if time.monotonic() > self.deadline:
+                self._process.kill()
+                self._process.wait()
+                self.problem = f"{FAILED} (it was stopped at the time limit)"
+                self._finish()
+            return
+        self._reply.seek(0)
+        try:
+            kind, payload = pickle.loads(self._reply.read())
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            kind, payload = "error", f"the worker stopped (exit code {code})"
+        if kind == "ok" and isinstance(payload, OutcomeRange):
+            self.result = payload
+        else:
+            self.problem = f"{FAILED} ({payload})"
+        self._finish()
+
+    def _finish(self) -> None:
+        self._finished = True
+        self._close_files()
+
+    def _close_files(self) -> None:
+        if self._reply is not None:
+            self._reply.close()
+            self._reply = None
+
+    @property
+    def done(self) -> bool:
+        self._poll()
+        return self._finished
+
+    def wait(self, seconds: float) -> bool:
+        """Block up to `seconds` for the result (for exports, which draw every page at once); True when done."""
+        end = time.monotonic() + seconds
+        while not self._finished and time.monotonic() < end:
+            self._poll(min(0.05, max(0.001, end - time.monotonic())))
+        return self._finished
+
+
+_jobs: dict[tuple[str, str, int], OutcomeJob] = {}
+_lock = threading.Lock()
+
+
+def outcomes_for(scenario: Scenario) -> OutcomeJob:
+    """The running or finished job for this scenario, started now if there is none (shared between screens)."""
+    key = (scenario.id, scenario.version, id(scenario))
+    with _lock:
+        job = _jobs.get(key)
+        if job is None or job.scenario is not scenario:
+            job = OutcomeJob(scenario)
+            _jobs[key] = job
+            while len(_jobs) > _KEEP:
+                _jobs.pop(next(iter(_jobs)))
+        return job
