@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .budget import DEFAULT, PATH_LIMIT, STATE_LIMIT, Budget, Spend, describe_stop, gc_paused, state_bytes
 from .lifetime import LifetimeValue, lifetime_value
 from .model import Scenario
-from .playthrough import TIMEOUT
+from .playthrough import TIMEOUT, value_for
 from .rules import EngineError, resolve, take, visible_choices
 
 __all__ = ["PATH_LIMIT", "STATE_LIMIT", "Budget", "Exploration", "OutcomeRange", "PathReport", "PathResult",
@@ -246,8 +246,10 @@ class _Values:
 
     def __call__(self, state: State) -> LifetimeValue:
         values = state[1]
-        outcome = self.scenario.endings[state[0]].outcome
-        key = (outcome, _pct(self.sat, values[self.i_sat]), _pct(self.loy, values[self.i_loy]))
+        ending = self.scenario.endings[state[0]]
+        if ending.others:  # other people's value counts too: the full model, from this state's meters
+            return value_for(self.scenario, ending, dict(zip(self.scenario.meter_ids, values, strict=False)))
+        key = (ending.outcome, _pct(self.sat, values[self.i_sat]), _pct(self.loy, values[self.i_loy]))
         value = self.memo.get(key)
         if value is None:
             value = self.memo[key] = lifetime_value(self.scenario.customer.economics, *key,

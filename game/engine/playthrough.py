@@ -287,8 +287,8 @@ class Playthrough:
         if reply is None:
             return None
         speaker = reply.speaker or node.speaker
-        if speaker.strip().lower() == vocab.NARRATOR:
-            speaker = self.scenario.customer.name
+        if not reply.speaker and speaker.strip().lower() == vocab.NARRATOR:
+            speaker = self.scenario.customer.name  # a narrated node: the customer answers (unless it says otherwise)
         return Beat(self.say(speaker), self._pick(reply.text, reply.text_if), reply_mood(reply, deltas))
 
     def _take(self, source_index: int | None, number: int | None, text: str, feedback: str,

@@ -22,8 +22,9 @@ from ..engine import OutcomeRange, Scenario
 from ..engine.analysis import best_and_worst
 from ..engine.budget import Budget
 
-#: States the view explores at most: about half a second on this project's 2-core machine, a few MB.
-UI_STATE_LIMIT = 20_000
+#: States the view explores at most (the engine's default, so the library's scenarios are explored in full:
+#: about a second in the worker process on this project's 2-core machine).
+UI_STATE_LIMIT = 200_000
 TIME_LIMIT_S = 10.0  # the worker is stopped after this long whatever it found
 MEMORY_LIMIT_BYTES = 1 << 30  # the worker's address space
 WORKING = "Working out the best and worst reachable outcome…"

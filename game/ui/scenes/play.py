@@ -476,7 +476,10 @@ class PlayScene(Scene):
         speaker, text, mood_now = self.speaking
         who = speaker.strip()
         narration = who.lower() == NARRATOR
-        if narration:  # in a node of several beats, the person in the scene stays on stage while it is told
+        if narration and self.phase in (REPLY, FEEDBACK):  # a narrated reaction: her face, as narrated
+            present = next((b for b in v.beats if not b.narration), None)
+            who = present.speaker.strip() if present else self.scenario.customer.name
+        elif narration:  # in a node of several beats, the person in the scene stays on stage while it is told
             present = next((b for b in v.beats if not b.narration), None)
             who, mood_now = (present.speaker.strip(), present.mood) if present else ("", mood_now)
         person = self.scenario.people.get(who)
