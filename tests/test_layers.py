@@ -15,6 +15,7 @@ FORBIDDEN = {
     "engine": ("game.ui", "game.commands", "game.userdata", "game.sources", "game.facilitation", "game.bench"),
     "userdata": ("game.ui", "game.commands", "game.facilitation", "game.bench"),
     "facilitation": ("game.ui", "game.commands", "game.bench"),
+    "records": ("game.ui", "game.commands", "game.bench"),
     "ui": ("game.commands", "game.bench"),
 }
 

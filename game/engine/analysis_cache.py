@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..userdata.safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
+from ..safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
 
 MAX_ENTRIES = 500
 MAX_BYTES = 32 << 20  # 500 entries of diagnostics fit many times over

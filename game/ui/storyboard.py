@@ -23,8 +23,8 @@ import pygame
 
 from ..engine import TIMEOUT, EngineError, Scenario
 from ..facilitation.debrief import write_atomic
+from ..safe_json import Damaged, read_json, set_aside
 from ..userdata.progress import Attempt, ProgressStore
-from ..userdata.safe_json import Damaged, read_json, set_aside
 from ..userdata.settings import Settings
 from .bootstrap import Options, make_app
 from .pilot import Pilot

@@ -10,8 +10,8 @@ import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from ..safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
 from .paths import settings_path
-from .safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
 
 TEXT_SIZES = ("small", "normal", "large", "huge")
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")

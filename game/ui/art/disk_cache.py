@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pygame
 
+from ...safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
 from ...userdata.paths import data_dir
-from ...userdata.safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
 
 _ART_FILES = ("draw.py", "scene_kit.py", "scenes.py", "settings_shops.py", "settings_rooms.py",
                "portrait.py")
