@@ -136,8 +136,13 @@ class ValueScene(PausableAfterEnding):
         return out
 
     # ---- layout ------------------------------------------------------------------------------
+    def _note_text(self) -> str:
+        """Why a kept customer still loses money (when she does), then where the figures come from."""
+        why = self.value.why if self.value is not None else ""
+        return " ".join(t for t in (why, self.play.scenario.customer.economics.note) if t)
+
     def _note_height(self, ctx: Context) -> float:
-        note = self.play.scenario.customer.economics.note
+        note = self._note_text()
         return logical_height(ctx, note, ctx.viewport.width - 2 * MARGIN, "small") + 10 if note else 0.0
 
     def _columns(self, ctx: Context, note: bool, paged: bool) -> tuple[pygame.Rect, pygame.Rect]:
@@ -272,7 +277,7 @@ class ValueScene(PausableAfterEnding):
                      "Any key to show it all" if waiting else "Enter to continue")
         if self.value is None:
             return
-        note = scenario.customer.economics.note
+        note = self._note_text()
         if note and plan.note:
             h = self._note_height(ctx)
             blit_paragraph(surface, ctx, note, vp.rect(MARGIN, TOP_BAR, vp.width - 2 * MARGIN, h), "small", th.text)
