@@ -114,16 +114,27 @@ def _small_int(text: str) -> int:
     return int(text)
 
 
-def loads(data: bytes, max_depth: int = MAX_DEPTH) -> object:
-    """Parse JSON bytes: UTF-8 only, bounded depth, no NaN/Infinity, no huge numbers; raises Damaged."""
+def loads(data: bytes | str, max_depth: int = MAX_DEPTH, max_number: float | None = None) -> object:
+    """Parse JSON: UTF-8 only, bounded depth, no NaN/Infinity, no huge numbers (none beyond ±max_number when
+    given); raises Damaged."""
     try:
-        text = data.decode("utf-8")
+        text = data if isinstance(data, str) else data.decode("utf-8")
     except UnicodeDecodeError:
         raise Damaged("it is not readable text") from None
     if nesting_depth(text) > max_depth:
         raise Damaged("it is nested too deeply")
+
+    def bounded(parse):
+        def check(token: str):
+            value = parse(token)
+            if max_number is not None and abs(value) > max_number:
+                raise ValueError("a number too large")
+            return value
+        return check
+
     try:
-        return json.loads(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_small_int)
+        return json.loads(text, parse_constant=_no_constant, parse_float=bounded(_finite),
+                          parse_int=bounded(_small_int))
     except RecursionError:
         raise Damaged("it is nested too deeply") from None
     except ValueError as exc:  # json.JSONDecodeError is a ValueError
