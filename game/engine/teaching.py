@@ -130,6 +130,7 @@ class TeachingSummary:
     choices: int
     replies: int
     principles: tuple[str, ...]
+    best_shortest: int = 0
 
     @property
     def diverging_share(self) -> float:
@@ -138,29 +139,30 @@ class TeachingSummary:
     def line(self) -> str:
         d = max(1, self.decisions)
         return (f"teaching: {self.diverging} of {self.decisions} decisions lead to different places "
-                f"({100 * self.diverging / d:.0f} %); best option is the longest in {self.best_longest} of "
-                f"{self.single_best}; {self.length_tells} length tell(s); replies on {self.replies} of "
+                f"({100 * self.diverging / d:.0f} %); best option is the longest in {self.best_longest} and the "
+                f"shortest in {self.best_shortest} of {self.single_best}; {self.length_tells} length tell(s); replies on {self.replies} of "
                 f"{self.choices} options; principles: {', '.join(self.principles) or 'none'}")
 
     def to_json(self) -> dict:
         return {"decisions": self.decisions, "diverging": self.diverging, "single_best": self.single_best,
-                "best_longest": self.best_longest, "length_tells": self.length_tells, "choices": self.choices,
+                "best_longest": self.best_longest, "best_shortest": self.best_shortest, "length_tells": self.length_tells, "choices": self.choices,
                 "replies": self.replies, "principles": list(self.principles)}
 
 
 def summary(scenario: Scenario) -> TeachingSummary:
     nodes = decisions(scenario)
-    best_longest = single = 0
+    best_longest = best_shortest = single = 0
     for node in nodes:
         best = single_best(scenario, node)
         if best is not None:
             single += 1
             lengths = [len(c.text) for c in node.choices]
             best_longest += lengths[best] == max(lengths)
+            best_shortest += lengths[best] == min(lengths)
     options = [c for n in scenario.nodes.values() for c in n.choices]
     timers = [n.timer for n in scenario.nodes.values() if n.timer]
     used = sorted({c.principle for c in options if c.principle} | {t.principle for t in timers if t.principle})
     return TeachingSummary(len(nodes), sum(diverges(n) for n in nodes), single, best_longest,
                            sum(is_length_tell(scenario, n) for n in nodes), len(options) + len(timers),
                            sum(c.reply is not None for c in options) + sum(t.reply is not None for t in timers),
-                           tuple(used))
+                           tuple(used), best_shortest)

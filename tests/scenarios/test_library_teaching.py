@@ -51,6 +51,13 @@ def test_the_best_option_is_the_longest_in_at_most_35_percent_of_decisions():
     assert total and longest / total <= 0.35, f"{longest} of {total}"
 
 
+def test_the_best_option_is_not_findable_as_the_shortest_either():
+    """Rewriting away the 'pick the longest' tell must not make a 'pick the shortest' one."""
+    total = sum(summary(s).single_best for s in LIBRARY)
+    shortest = sum(summary(s).best_shortest for s in LIBRARY)
+    assert shortest / total <= 0.40, f"{shortest} of {total}"
+
+
 def test_at_least_45_percent_of_decisions_lead_to_more_than_one_place():
     nodes = [n for s in LIBRARY for n in decisions(s)]
     share = sum(diverges(n) for n in nodes) / len(nodes)
