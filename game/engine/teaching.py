@@ -140,13 +140,15 @@ class TeachingSummary:
         d = max(1, self.decisions)
         return (f"teaching: {self.diverging} of {self.decisions} decisions lead to different places "
                 f"({100 * self.diverging / d:.0f} %); best option is the longest in {self.best_longest} and the "
-                f"shortest in {self.best_shortest} of {self.single_best}; {self.length_tells} length tell(s); replies on {self.replies} of "
-                f"{self.choices} options; principles: {', '.join(self.principles) or 'none'}")
+                f"shortest in {self.best_shortest} of {self.single_best}; {self.length_tells} length tell(s); "
+                f"replies on {self.replies} of {self.choices} options; principles: "
+                f"{', '.join(self.principles) or 'none'}")
 
     def to_json(self) -> dict:
         return {"decisions": self.decisions, "diverging": self.diverging, "single_best": self.single_best,
-                "best_longest": self.best_longest, "best_shortest": self.best_shortest, "length_tells": self.length_tells, "choices": self.choices,
-                "replies": self.replies, "principles": list(self.principles)}
+                "best_longest": self.best_longest, "best_shortest": self.best_shortest,
+                "length_tells": self.length_tells, "choices": self.choices, "replies": self.replies,
+                "principles": list(self.principles)}
 
 
 def summary(scenario: Scenario) -> TeachingSummary:
