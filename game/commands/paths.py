@@ -9,6 +9,7 @@ from ..engine import Scenario, all_paths, fmt_amount
 from ..engine.analysis import PATH_LIMIT, STATE_LIMIT, Budget, PathResult
 from ..engine.budget import SECONDS
 from ..engine.path_summary import MAX_WALK, PathSummary, sample_paths, summarise
+from ..engine.teaching import summary as teaching_summary
 from .common import UsageError, require_scenario
 
 MOST_PLACES = 3  # places listed where a meter hits its limit
@@ -91,6 +92,8 @@ def summary_text(scenario: Scenario, s: PathSummary, args: argparse.Namespace, s
         lines.append("Timers: none.")
     for t in s.timers:
         lines.append(f"Timer at '{t.node}' ({t.seconds}s): on {t.shown:,} path(s), runs out on {t.ran_out:,}.")
+    lines.append("")
+    lines.append(teaching_summary(scenario).line())
     if s.replayed is not None:
         lines.append(f"(Where meters hit their limits and timers ran out is counted on the first {s.replayed:,} "
                      f"of {s.paths:,} paths: they are long.)")
@@ -119,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
         summary = summarise(scenario, paths, report.complete, args.limit)
         states = report.exploration.states
     if args.json:
-        out = {**summary.to_json(), "path_count": len(paths), "paths": [p.to_json(scenario) for p in paths]}
+        out = {**summary.to_json(), "path_count": len(paths), "paths": [p.to_json(scenario) for p in paths],
+               "teaching": teaching_summary(scenario).to_json()}
         if report is not None:
             ex = report.exploration
             out.update(stopped=report.stop_reason or None, states=ex.states, endings_reachable=report.endings_reachable,
