@@ -243,18 +243,36 @@ class _Values:
         self.i_sat = scenario.meter_ids.index("satisfaction")
         self.i_loy = scenario.meter_ids.index("loyalty")
         self.memo: dict[tuple[str, int, int], LifetimeValue] = {}
+        self.others_memo: dict[tuple, LifetimeValue] = {}
+        self.used: dict[str, list[int]] = {}
 
     def __call__(self, state: State) -> LifetimeValue:
         values = state[1]
         ending = self.scenario.endings[state[0]]
-        if ending.others:  # other people's value counts too: the full model, from this state's meters
-            return value_for(self.scenario, ending, dict(zip(self.scenario.meter_ids, values, strict=False)))
+        if ending.others:  # other people's value counts too: the full model, remembered per ending and meters
+            key = (state[0], *(_pct(self.scenario.meters[i], values[i]) for i in self._used(state[0])))
+            value = self.others_memo.get(key)
+            if value is None:
+                meters = dict(zip(self.scenario.meter_ids, values, strict=False))
+                value = self.others_memo[key] = value_for(self.scenario, ending, meters)
+            return value
         key = (ending.outcome, _pct(self.sat, values[self.i_sat]), _pct(self.loy, values[self.i_loy]))
         value = self.memo.get(key)
         if value is None:
             value = self.memo[key] = lifetime_value(self.scenario.customer.economics, *key,
                                                     self.scenario.value_holder)
         return value
+
+
+    def _used(self, ending_id: str) -> list[int]:
+        """Indexes of the meters value_for reads at an ending that names other people."""
+        used = self.used.get(ending_id)
+        if used is None:
+            ids = self.scenario.meter_ids
+            others = self.scenario.endings[ending_id].others
+            wanted = ["satisfaction", "loyalty", *(m for o in others for m in (o.satisfaction, o.loyalty))]
+            used = self.used[ending_id] = [ids.index(m) for m in wanted if m in ids]
+        return used
 
 
 def _pct(meter, value: int) -> int:
@@ -271,7 +289,7 @@ def _extremes(scenario: Scenario, exploration: Exploration) -> tuple[PathResult 
     values = _Values(scenario)
     best = worst = None
     best_key = worst_key = None
-    nets: dict[int, float] = {}  # net value per LifetimeValue (by identity: values() shares them)
+    nets: dict[int, float] = {}  # net value per LifetimeValue, by identity: values() keeps every one it made alive
     for states in exploration.endings.values():
         for s in states:
             value = values(s)

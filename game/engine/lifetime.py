@@ -142,7 +142,7 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
     if outcome == "leaves":
         pass
     elif outcome == "stays":
-        kept = round(horizon * loy, places)
+        kept = min(horizon, round(horizon * loy, places))  # rounding up never keeps more than there is
         lost = round(horizon - kept, 2)
         steps.append(ValueStep(f"{customer} stays, {round(loy * 100)}% loyal",
                                f"{fmt_amount(horizon, u)} × {round(loy * 100)}% kept", kept))

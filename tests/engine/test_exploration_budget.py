@@ -57,9 +57,11 @@ def test_a_cancel_event_stops_it_from_another_thread(counter) -> None:
 
 def test_best_and_worst_from_the_start_match_every_path() -> None:
     scenario = load_file(SCENARIOS / "expired_return.yaml").scenario
-    report = all_paths(scenario)
+    report = all_paths(scenario, budget=Budget(paths=200_000, seconds=60, memory_mb=1024))  # 72,172 paths
     found = best_and_worst(scenario)
     assert found.complete and report.complete
+    nets = [p.value.net for p in report.paths]
+    assert (max(nets), min(nets)) == (report.best.value.net, report.worst.value.net)
     assert (found.best.ending, found.best.value.net) == (report.best.ending, report.best.value.net)
     assert (found.worst.ending, found.worst.value.net) == (report.worst.ending, report.worst.value.net)
     assert outcome_range(scenario).best == found.best

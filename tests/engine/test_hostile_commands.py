@@ -3,7 +3,8 @@
 Each file in tests/fixtures/hostile is named after what it breaks; its first line says what must happen:
 `# expect: plays` (check accepts it, and every command works on it), `# expect: error` (one or more located
 errors, whichever the YAML library gives), or the exact diagnostics as `CODE@LINE:COL ...`. `run` and
-`storyboard` play choice 1 unless line 2 says `# choices: ...`.
+`storyboard` play choice 1 unless line 2 says `# choices: ...`. The `ui_` files are also the screens' hostile
+inputs (tests/ui/test_hostile_screens.py): their line 2, `# ui: ...`, says what the screens must do.
 """
 
 from __future__ import annotations

@@ -58,3 +58,11 @@ def test_higher_satisfaction_or_loyalty_never_lowers_value(econ, outcome, s1, s2
 def test_better_outcomes_never_lower_value(econ, s, lo) -> None:
     nets = [lifetime_value(econ, o, s, lo).net for o in ("leaves", "stays", "advocate")]
     assert nets[0] <= nets[1] + 1e-6 <= nets[2] + 2e-6
+
+
+def test_a_stays_ending_never_keeps_more_than_the_horizon_after_rounding() -> None:
+    for years, loyalty in ((0.75, 67), (10.6, 100)):  # kept rounds up to whole dollars: 0.5025 -> 1, 10.6 -> 11
+        econ = Economics(spend_per_visit=1, visits_per_year=1, years=years, word_of_mouth=0)
+        stays = lifetime_value(econ, "stays", 0, loyalty)
+        assert stays.kept <= stays.horizon and stays.lost >= 0
+        assert stays.net <= lifetime_value(econ, "advocate", 0, loyalty).net

@@ -52,13 +52,13 @@ def test_choose_applies_effects_sets_flags_and_follows_branches(minimal, saved) 
 
 def test_meters_clamp_and_deltas_report_what_was_applied(expired, saved) -> None:
     play = Playthrough(expired)
-    play.choose(2)  # the coldest options drive satisfaction toward 0: 40 - 8 - 15 - 12 = 5
+    play.choose(0)  # the coldest options drive satisfaction toward 0: 40 - 6 - 14 - 12 = 8
     play.choose(2)
-    play.choose(1)
+    play.choose(0)
     play = saved(play)
-    assert play.meters["satisfaction"] == 5
-    step = play.choose(1)  # -10 would go below 0
-    assert step.deltas["satisfaction"] == -5
+    assert play.location == "walking_out" and play.meters["satisfaction"] == 8
+    step = play.choose(2)  # -10 would go below 0
+    assert step.deltas["satisfaction"] == -8
     assert play.meters["satisfaction"] == 0 and play.ending.id == "lost_customer"
     assert all(0 <= v <= 100 for v in play.meters.values())
     total = sum(s.deltas.get("satisfaction", 0) for s in play.history)
@@ -119,7 +119,8 @@ def test_options_are_counterfactuals_that_change_nothing(expired, saved) -> None
     before = play.to_json()
     outcomes = play.options()
     assert [o.number for o in outcomes] == [1, 2, 3]
-    assert outcomes[0].deltas == {"satisfaction": 6, "loyalty": 2}
+    assert outcomes[0].deltas == {"satisfaction": -6, "loyalty": -2, "bus": -2}
+    assert outcomes[1].deltas == {"satisfaction": 6, "loyalty": 2}
     assert outcomes[2].location == "receipt"
     assert play.to_json() == before
 
