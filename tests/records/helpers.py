@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from game.engine import load_file
 from game.records.config import LrsConfig
 from game.records.outbox import Outbox
@@ -9,7 +12,27 @@ from game.records.recorder import PlayRecorder
 from game.userdata.progress import ProgressStore
 from tests.conftest import SCENARIOS
 
-EXPIRED_BEST = "1,1,1,1,1,1,1,1,1"
+_GOLDEN = Path(__file__).resolve().parent.parent / "scenarios" / "golden"
+
+
+def golden(kind: str, name: str = "expired_return") -> dict:
+    """The pinned `run --json` of a scenario's best or worst path (tests/scenarios/golden checks it is current)."""
+    return json.loads((_GOLDEN / f"{name}_{kind}.json").read_text(encoding="utf-8"))
+
+
+EXPIRED_BEST_RUN = golden("best")
+EXPIRED_BEST_CHOICES: list[str] = EXPIRED_BEST_RUN["choices"]
+EXPIRED_BEST = ",".join(EXPIRED_BEST_CHOICES)
+EXPIRED_WORST_RUN = golden("worst")
+EXPIRED_WORST = ",".join(EXPIRED_WORST_RUN["choices"])
+
+
+def statement_count(run: dict) -> int:
+    """initialized, attempted, one answered per decision, completed."""
+    return 2 + len(run["choices"]) + 1
+
+
+EXPIRED_BEST_STATEMENTS = statement_count(EXPIRED_BEST_RUN)
 
 
 def scenario(name: str = "expired_return"):

@@ -14,7 +14,7 @@ import pytest
 from game.cli import main
 from game.records.outbox import Outbox
 from game.userdata.progress import ProgressStore
-from tests.records.helpers import EXPIRED_BEST
+from tests.records.helpers import EXPIRED_BEST, EXPIRED_BEST_CHOICES, EXPIRED_BEST_STATEMENTS
 from tests.records.lrs_servers import PASSWORD, USER, FlakyProxy, Ralph, free_port
 from tests.records.xapi_rules import problems
 
@@ -57,14 +57,14 @@ def test_a_recorded_play_reaches_the_lrs_once_with_the_learner_as_actor(ralph, m
     sent = Outbox(ProgressStore().path).statements()
     stored = _ours(ralph, _registrations())
     assert sorted(s["id"] for s in stored) == sorted(s["id"] for s in sent)
-    assert len(stored) == 12
+    assert len(stored) == EXPIRED_BEST_STATEMENTS
     assert {s["actor"].get("mbox") for s in stored} == {"mailto:ana@example.org"}
     assert Counter(s["verb"]["id"].rsplit("/", 1)[-1] for s in stored) == {
-        "initialized": 1, "attempted": 1, "answered": 9, "completed": 1}
+        "initialized": 1, "attempted": 1, "answered": len(EXPIRED_BEST_CHOICES), "completed": 1}
     for st in stored:  # what the LRS gives back is still valid xAPI
         assert problems({k: v for k, v in st.items() if k not in ("stored", "authority", "version")}) == []
     assert main(["records", "send"]) == 0
-    assert len(_ours(ralph, _registrations())) == 12
+    assert len(_ours(ralph, _registrations())) == EXPIRED_BEST_STATEMENTS
 
 
 def test_through_a_flaky_network_each_statement_is_stored_exactly_once(ralph, monkeypatch, capsys):
@@ -73,14 +73,14 @@ def test_through_a_flaky_network_each_statement_is_stored_exactly_once(ralph, mo
     assert main(["run", "expired_return", "--choices", EXPIRED_BEST, "--record", "--learner", LEARNER]) == 0
     assert main(["records", "send", "--tries", "1"]) == 1
     assert "connection refused" in capsys.readouterr().err
-    assert Outbox(ProgressStore().path).status().waiting == 12
+    assert Outbox(ProgressStore().path).status().waiting == EXPIRED_BEST_STATEMENTS
     # Direct: the first play is sent; a second send adds nothing.
     _point_at(monkeypatch, ralph.url)
     assert main(["records", "send"]) == 0
     first = _ours(ralph, _registrations())
-    assert len(first) == 12
+    assert len(first) == EXPIRED_BEST_STATEMENTS
     assert main(["records", "send"]) == 0
-    assert len(_ours(ralph, _registrations())) == 12
+    assert len(_ours(ralph, _registrations())) == EXPIRED_BEST_STATEMENTS
     # Five more plays through the flaky proxy, each followed by a send, then sends until nothing waits.
     proxy = FlakyProxy(ralph.port).start()
     try:
@@ -98,7 +98,7 @@ def test_through_a_flaky_network_each_statement_is_stored_exactly_once(ralph, mo
     assert outbox.status().waiting == 0
     stored = _ours(ralph, _registrations())
     counts = Counter(s["id"] for s in stored)
-    assert len(stored) == 6 * len(first) == 72, proxy.log
+    assert len(stored) == 6 * len(first) == 6 * EXPIRED_BEST_STATEMENTS, proxy.log
     assert set(counts.values()) == {1}
     assert set(counts) == {s["id"] for s in outbox.statements()}
     faults = [entry for entry in proxy.log if not entry.endswith((": 200", ": 204"))]

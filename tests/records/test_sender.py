@@ -10,7 +10,7 @@ import pytest
 from game.records.config import LrsConfig, load_config
 from game.records.outbox import Outbox
 from game.records.sender import Answer, Sender, post
-from tests.records.helpers import record_play
+from tests.records.helpers import EXPIRED_BEST_CHOICES, EXPIRED_BEST_STATEMENTS, record_play
 
 
 class FakeLrs:
@@ -68,15 +68,16 @@ def config(url: str) -> LrsConfig:
 
 
 def test_sends_in_batches_with_the_xapi_header_and_basic_auth(lrs):
-    rec, sts = record_play(["1"] * 9)
+    rec, sts = record_play(EXPIRED_BEST_CHOICES)
     outbox = Outbox(rec.store.path)
     report = Sender(outbox, config(lrs.url), batch=5).send_once()
-    assert report.sent == 12 and report.posts == 3 and not report.error
+    assert report.sent == EXPIRED_BEST_STATEMENTS == len(sts)
+    assert report.posts == -(-len(sts) // 5) and not report.error
     assert set(lrs.stored) == {s["id"] for s in sts}
     head = lrs.headers[0]
     assert head["x-experience-api-version"] == "1.0.3"
     assert head["authorization"] == "Basic " + base64.b64encode(b"key:the-secret-password").decode()
-    assert outbox.status().waiting == 0 and outbox.status().sent == 12
+    assert outbox.status().waiting == 0 and outbox.status().sent == len(sts)
 
 
 def test_a_crash_after_the_post_sends_again_and_the_lrs_keeps_one_copy(lrs):
@@ -153,7 +154,7 @@ def test_unreachable_and_slow_lrs_are_described_without_the_password():
 
 
 def test_the_background_sender_delivers_without_the_caller_waiting(lrs):
-    rec, sts = record_play(["1"] * 9)
+    rec, sts = record_play(EXPIRED_BEST_CHOICES)
     sender = Sender(Outbox(rec.store.path), config(lrs.url))
     sender.start()
     try:

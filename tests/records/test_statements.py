@@ -8,7 +8,7 @@ import pytest
 from game.records.config import LrsConfig
 from game.records.statements import iso_duration
 from game.records.vocabulary import ext
-from tests.records.helpers import record_play
+from tests.records.helpers import EXPIRED_BEST_CHOICES, record_play
 from tests.records.xapi_rules import problems
 
 HAS_RALPH = importlib.util.find_spec("ralph") is not None
@@ -19,8 +19,8 @@ def verbs(statements):
 
 
 def test_a_best_path_gives_initialized_attempted_answered_and_completed():
-    rec, sts = record_play(["1"] * 9)
-    assert verbs(sts) == ["initialized", "attempted"] + ["answered"] * 9 + ["completed"]
+    rec, sts = record_play(EXPIRED_BEST_CHOICES)
+    assert verbs(sts) == ["initialized", "attempted"] + ["answered"] * len(EXPIRED_BEST_CHOICES) + ["completed"]
     assert len({s["id"] for s in sts}) == len(sts)
     assert {s["context"]["registration"] for s in sts} == {rec.builder.registration}
     assert all(s["actor"] == {"objectType": "Agent", "name": "Ana Silva", "mbox": "mailto:ana@example.org"}
@@ -71,7 +71,7 @@ def test_a_learner_known_only_by_name_gets_an_account_on_this_installation():
 
 def test_every_statement_meets_the_xapi_rules():
     _, sts = record_play(["1", "timeout", "back", "2", "1", "1", "1", "1", "1", "1"], name="ringing_phone")
-    _, more = record_play(["1"] * 9, learner=("Bo", "", "emp-42"))
+    _, more = record_play(EXPIRED_BEST_CHOICES, learner=("Bo", "", "emp-42"))
     for st in sts + more:
         assert problems(st) == [], st
 
