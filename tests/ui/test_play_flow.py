@@ -12,7 +12,7 @@ from game.ui.scenes.play import CHOOSING, FEEDBACK, PlayScene
 from game.ui.scenes.value import ValueScene
 from game.userdata.progress import ProgressStore
 
-from .test_play_support import ending_paths, expired, start
+from .test_play_support import ending_paths, expired, past_reply, read_to_choices, start
 
 ENDINGS = ending_paths(expired())
 
@@ -22,11 +22,16 @@ def _data(tmp_path, monkeypatch):
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
 
 
-def test_the_expired_return_has_five_endings_to_reach():
-    assert set(ENDINGS) == {"advocate", "kept_regular", "grudging", "quietly_gone", "lost_customer"}
+def test_the_expired_return_has_six_endings_to_reach():
+    assert set(ENDINGS) == {"advocate", "kept_regular", "grudging", "quietly_gone", "lost_customer",
+                            "borrowed_code"}
+    assert set(ENDINGS) == set(expired().endings)
 
 
-def _wait_for_feedback(pilot, scene: PlayScene) -> None:
+def _wait_for_feedback(pilot, scene: PlayScene, key: int | None = pygame.K_RETURN) -> None:
+    """Her reply first (moved on from by `key`, or a click when None), then the coach's card."""
+    replied = past_reply(pilot, scene, key)
+    assert replied or scene.step.reply is None, "she had a reply to give but none showed"
     for _ in range(120):
         if scene.phase == FEEDBACK:
             return
@@ -40,7 +45,9 @@ def test_keyboard_alone_reaches_each_ending(ending):
     app = pilot.app
     scene = app.top
     for n, choice in enumerate(ENDINGS[ending]):
-        assert isinstance(app.top, PlayScene) and scene.phase == CHOOSING
+        assert isinstance(app.top, PlayScene)
+        read_to_choices(pilot, scene, pygame.K_SPACE if n % 2 else pygame.K_RETURN)
+        assert scene.phase == CHOOSING
         if choice == TIMEOUT:
             pilot.advance(scene.countdown.seconds + 1)
         elif n % 2:
@@ -80,13 +87,14 @@ def test_mouse_alone_reaches_each_ending(ending):
     app = pilot.app
     scene = app.top
     for choice in ENDINGS[ending]:
+        read_to_choices(pilot, scene, key=None)
         assert scene.phase == CHOOSING
         if choice == TIMEOUT:
             pilot.advance(scene.countdown.seconds + 1)
         else:
             rect = scene.layout(app.ctx).choices[int(choice) - 1]
             pilot.click(rect.center)
-        _wait_for_feedback(pilot, scene)
+        _wait_for_feedback(pilot, scene, key=None)
         _click_button(pilot, scene.card.button(app.ctx, scene.card_rect(app.ctx)))
     ending_scene = app.top
     assert isinstance(ending_scene, EndingScene) and ending_scene.play.ending.id == ending
@@ -106,9 +114,11 @@ def test_mouse_alone_reaches_each_ending(ending):
 def test_try_again_starts_a_fresh_play_from_the_debrief():
     pilot, menu = start(expired())
     app = pilot.app
+    scene = app.top
     for choice in ENDINGS["lost_customer"]:
+        read_to_choices(pilot, scene)
         pilot.press(choice)
-        pilot.advance(1)
+        _wait_for_feedback(pilot, scene)
         pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)
@@ -116,5 +126,5 @@ def test_try_again_starts_a_fresh_play_from_the_debrief():
     assert isinstance(app.top, DebriefScene)
     pilot.press(pygame.K_RETURN)  # Try again has the focus first
     fresh = app.top
-    assert isinstance(fresh, PlayScene) and fresh.play.history == [] and fresh.view.node_id == "arrive"
+    assert isinstance(fresh, PlayScene) and fresh.play.history == [] and fresh.view.node_id == expired().start
     assert app.stack[0] is menu and len(app.stack) == 2

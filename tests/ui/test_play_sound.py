@@ -8,7 +8,7 @@ import pytest
 from game.commands.common import require_scenario
 from game.ui.scenes.value import ValueScene
 
-from .test_play_support import expired, start
+from .test_play_support import expired, past_reply, read_to_choices, start
 
 
 class Recorder:
@@ -46,32 +46,44 @@ def _start(scenario=None):
     return pilot, rec
 
 
+def _choose(pilot, choice: str) -> None:
+    """Read the node's beats, take `choice`, and move on past her reply to the coach's card."""
+    scene = pilot.app.top
+    read_to_choices(pilot, scene)
+    pilot.press(choice)
+    past_reply(pilot, scene)
+    pilot.advance(1)
+
+
 def test_a_choice_clicks_and_the_coach_sounds_good_or_bad():
     pilot, rec = _start()
-    pilot.press("1")  # satisfaction +6
-    pilot.advance(1)
+    scene = pilot.app.top
+    assert dict(scene.play.choices[1].choice.effects.deltas)["satisfaction"] > 0
+    _choose(pilot, "2")  # satisfaction +6
     assert rec.played()[-2:] == ["click", "good"]
     pilot.press(pygame.K_RETURN)
-    pilot.press("3")  # satisfaction -15
-    pilot.advance(1)
+    assert dict(scene.play.choices[2].choice.effects.deltas)["satisfaction"] < 0
+    _choose(pilot, "3")  # satisfaction -14
     assert rec.played()[-1] == "bad"
 
 
 def _to_ringing_phone():
     pilot, rec = _start(require_scenario("ringing_phone"))
-    pilot.press("1")  # the desk phone starts to ring at the next node
-    pilot.advance(1)
+    _choose(pilot, "1")  # the desk phone starts to ring at the next node
     pilot.press(pygame.K_RETURN)
-    assert pilot.app.top.view.sound == "phone_ring" and pilot.app.top.countdown is not None
+    scene = pilot.app.top
+    assert scene.view.sound == "phone_ring" and scene.countdown is not None
+    assert "phone_ring" not in rec.looping  # not while its beats are read
+    assert read_to_choices(pilot, scene) > 0
     return pilot, rec
 
 
 def test_a_timer_that_is_not_a_phone_counts_down_without_ringing():
     pilot, rec = _start()
     for c in ("1", "1", "1"):
-        pilot.press(c)
-        pilot.advance(1)
+        _choose(pilot, c)
         pilot.press(pygame.K_RETURN)
+    read_to_choices(pilot, pilot.app.top)
     assert pilot.app.top.countdown is not None and pilot.app.top.countdown.running
     assert "phone_ring" not in rec.looping and "phone_ring" not in rec.played()
 
@@ -110,10 +122,10 @@ def test_a_node_plays_its_own_sound_on_arrival():
 
 def test_the_value_screen_sounds_coins_for_what_was_lost():
     pilot, rec = _start()
-    for c in ("1", "1", "1", "1", "2", "3"):  # to the lost customer
-        pilot.press(c)
-        pilot.advance(1)
+    for c in ("1", "2", "1", "3"):  # to the lost customer
+        _choose(pilot, c)
         pilot.press(pygame.K_RETURN)
+    assert pilot.app.top.play.ending.id == "lost_customer"
     assert rec.played()[-1] == "reveal"  # the ending
     pilot.press(pygame.K_RETURN)
     assert isinstance(pilot.app.top, ValueScene)

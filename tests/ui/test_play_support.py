@@ -66,5 +66,40 @@ def start(scenario: Scenario, size=(1280, 720), under_menu: bool = True, **setti
     return pilot, menu
 
 
+def read_to_choices(pilot: Pilot, scene: PlayScene, key: int | None = pygame.K_RETURN) -> int:
+    """Read a node's beats one at a time (a key press, or a click when `key` is None) until the choices show;
+    returns how many presses it took (0 for a node of one beat)."""
+    from game.ui.scenes.play import READING
+
+    presses = 0
+    while scene.phase == READING:
+        assert presses <= len(scene.view.beats), f"still reading after {presses} presses at {scene.view.node_id}"
+        if key is None:
+            pilot.click((pilot.app.ctx.viewport.width / 2, pilot.app.ctx.viewport.height / 2))
+        else:
+            pilot.press(key)
+        presses += 1
+    return presses
+
+
+def past_reply(pilot: Pilot, scene: PlayScene, key: int | None = pygame.K_RETURN) -> bool:
+    """After a choice: wait for her reply and move on from it (a key, or a click when `key` is None) to the
+    coach's card. True when she replied."""
+    from game.ui.scenes.play import CHOSEN, REPLY
+
+    for _ in range(120):
+        if scene.phase != CHOSEN:
+            break
+        pilot.frame()
+    if scene.phase != REPLY:
+        return False
+    assert scene.step is not None and scene.speaking[1] == scene.step.reply.text
+    if key is None:
+        pilot.click((pilot.app.ctx.viewport.width / 2, pilot.app.ctx.viewport.height / 2))
+    else:
+        pilot.press(key)
+    return True
+
+
 def logical_center(rect: pygame.Rect) -> tuple[float, float]:
     return rect.centerx, rect.centery
