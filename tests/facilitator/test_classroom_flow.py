@@ -41,18 +41,20 @@ def test_meters_and_feedback_stay_hidden_until_revealed(expired):
     pilot, scene = classroom(expired)
     to_stage(pilot, scene, CHOICES)
     pilot.press(pygame.K_DOWN)
-    pilot.press(pygame.K_DOWN)  # "finish pricing the shelf first": satisfaction -8, loyalty -3
+    pilot.press(pygame.K_DOWN)  # "Got the receipt?" from the shelf: satisfaction -3
+    assert expired.nodes[expired.start].choices[2].feedback.startswith("A fair question")
     pilot.press(PAGE_DOWN)
     assert scene.session.stage == CHOSEN
     pilot.advance(2.0)
     assert scene.meters.displayed("satisfaction") == 40 and scene.meters.showing_delta("satisfaction") is None
+    pilot.app.draw(force=True)
     texts = " ".join(b.text for b in scene.rec.blocks)
-    assert "Making a customer stand" not in texts, "the coach's feedback is not shown before the reveal"
+    assert "A fair question" not in texts, "the coach's feedback is not shown before the reveal"
     pilot.press(PAGE_DOWN)
     pilot.advance(2.0)
-    assert scene.meters.displayed("satisfaction") == 32 and scene.meters.showing_delta("satisfaction") == -8
+    assert scene.meters.displayed("satisfaction") == 37 and scene.meters.showing_delta("satisfaction") == -3
     pilot.app.draw(force=True)
-    assert any("Making a customer stand" in b.text for b in scene.rec.blocks)
+    assert any("A fair question" in b.text for b in scene.rec.blocks)
 
 
 def test_number_keys_add_votes_and_zero_or_backspace_clears(expired):
@@ -76,7 +78,7 @@ def test_number_keys_add_votes_and_zero_or_backspace_clears(expired):
 
 def test_timer_starts_paused_shows_the_time_allowed_and_runs_only_on_t(expired):
     pilot, scene = classroom(expired)
-    to_node(pilot, scene, "options")
+    to_node(pilot, scene, "offer")
     s = scene.session
     assert s.timer_left == 25 and not s.timer_running
     pilot.advance(40.0)
@@ -114,7 +116,7 @@ def test_page_up_undoes_an_unrevealed_choice_and_rewinds_a_revealed_one(expired)
 def test_what_if_view_compares_options_and_plays_a_detour_then_esc_returns(expired):
     pilot, scene = classroom(expired)
     s = scene.session
-    to_node(pilot, scene, "policy_moment")
+    to_node(pilot, scene, "her_story")
     pilot.press("w")
     assert top(pilot) == "WhatIfScene"
     view = pilot.app.top
@@ -123,7 +125,7 @@ def test_what_if_view_compares_options_and_plays_a_detour_then_esc_returns(expir
     pilot.press(pygame.K_UP)
     assert view.step == 0
     _, rows = view.rows(0)
-    assert [r.deltas for r in rows][0] == {"satisfaction": 6, "loyalty": 2}
+    assert [r.deltas for r in rows][0] == {"satisfaction": -6, "loyalty": -2, "bus": -2}
     assert rows[0].taken and view.highlight == 1
     assert clean(pilot) == []
     pilot.press(pygame.K_RIGHT)
@@ -135,7 +137,7 @@ def test_what_if_view_compares_options_and_plays_a_detour_then_esc_returns(expir
     assert s.stage == CONSEQUENCES
     pilot.press(pygame.K_ESCAPE)
     assert not s.in_detour
-    assert s.stage == CHOICES and s.play.node.id == "policy_moment"
+    assert s.stage == CHOICES and s.play.node.id == "her_story"
 
 
 def test_blank_screen_turns_black_ignores_next_and_comes_back(expired):

@@ -30,14 +30,14 @@ def play_through(expired, picks):
 
 
 def test_debrief_lists_the_path_votes_and_value(expired):
-    s = play_through(expired, [2, 2])  # shelf first, then tap the sign
+    s = play_through(expired, [2, 2])  # "Got the receipt?" from the shelf, then point at the sign
     d = build_debrief(s)
     assert d.finished
     assert len(d.decisions) == len(s.main)
     first = d.decisions[0]
     assert first.chosen == 2 and first.votes == (1, 2, 0)
     assert first.room_lead == 1
-    assert first.deltas == {"satisfaction": -8, "loyalty": -3}
+    assert first.deltas == {"satisfaction": -3}
     report = all_paths(expired)
     assert d.best.net == report.best.value.net and d.worst.net == report.worst.value.net
     assert d.worst.net <= d.value.net <= d.best.net
@@ -51,13 +51,15 @@ def test_csv_rows_one_per_option_with_votes_and_the_choice(expired):
     assert rows[0][:6] == ["section", "decision", "prompt", "option", "votes", "chosen"]
     first = [r for r in rows if r[0] == "decision" and r[1] == "1"]
     assert len(first) == 3
-    assert first[0][5] == "yes" and first[0][6] == "Satisfaction +6; Loyalty +2"
+    assert first[0][5] == "yes" and first[0][6] == "Satisfaction -6; Loyalty -2; Minutes to her bus -2"
     assert [r[4] for r in first] == ["1", "2", "0"]
-    assert first[0][7].startswith("You stopped what you were doing")
+    assert first[0][7].startswith("She told you she is short of time")
+    assert expired.nodes[expired.start].choices[0].feedback.startswith(first[0][7])
     timed = [r for r in rows if r[0] == "decision" and r[3].startswith("Timer ran out")]
     assert timed, "the timed node lists the timer's outcome as an option"
     finals = {r[3]: r[9] for r in rows if r[0] == "final meter"}
-    assert finals == {"Satisfaction": str(s.play.meters["satisfaction"]), "Loyalty": str(s.play.meters["loyalty"])}
+    assert finals == {"Satisfaction": str(s.play.meters["satisfaction"]), "Loyalty": str(s.play.meters["loyalty"]),
+                      "Minutes to her bus": str(s.play.meters["bus"])}
     values = [r for r in rows if r[0] == "lifetime value"]
     assert any(r[3] == "net (the class)" for r in values)
     assert any(r[3].startswith("net (best reachable") for r in values)

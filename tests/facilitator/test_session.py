@@ -36,7 +36,9 @@ def test_reveal_order_text_choices_chosen_consequences_then_next_node(expired):
     assert not s.consequences_visible
     assert s.next() == CONSEQUENCES
     assert s.consequences_visible
-    assert s.shown_meters == {"satisfaction": 46, "loyalty": 72}
+    alone = Playthrough(expired)
+    alone.choose(0)  # the same first option, played without a class
+    assert s.shown_meters == dict(alone.meters) == {"satisfaction": 34, "loyalty": 68, "bus": 8}
     assert s.next() == TEXT
     assert s.play.node.id == "receipt"
 
@@ -74,10 +76,10 @@ def test_clear_votes_and_selection_is_the_facilitators_call(expired):
 
 def test_timer_starts_paused_at_the_time_allowed_and_runs_only_when_told(expired):
     s = ClassSession(expired)
-    for i in (0, 0, 0):  # arrive -> receipt -> policy_moment -> options (timed, 25 s)
+    for i in (0, 0, 0):  # arrive -> receipt -> her_story -> offer (timed, 25 s)
         decide(s, i)
     to_choices(s)
-    assert s.play.node.id == "options"
+    assert s.play.node.id == "offer"
     assert s.timer_left == 25.0 and not s.timer_running
     assert not s.tick(60.0), "a paused timer never decides for the room"
     assert s.timer_left == 25.0 and s.stage == CHOICES
@@ -91,7 +93,7 @@ def test_timer_starts_paused_at_the_time_allowed_and_runs_only_when_told(expired
     assert s.tick(15.0), "the timer ran out"
     assert s.stage == CHOSEN and s.main[-1].kind == "timeout"
     s.next()
-    assert s.next() == TEXT and s.play.node.id == "bus_pressure"
+    assert s.next() == TEXT and s.play.node.id == "must_go"
 
 
 def test_timer_is_not_there_on_untimed_nodes(expired):
@@ -139,7 +141,7 @@ def test_detour_ending_returns_to_the_main_path(expired):
     s.add_vote(2)
     main_place = (s.stage, dict(s.votes), s.selected)
     assert s.jump_back(0)
-    assert s.explore(2) is True  # "finish pricing the shelf first", as a what-if
+    assert s.explore(2) is True  # "Got the receipt?" from the shelf, as a what-if
     steps = 0
     while s.stage != ENDING:
         s.next()
@@ -184,10 +186,10 @@ def test_options_at_counterfactuals_include_the_timer(expired):
         decide(s, 0)
     to_choices(s)
     outcomes = s.options_at()
-    assert [o.number for o in outcomes] == [1, 2, 3, 4, None]
-    assert outcomes[-1].location == "bus_pressure"
+    assert [o.number for o in outcomes] == [1, 2, 3, None]  # the options she listened for, then the timer
+    assert outcomes[-1].location == "must_go"
     earlier = s.options_at(0)
-    assert len(earlier) == 3 and earlier[0].deltas == {"satisfaction": 6, "loyalty": 2}
+    assert len(earlier) == 3 and earlier[0].deltas == {"satisfaction": -6, "loyalty": -2, "bus": -2}
     assert s.taken_at(0) == 0
     assert s.options_at(7) == []
 

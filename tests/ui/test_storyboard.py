@@ -23,16 +23,18 @@ def _data(tmp_path, monkeypatch):
 
 
 def expected_names(scenario, choices: list[str]) -> list[str]:
-    """The file names a path should give: three per decision (four when time runs out), then the ends."""
+    """The file names a path should give: one per beat before a node's last, the node with its choices, the
+    countdown when time runs out, the picked choice, her reply when she gives one, the coach's card (unless the
+    scenario keeps the coach for the debrief); then the ends."""
     play = Playthrough(scenario)
     names = []
     for c in choices:
         node = play.location
-        names += [node] + ([f"{node}_countdown"] if c == TIMEOUT else []) + [f"{node}_chosen", f"{node}_feedback"]
-        if c == TIMEOUT:
-            play.timeout()
-        else:
-            play.choose(int(c) - 1)
+        names += [f"{node}_beat{i}" for i in range(1, len(play.beats))]
+        names += [node] + ([f"{node}_countdown"] if c == TIMEOUT else []) + [f"{node}_chosen"]
+        step = play.timeout() if c == TIMEOUT else play.choose(int(c) - 1)
+        names += ([f"{node}_reply"] if step.reply is not None else [])
+        names += ([f"{node}_feedback"] if scenario.coach != "debrief" else [])
     return names + ["ending", "value", "debrief"]
 
 
@@ -62,11 +64,12 @@ def test_a_full_path_of_every_scenario_renders(scenario, size, tmp_path):
 
 def test_the_command_writes_pictures_and_lists_them(tmp_path, capsys):
     out = tmp_path / "board"
-    code = main(["storyboard", "expired_return", "--choices", "1,1,1,1,2,3", "--out", str(out),
+    code = main(["storyboard", "expired_return", "--choices", "1,2,1,3", "--out", str(out),
                  "--size", "640x360", "--theme", "projector"])
     assert code == 0
     printed = capsys.readouterr().out.split()
-    assert printed[0].endswith("01_arrive.png") and printed[-1].endswith(".png")
+    assert printed[0].endswith("01_arrive_beat1.png") and printed[-1].endswith(".png")
+    assert any(p.endswith("_ending.png") for p in printed)
     assert sorted(p.name for p in out.glob("*.png")) == sorted(p.rsplit("/", 1)[-1] for p in printed)
 
 
@@ -100,10 +103,11 @@ def test_a_path_that_stops_early_ends_on_the_node_it_reached(tmp_path):
 
     files = render_storyboard(require_scenario("expired_return"), ["1", "2"], tmp_path / "out", (640, 360))
     assert [f.name for f in files] == [
-        "01_arrive.png", "02_arrive_chosen.png", "03_arrive_feedback.png",
-        "04_receipt.png", "05_receipt_chosen.png", "06_receipt_feedback.png", "07_pushback.png"]
+        "01_arrive_beat1.png", "02_arrive.png", "03_arrive_chosen.png", "04_arrive_reply.png",
+        "05_arrive_feedback.png", "06_receipt_beat1.png", "07_receipt.png", "08_receipt_chosen.png",
+        "09_receipt_reply.png", "10_receipt_feedback.png", "11_pushback_beat1.png", "12_pushback.png"]
     empty = render_storyboard(require_scenario("expired_return"), [], tmp_path / "first", (640, 360))
-    assert [f.name for f in empty] == ["01_arrive.png"]
+    assert [f.name for f in empty] == ["01_arrive_beat1.png", "02_arrive.png"]
 
 
 def test_a_shorter_storyboard_replaces_a_longer_one_and_keeps_other_files(tmp_path, monkeypatch) -> None:
@@ -136,10 +140,10 @@ def test_a_new_run_never_deletes_or_overwrites_a_picture_it_did_not_write(tmp_pa
     assert (out / "99_beach.png").read_bytes() == b"another"
     again = render_storyboard(scenario, [], out, size=(480, 270))  # shorter: only its own earlier frames go
     assert (out / "01_holiday.png").read_bytes() == b"the user's own picture"
-    assert [p.name for p in again] == ["01_arrive.png"]
+    assert [p.name for p in again] == ["01_arrive_beat1.png", "02_arrive.png"]
     assert not any(p.exists() for p in files if p not in again)
-    assert json.loads((out / MANIFEST).read_text())["files"] == ["01_arrive.png"]
-    (out / MANIFEST).unlink()  # the storyboard's own record gone: 01_arrive.png is no longer known to be its own
+    assert json.loads((out / MANIFEST).read_text())["files"] == ["01_arrive_beat1.png", "02_arrive.png"]
+    (out / MANIFEST).unlink()  # the storyboard's own record gone: its frames are no longer known to be its own
     with pytest.raises(FileExistsError):
         render_storyboard(scenario, [], out, size=(480, 270))
-    assert (out / "01_arrive.png").is_file() and (out / "01_holiday.png").is_file()
+    assert (out / "01_arrive_beat1.png").is_file() and (out / "01_holiday.png").is_file()
