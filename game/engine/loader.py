@@ -123,14 +123,29 @@ def load_all(paths: list[str], cache: AnalysisCache | None = None) -> list[LoadR
     return results
 
 
+#: The exploration's findings of the last files explored in this process, by content key: loading the same
+#: text again (the game, a test, a what-if) never explores it twice. Bounded; the findings are plain data.
+_RECENT: dict[str, list[dict]] = {}
+_RECENT_SIZE = 64
+
+
 def _analyse(scenario: Scenario, where: Positions, key: str, rep: Reporter, cache: AnalysisCache | None) -> None:
+    from . import budget
+
+    recent = f"{key}|{budget.STATE_LIMIT}|{budget.SECONDS}|{budget.MEMORY_MB}"  # a test may change the limits
     cached = cache.get(key) if cache is not None else None
+    if cached is None:
+        cached = _RECENT.get(recent)
     if cached is None:
         found = Reporter(rep.path)
         structure_checks(scenario, where, found)
         cached = _stored(found.items)
         if cache is not None:
             cache.put(key, cached)
+    _RECENT.pop(recent, None)
+    _RECENT[recent] = cached
+    while len(_RECENT) > _RECENT_SIZE:
+        _RECENT.pop(next(iter(_RECENT)))
     _replay(cached, rep)
 
 
