@@ -15,6 +15,7 @@ from game.engine import Budget, EngineError, Playthrough, all_paths, best_and_wo
 from game.engine.analysis import explore_states, outcome_range
 from game.engine.analysis_cache import AnalysisCache
 from game.engine.model import Branch, Node
+from game.engine.playthrough import value_for
 from game.engine.suggest import Suggester
 from tests.conftest import FIXTURES, SCENARIOS
 
@@ -137,3 +138,16 @@ def test_a_file_with_errors_is_answered_from_the_cache_without_parsing(tmp_path,
     path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     with pytest.raises(pytest.fail.Exception):
         load_file(path, AnalysisCache(cache_file))
+
+
+def test_best_and_worst_with_the_callers_value_are_the_true_extremes() -> None:
+    """ringing_phone's endings count the caller too (`others`): best and worst are the max and min of every
+    ending state's full value, whatever the memory layout (values were once cached by id() of freed objects)."""
+    scenario = load_file(SCENARIOS / "ringing_phone.yaml").scenario
+    exploration = explore_states(scenario)
+    assert exploration.complete
+    nets = [value_for(scenario, scenario.endings[s[0]], dict(zip(scenario.meter_ids, s[1], strict=True))).net
+            for states in exploration.endings.values() for s in states]
+    found = best_and_worst(scenario)
+    assert (found.best.value.net, found.worst.value.net) == (max(nets), min(nets))
+    assert found.best.value.others and found.worst.value.others  # the caller's value is in both
