@@ -136,10 +136,10 @@ def _analyse(scenario: Scenario, where: Positions, key: str, rep: Reporter, cach
     cached = cache.get(key) if cache is not None else None
     if cached is None:
         cached = _RECENT.get(recent)
-    if cached is None:
-        found = Reporter(rep.path)
-        structure_checks(scenario, where, found)
-        cached = _stored(found.items)
+        if cached is None:
+            found = Reporter(rep.path)
+            structure_checks(scenario, where, found)
+            cached = _stored(found.items)
         if cache is not None:
             cache.put(key, cached)
     _RECENT.pop(recent, None)

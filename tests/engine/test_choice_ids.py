@@ -71,7 +71,12 @@ def test_an_edited_choice_stops_the_replay_there_and_says_so() -> None:
     play.choose(0)
     second = play.history[1]
     node = before.nodes[second.node]
-    edited = EXPIRED.decode().replace(node.choices[0].text.split("\n")[0][:30], "Completely new words here", 1)
+    raw = EXPIRED.decode()
+    words = node.choices[0].text.split()
+    fragments = (" ".join(words[i:i + 4]) for i in range(len(words) - 3))
+    fragment = next(f for f in fragments if raw.count(f) == 1)  # words of that option found once in the file
+    edited = raw.replace(fragment, "completely new words here", 1)
+    assert edited != raw
     restored = Playthrough.restore(_load(edited.encode()), play.to_json())
     assert restored.replayed == 1 and restored.saved == 2
     assert "saved decision 2 no longer applies" in restored.stopped

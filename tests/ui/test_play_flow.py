@@ -8,11 +8,11 @@ import pytest
 from game.engine import TIMEOUT
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.ending import EndingScene
-from game.ui.scenes.play import CHOOSING, FEEDBACK, PlayScene
+from game.ui.scenes.play import CHOOSING, PlayScene
 from game.ui.scenes.value import ValueScene
 from game.userdata.progress import ProgressStore
 
-from .test_play_support import ending_paths, expired, past_reply, read_to_choices, start
+from .test_play_support import ending_paths, expired, read_to_choices, start, wait_for_feedback
 
 ENDINGS = ending_paths(expired())
 
@@ -26,17 +26,6 @@ def test_the_expired_return_has_six_endings_to_reach():
     assert set(ENDINGS) == {"advocate", "kept_regular", "grudging", "quietly_gone", "lost_customer",
                             "borrowed_code"}
     assert set(ENDINGS) == set(expired().endings)
-
-
-def _wait_for_feedback(pilot, scene: PlayScene, key: int | None = pygame.K_RETURN) -> None:
-    """Her reply first (moved on from by `key`, or a click when None), then the coach's card."""
-    replied = past_reply(pilot, scene, key)
-    assert replied or scene.step.reply is None, "she had a reply to give but none showed"
-    for _ in range(120):
-        if scene.phase == FEEDBACK:
-            return
-        pilot.frame()
-    raise AssertionError(f"no coach's card after the choice (phase {scene.phase})")
 
 
 @pytest.mark.parametrize("ending", sorted(ENDINGS))
@@ -58,7 +47,7 @@ def test_keyboard_alone_reaches_each_ending(ending):
                 pilot.press(pygame.K_DOWN)
             assert scene.choices.focus == int(choice) - 1
             pilot.press(pygame.K_RETURN)
-        _wait_for_feedback(pilot, scene)
+        wait_for_feedback(pilot, scene)
         assert scene.card is not None and scene.card.step.feedback
         pilot.press(pygame.K_RETURN)
     assert isinstance(app.top, EndingScene)
@@ -94,7 +83,7 @@ def test_mouse_alone_reaches_each_ending(ending):
         else:
             rect = scene.layout(app.ctx).choices[int(choice) - 1]
             pilot.click(rect.center)
-        _wait_for_feedback(pilot, scene, key=None)
+        wait_for_feedback(pilot, scene, key=None)
         _click_button(pilot, scene.card.button(app.ctx, scene.card_rect(app.ctx)))
     ending_scene = app.top
     assert isinstance(ending_scene, EndingScene) and ending_scene.play.ending.id == ending
@@ -118,7 +107,7 @@ def test_try_again_starts_a_fresh_play_from_the_debrief():
     for choice in ENDINGS["lost_customer"]:
         read_to_choices(pilot, scene)
         pilot.press(choice)
-        _wait_for_feedback(pilot, scene)
+        wait_for_feedback(pilot, scene)
         pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
-from game.ui.play.history import HistoryOverlay, history_entries
+from game.engine import load_file
+from game.ui.play.history import Entry, HistoryOverlay, history_entries
 from game.ui.play.layout import compute_layout
-from game.ui.scenes.play import CHOOSING, CHOSEN, FEEDBACK, READING
+from game.ui.play.moment import reacted
+from game.ui.scenes.play import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY
 
-from .test_play_support import expired, start
+from .test_play_support import expired, read_to_choices, start, take
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -20,12 +26,17 @@ def _data(tmp_path, monkeypatch):
 def test_typewriter_reveals_over_time_and_a_key_completes_it():
     pilot, _ = start(expired(), text_speed="slow")
     scene = pilot.app.top
+    assert len(scene.view.beats) == 2  # the narrator sets the scene, then Ms. Ling speaks
     pilot.advance(0.25)
-    assert scene.phase == READING and 0 < scene.typewriter.chars < len(scene.view.text)
+    assert scene.phase == READING and 0 < scene.typewriter.chars < len(scene.speaking[1])
     shown = scene.typewriter.chars
     pilot.advance(0.5)
     assert scene.typewriter.chars > shown
-    pilot.press("2")  # the first key only finishes the text; it does not choose
+    pilot.press("2")  # the first key only finishes the beat; it does not choose
+    assert scene.typewriter.done and scene.phase == READING and scene.beat == 0
+    pilot.press("2")  # the next starts her line, typed like the first
+    assert scene.beat == 1 and scene.speaking[0] == "Ms. Ling" and not scene.typewriter.done
+    pilot.press("2")  # and finishes it: now the choices show, and nothing was chosen
     assert scene.typewriter.done and scene.phase == CHOOSING
     assert scene.play.history == []
 
@@ -35,22 +46,29 @@ def test_typewriter_completes_on_click():
     scene = pilot.app.top
     assert scene.phase == READING
     pilot.click((640, 360))
+    assert scene.typewriter.done and scene.phase == READING and scene.beat == 0
+    pilot.click((640, 360))
+    assert scene.beat == 1 and not scene.typewriter.done
+    pilot.click((640, 360))
     assert scene.typewriter.done and scene.phase == CHOOSING and scene.play.history == []
 
 
 def test_history_opens_with_h_and_the_wheel_and_shows_what_was_said():
     pilot, _ = start(expired())
     scene = pilot.app.top
-    pilot.press("1")
-    pilot.advance(1)
-    pilot.press(pygame.K_RETURN)
+    take(pilot, scene, "2")
+    read_to_choices(pilot, scene)
     pilot.press(pygame.K_h)
     overlay = pilot.app.top
     assert isinstance(overlay, HistoryOverlay)
-    texts = [e.text for e in overlay.entries]
-    assert any("shopping bag" in t for t in texts)  # the first node
-    assert any(e.mine and "price gun" in e.text for e in overlay.entries)  # the player's choice
-    assert "receipt across the counter" in texts[-1]  # the node now on screen
+    said = [(e.who, e.text) for e in overlay.entries]
+    assert said[0][0] == "" and "carrier bag" in said[0][1]  # the narrator sets the scene
+    assert said[1][0] == "Ms. Ling" and "ten minutes before my bus" in said[1][1]  # then she speaks
+    mine = [i for i, e in enumerate(overlay.entries) if e.mine]
+    assert len(mine) == 1 and "price gun" in overlay.entries[mine[0]].text  # the player's choice
+    assert said[mine[0] + 1] == ("Ms. Ling", '"Thank you. It shouldn\'t take long."')  # and her reply to it
+    assert "thirty-four days old" in said[-2][1]  # the node now on screen, each voice on its own line
+    assert said[-1][0] == "Ms. Ling"
     pilot.press(pygame.K_h)
     assert pilot.app.top is scene
     pilot.wheel(1)
@@ -62,49 +80,63 @@ def test_history_opens_with_h_and_the_wheel_and_shows_what_was_said():
 def test_history_entries_replay_timeouts_too():
     pilot, _ = start(expired())
     scene = pilot.app.top
-    for c in ("1", "1", "1"):
-        pilot.press(c)
-        pilot.advance(1)
-        pilot.press(pygame.K_RETURN)
+    take(pilot, scene, "2", "1", "1")
+    assert scene.view.node_id == "offer" and scene.view.timer is not None
     scene.play.timeout()
     entries = history_entries(scene.play)
-    assert any(e.who == "Time ran out" for e in entries)
+    late = next(i for i, e in enumerate(entries) if e.who == "Time ran out")
+    assert entries[late + 1] == Entry("Ms. Ling", '"I\'m going to miss my bus at this rate."')
 
 
 def test_meters_animate_to_the_new_value_and_show_the_change():
     pilot, _ = start(expired())
     scene = pilot.app.top
+    read_to_choices(pilot, scene)
     assert scene.meters.displayed("satisfaction") == 40
-    pilot.press("3")  # satisfaction -8, loyalty -3
+    pilot.press("1")  # finish the tins first: satisfaction -6, loyalty -2, two minutes of her ten
     assert scene.phase == CHOSEN
     assert scene.meters.animating()
     pilot.frame(3)
     mid = scene.meters.displayed("satisfaction")
-    assert 32 < mid < 40
-    assert scene.meters.showing_delta("satisfaction") == -8
-    assert scene.meters.showing_delta("loyalty") == -3
+    assert 34 < mid < 40
+    assert scene.meters.showing_delta("satisfaction") == -6
+    assert scene.meters.showing_delta("loyalty") == -2
+    assert scene.meters.showing_delta("bus") == -2
     pilot.advance(1)
-    assert scene.meters.displayed("satisfaction") == 32 and scene.meters.displayed("loyalty") == 67
+    assert scene.meters.displayed("satisfaction") == 34 and scene.meters.displayed("loyalty") == 68
+    assert scene.meters.displayed("bus") == 8
     assert not scene.meters.animating()
+    assert scene.phase == REPLY  # she answers before the coach says a word
+    pilot.press(pygame.K_RETURN)
     assert scene.phase == FEEDBACK
-    assert [p for p, _ in scene.card.parts] == ["Satisfaction ▼ −8", "Loyalty ▼ −3"]
+    assert [p for p, _ in scene.card.parts] == ["Satisfaction ▼ −6", "Loyalty ▼ −2", "Minutes to her bus ▼ −2"]
 
 
-def test_the_coach_card_waits_for_the_player_before_the_story_moves_on():
+def test_the_reply_and_the_coach_card_wait_for_the_player_before_the_story_moves_on():
     pilot, _ = start(expired())
     scene = pilot.app.top
-    pilot.press("1")
+    read_to_choices(pilot, scene)
+    pilot.press("2")
     pilot.advance(5)
-    assert scene.phase == FEEDBACK and scene.view.node_id == "arrive"
-    pilot.press("2")  # number keys do not dismiss the card
+    assert scene.phase == REPLY and scene.view.node_id == "arrive"
+    assert scene.speaking == ("Ms. Ling", '"Thank you. It shouldn\'t take long."', "neutral")
+    pilot.press("2")  # number keys do not move on from her reply
+    assert scene.phase == REPLY
+    pilot.press(pygame.K_RETURN)
     assert scene.phase == FEEDBACK
+    pilot.advance(5)
+    pilot.press("2")  # nor dismiss the card
+    assert scene.phase == FEEDBACK and scene.view.node_id == "arrive"
     pilot.press(pygame.K_SPACE)
-    assert scene.phase == CHOOSING and scene.view.node_id == "receipt"
+    assert scene.view.node_id == "receipt" and scene.phase == READING
+    read_to_choices(pilot, scene)
+    assert scene.phase == CHOOSING
 
 
 def test_a_waiting_screen_does_not_redraw_until_something_happens():
     pilot, _ = start(expired())
     app = pilot.app
+    read_to_choices(pilot, app.top)
     pilot.frame(3)
     assert not app.top.animating()
     assert app.step(events=[], dt=1 / 60) is False
@@ -135,17 +167,16 @@ def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
     pilot, _ = start(expired(), size=(1024, 768), theme="projector", text_size="huge")
     scene = pilot.app.top
     ctx = pilot.app.ctx
-    for c in ("1", "1", "1"):  # to the node with four choices and a timer
-        pilot.press(c)
-        pilot.advance(1)
-        pilot.press(pygame.K_RETURN)
-    assert scene.view.node_id == "options"
+    take(pilot, scene, "2", "1", "1")  # she was listened to: the node with a timer shows her three options
+    read_to_choices(pilot, scene)
+    assert scene.view.node_id == "offer" and scene.phase == CHOOSING
     assert not scene.layout(ctx).fits and scene.max_scroll(ctx) > 0
     assert scene.scroll == 0
-    for _ in range(3):
+    assert len(scene.choices.buttons) == 3
+    for _ in range(2):
         pilot.press(pygame.K_DOWN)
-    assert scene.choices.focus == 3
-    button = scene.choices.buttons[3].logical
+    assert scene.choices.focus == 2
+    button = scene.choices.buttons[2].logical
     column = scene.column(ctx)
     assert scene.scroll > 0 and button[1] + button[3] <= column.bottom + 1
     before = scene.scroll
@@ -155,13 +186,14 @@ def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
     assert scene.scroll == 0
     pilot.wheel(-1)
     assert scene.scroll > 0
-    pilot.press(pygame.K_RETURN)  # choose the focused option, the fourth
-    assert scene.play.history[-1].number == 4
+    pilot.press(pygame.K_RETURN)  # choose the focused option, the third on screen
+    assert scene.play.history[-1].text.startswith('"If it')
 
 
 def test_the_picked_choice_stays_highlighted_while_the_meters_move():
     pilot, _ = start(expired())
     scene = pilot.app.top
+    read_to_choices(pilot, scene)
     pilot.press("2")
     assert scene.phase == CHOSEN
     assert [b.selected for b in scene.choices.buttons] == [False, True, False]
@@ -173,6 +205,7 @@ def test_the_picked_choice_stays_highlighted_while_the_meters_move():
 def test_a_resized_window_lays_the_screen_out_again_and_the_mouse_still_hits():
     pilot, _ = start(expired())
     scene = pilot.app.top
+    read_to_choices(pilot, scene)
     wide = scene.layout(pilot.app.ctx).choices[2]
     pilot.post(pygame.VIDEORESIZE, size=(1024, 768), w=1024, h=768)
     pilot.frame()
@@ -187,6 +220,7 @@ def test_a_resized_window_lays_the_screen_out_again_and_the_mouse_still_hits():
 def test_keyboard_focus_shows_until_the_mouse_points_at_a_choice():
     pilot, _ = start(expired())
     scene = pilot.app.top
+    read_to_choices(pilot, scene)
     assert scene.choices.show_focus and scene.choices.focus == 0
     pilot.move(scene.layout(pilot.app.ctx).choices[2].center)
     assert scene.choices.hover == 2 and not scene.choices.show_focus
@@ -196,28 +230,48 @@ def test_keyboard_focus_shows_until_the_mouse_points_at_a_choice():
     assert scene.choices.focus == 1
 
 
-def test_the_customer_s_face_reacts_to_a_choice_that_clearly_moves_her():
+def test_from_the_pick_on_her_face_is_the_one_she_answers_with():
     pilot, _ = start(expired())
     scene = pilot.app.top
-    assert scene.customer_mood() == "impatient"
-    pilot.press("3")  # satisfaction -8: a step cooler while the meters move and the coach speaks
-    assert scene.customer_mood() == "upset"
+    read_to_choices(pilot, scene)
+    assert scene.customer_mood() == "impatient"  # "about ten minutes before my bus"
+    pilot.press("2")  # the price gun goes down: "Thank you. It shouldn't take long."
+    assert scene.phase == CHOSEN and scene.customer_mood() == "neutral"
     pilot.advance(2)
-    assert scene.phase == FEEDBACK and scene.customer_mood() == "upset"
+    assert scene.phase == REPLY and scene.customer_mood() == "neutral"
+    pilot.press(pygame.K_RETURN)
+    assert scene.phase == FEEDBACK and scene.customer_mood() == "neutral"
     pilot.press(pygame.K_SPACE)
-    assert scene.phase == CHOOSING and scene.customer_mood() == scene.view.mood
+    read_to_choices(pilot, scene)
+    assert scene.view.node_id == "receipt" and scene.customer_mood() == scene.speaking[2]
 
 
-def test_a_welcome_warms_the_face_and_a_small_change_leaves_it():
-    pilot, _ = start(expired())
+def minimal():
+    result = load_file(FIXTURES / "valid" / "minimal.yaml")
+    assert result.ok and result.scenario is not None
+    return result.scenario
+
+
+def test_a_choice_without_a_reply_moves_her_face_by_how_much_it_pleased_or_hurt_her():
+    pilot, _ = start(minimal())
     scene = pilot.app.top
-    pilot.press("1")  # satisfaction +6
     assert scene.customer_mood() == "neutral"
+    pilot.press("1")  # satisfaction +30, no words from her: a step warmer while the meters move
+    assert scene.step.reply is None and scene.phase == CHOSEN and scene.customer_mood() == "pleased"
     pilot.advance(2)
+    assert scene.phase == FEEDBACK and scene.customer_mood() == "pleased"
+    cold, _ = start(minimal())
+    cold.press("2")  # satisfaction -30: a step cooler
+    assert cold.app.top.customer_mood() == "impatient"
+
+
+def test_a_change_of_five_shows_on_her_face_and_a_smaller_one_does_not():
+    pilot, _ = start(minimal())
+    scene = pilot.app.top
+    pilot.advance(6)  # the five-second timer runs out: satisfaction -20 and she calls out "Hello? Anyone?"
     pilot.press(pygame.K_SPACE)
-    assert scene.view.node_id == "receipt" and scene.customer_mood() == "neutral"
-    pilot.press("1")  # satisfaction +5: at the threshold, so one step warmer
-    assert scene.customer_mood() == "pleased"
-    small, _ = start(expired())
-    small.press("2")  # satisfaction -2: too small to show on her face
-    assert small.app.top.customer_mood() == "impatient"
+    assert scene.view.node_id == "ignored" and scene.phase == CHOOSING
+    assert scene.customer_mood() == "upset"
+    pilot.press("1")  # "Sorry! How can I help?": satisfaction +5, the smallest change that shows
+    assert scene.customer_mood() == "impatient"
+    assert reacted("upset", 4) == "upset" and reacted("upset", -4) == "upset"

@@ -103,3 +103,30 @@ def past_reply(pilot: Pilot, scene: PlayScene, key: int | None = pygame.K_RETURN
 
 def logical_center(rect: pygame.Rect) -> tuple[float, float]:
     return rect.centerx, rect.centery
+
+
+def wait_for_feedback(pilot: Pilot, scene: PlayScene, key: int | None = pygame.K_RETURN) -> None:
+    """After a choice: her reply first (moved on from by `key`, or a click when None), then the coach's card."""
+    from game.ui.scenes.play import FEEDBACK
+
+    replied = past_reply(pilot, scene, key)
+    assert replied or scene.step.reply is None, "she had a reply to give but none showed"
+    for _ in range(120):
+        if scene.phase == FEEDBACK:
+            return
+        pilot.frame()
+    raise AssertionError(f"no coach's card after the choice (phase {scene.phase})")
+
+
+def take(pilot: Pilot, scene: PlayScene, *numbers: str) -> None:
+    """Play whole decisions by number key: read the node's beats, pick, hear her reply, close the coach's card."""
+    from game.ui.scenes.play import CHOOSING
+
+    for number in numbers:
+        read_to_choices(pilot, scene)
+        assert scene.phase == CHOOSING, f"no choices at {scene.view.node_id} (phase {scene.phase})"
+        before = len(scene.play.history)
+        pilot.press(number)
+        assert len(scene.play.history) == before + 1, f"{number} chose nothing at {scene.view.node_id}"
+        wait_for_feedback(pilot, scene)
+        pilot.press(pygame.K_SPACE)

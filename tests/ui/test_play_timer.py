@@ -7,11 +7,11 @@ import pygame
 import pytest
 
 from game.ui.scenes.pause import PauseScene
-from game.ui.scenes.play import CHOOSING, FEEDBACK, PlayScene
+from game.ui.scenes.play import CHOOSING, FEEDBACK, REPLY, PlayScene
 
-from .test_play_support import expired, start
+from .test_play_support import expired, read_to_choices, start, take
 
-TO_TIMER = ["1", "1", "1"]  # arrive, receipt, policy_moment -> options (a 25-second timer)
+TO_TIMER = ["2", "1", "1"]  # arrive, receipt, her_story -> offer (a 25-second timer)
 
 
 @pytest.fixture(autouse=True)
@@ -22,11 +22,10 @@ def _data(tmp_path, monkeypatch):
 def _to_timer(**settings):
     pilot, menu = start(expired(), **settings)
     scene = pilot.app.top
-    for choice in TO_TIMER:
-        pilot.press(choice)
-        pilot.advance(1)
-        pilot.press(pygame.K_RETURN)
-    assert scene.view.node_id == "options" and scene.countdown is not None
+    take(pilot, scene, *TO_TIMER)
+    assert scene.view.node_id == "offer" and scene.countdown is not None
+    assert not scene.countdown.running  # the clock waits while the scene is still being read
+    read_to_choices(pilot, scene)
     assert scene.phase == CHOOSING and scene.countdown.running
     return pilot, menu, scene
 
@@ -37,13 +36,15 @@ def test_the_countdown_runs_out_and_the_timeout_branch_plays():
     assert seconds == 25
     pilot.advance(10)
     assert 14 <= scene.countdown.whole_seconds <= 16
-    assert pilot.app.top.animating()  # the ring and the phone move while time runs
+    assert pilot.app.top.animating()  # the clock moves while time runs
     pilot.advance(16)
-    assert scene.phase == FEEDBACK
-    assert scene.step.kind == "timeout" and scene.step.principle == "Responsiveness"
+    assert scene.phase == REPLY  # she speaks first: "I'm going to miss my bus at this rate."
+    assert scene.step.kind == "timeout" and scene.speaking[1] == scene.step.reply.text
     assert scene.play.history[-1].kind == "timeout"
     pilot.press(pygame.K_RETURN)
-    assert scene.view.node_id == "bus_pressure"
+    assert scene.phase == FEEDBACK and scene.step.principle == "Responsiveness"
+    pilot.press(pygame.K_RETURN)
+    assert scene.view.node_id == "must_go"
     assert scene.countdown is None
 
 
@@ -73,6 +74,7 @@ def test_the_pause_menu_stops_the_clock_and_resume_restarts_it():
 
 def test_losing_window_focus_stops_the_clock_until_it_comes_back():
     pilot, _, scene = _to_timer()
+    pilot.advance(1)  # the meters finish moving from the last decision
     pilot.post(pygame.WINDOWFOCUSLOST)
     pilot.frame()
     left = scene.countdown.left

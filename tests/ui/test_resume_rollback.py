@@ -11,10 +11,11 @@ from game.records.outbox import Outbox
 from game.ui.bootstrap import Options, make_app
 from game.ui.pilot import Pilot
 from game.ui.play.rollback import ASSESSED
-from game.ui.scenes.play import CHOOSING, FEEDBACK
+from game.ui.scenes.play import CHOOSING
 from game.ui.scenes.select import SelectScene
 from game.userdata.settings import Settings
 
+from .test_play_support import read_to_choices, wait_for_feedback
 from .test_shell_support import SCENARIOS, focus_card_by_keyboard, names, top
 
 
@@ -31,19 +32,15 @@ def launch(tmp_path, monkeypatch, scenario_dir=None) -> Pilot:
 
 
 def decide(pilot: Pilot, key: str = "1") -> None:
-    """Pick an option and read the coach's card (the screen then waits on FEEDBACK)."""
+    """Read the node's beats, pick an option, hear her reply and read the coach's card (the screen then waits
+    on FEEDBACK)."""
     scene = pilot.app.top
-    for _ in range(40):
-        if scene.phase == CHOOSING:
-            break
-        pilot.advance(0.1)
+    read_to_choices(pilot, scene)
+    assert scene.phase == CHOOSING
     taken = len(scene.play.history)
     pilot.press(key)
-    for _ in range(40):
-        if scene.phase == FEEDBACK:
-            break
-        pilot.advance(0.1)
     assert len(scene.play.history) == taken + 1
+    wait_for_feedback(pilot, scene)
 
 
 def next_node(pilot: Pilot) -> None:
@@ -135,7 +132,7 @@ def test_finishing_records_the_attempt_for_the_learner_and_removes_the_save(tmp_
     pilot = launch(tmp_path, monkeypatch)
     open_card(pilot)
     scene = pilot.app.top
-    for _ in range(12):
+    for _ in range(30):
         if top(pilot.app) != "PlayScene":
             break
         decide(pilot)

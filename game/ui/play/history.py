@@ -23,18 +23,21 @@ class Entry:
 
 
 def history_entries(play: Playthrough) -> list[Entry]:
-    """The conversation up to now, rebuilt by replaying the decisions (texts as they were shown)."""
+    """The conversation up to now, rebuilt by replaying the decisions: each voice of a node on its own line,
+    the player's words, and the customer's reply to them (texts as they were shown)."""
     replay = Playthrough(play.scenario, start=play.start, seed=play.seed)
     out: list[Entry] = []
     for step in play.history:
-        out.append(Entry(speaker_label(replay.speaker), replay.text))
+        out.extend(Entry(speaker_label(b.speaker), b.text) for b in replay.beats)
         out.append(Entry("You" if step.kind != TIMEOUT else "Time ran out", step.text, mine=True))
+        if step.reply is not None:
+            out.append(Entry(speaker_label(step.reply.speaker), step.reply.text))
         if step.kind == TIMEOUT:
             replay.timeout()
         else:
             replay.choose(step.number - 1)
     if replay.node is not None:
-        out.append(Entry(speaker_label(replay.speaker), replay.text))
+        out.extend(Entry(speaker_label(b.speaker), b.text) for b in replay.beats)
     return out
 
 

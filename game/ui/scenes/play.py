@@ -430,12 +430,18 @@ class PlayScene(Scene):
         """The customer's face now: the node's mood, nudged by satisfaction and, after a choice, by its effect."""
         if self.view is None:
             return "neutral"
-        if self.phase in (REPLY, FEEDBACK) and self.step is not None and self.step.reply is not None:
-            return self.step.reply.mood  # her face is the one she answered with
+        reply = self.step.reply if self.step is not None else None
+        if reply is not None and (self.phase in (REPLY, FEEDBACK) or (self.phase == CHOSEN and self._hers(reply))):
+            return reply.mood  # from the pick on, her face is the one she answers with
         mood = art.mood_for(self.speaking[2], self.satisfaction_percent())
         if self.phase in (CHOSEN, FEEDBACK) and self.step is not None:
             mood = reacted(mood, self.step.deltas.get("satisfaction", 0))
         return mood
+
+    def _hers(self, reply) -> bool:
+        """Whether the customer gives this reply (herself, or narrated), so her face may show it early."""
+        who = reply.speaker.strip()
+        return who.lower() == NARRATOR or who == self.scenario.customer.name
 
     def satisfaction_percent(self) -> int:
         m = next((m for m in self.scenario.meters if m.id == "satisfaction"), None)
