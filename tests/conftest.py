@@ -4,6 +4,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from hypothesis import settings
+
+# Speed is measured by `run.py bench`, not by timed tests: no property test fails because a loaded machine (CI,
+# two cores shared with other work) ran one example slowly.
+settings.register_profile("customer-chain", deadline=None)
+settings.load_profile("customer-chain")
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # Never touch the real user's data folder from tests (settings, progress, caches).
