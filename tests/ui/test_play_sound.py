@@ -11,12 +11,33 @@ from game.ui.scenes.value import ValueScene
 from .test_play_support import expired, past_reply, read_to_choices, start
 
 
+class BedRecorder:
+    """Takes the Audio.ambience calls (room tone, music bed, hush) and remembers the bed asked for."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.wanted: str | None = None
+
+    def room(self, setting: str) -> None:
+        self.calls.append(f"room_{setting}")
+        self.wanted = f"room_{setting}"
+
+    def music(self) -> None:
+        self.calls.append("music_bed")
+        self.wanted = "music_bed"
+
+    def hush(self) -> None:
+        self.calls.append("hush")
+        self.wanted = None
+
+
 class Recorder:
     """Takes the Audio calls the screens make and remembers them, with what is looping now."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, bool]] = []
         self.looping: set[str] = set()
+        self.ambience = BedRecorder()
 
     def play(self, cue: str, loop: bool = False) -> None:
         self.calls.append(("play", cue, loop))
@@ -131,3 +152,85 @@ def test_the_value_screen_sounds_coins_for_what_was_lost():
     assert isinstance(pilot.app.top, ValueScene)
     pilot.advance(6)
     assert "coin_loss" in rec.played() and "coin_gain" not in rec.played()
+
+
+# ---- the room tone and the music bed ------------------------------------------------------------------------
+
+def _to_the_office(pilot, rec):
+    """expired_return from the shop counter to the afternoon in the office (1, 1, 1, 3, 1 in the file's order)."""
+    for c in ("1", "1", "1", "3"):
+        _choose(pilot, c)
+        pilot.press(pygame.K_RETURN)
+        assert pilot.app.top.view.setting == "shop_counter"
+    _choose(pilot, "1")
+    assert rec.ambience.wanted == "room_shop_counter"
+    pilot.press(pygame.K_RETURN)
+    assert pilot.app.top.view.node_id == "afternoon" and pilot.app.top.view.setting == "office"
+
+
+def test_the_play_screen_loops_the_room_tone_of_the_setting_and_changes_it_with_the_setting():
+    pilot, rec = _start()
+    scene = pilot.app.top
+    scene.restart(pilot.app.ctx)  # the first node again, now that the recorder listens
+    assert rec.ambience.wanted == "room_shop_counter"
+    _to_the_office(pilot, rec)
+    assert rec.ambience.wanted == "room_office"
+    assert rec.ambience.calls.count("room_office") >= 1 and "music_bed" not in rec.ambience.calls
+
+
+def test_the_room_tone_hushes_under_the_pause_menu_and_the_menus_get_the_music_back():
+    pilot, rec = _start()
+    scene = pilot.app.top
+    scene.restart(pilot.app.ctx)
+    pilot.press(pygame.K_ESCAPE)
+    assert rec.ambience.wanted is None and rec.ambience.calls[-1] == "hush"
+    pilot.press(pygame.K_ESCAPE)  # resume
+    assert pilot.app.top is scene and rec.ambience.wanted == "room_shop_counter"
+    pilot.press(pygame.K_ESCAPE)
+    from game.ui.scenes.pause import PauseScene
+
+    pause = pilot.app.top
+    assert isinstance(pause, PauseScene)
+    pilot.press(str(1 + [r for _, r in pause.entries].index("menu")))  # Quit to menu
+    pilot.frame(2)
+    assert pilot.app.top is not scene and rec.ambience.wanted == "music_bed"
+
+
+def test_the_ending_brings_the_music_bed_and_it_plays_on_under_the_value_screen():
+    pilot, rec = _start()
+    for c in ("1", "2", "1", "3"):  # to the lost customer
+        _choose(pilot, c)
+        pilot.press(pygame.K_RETURN)
+    assert pilot.app.top.play.ending.id == "lost_customer"
+    assert rec.ambience.wanted == "music_bed"
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(pilot.app.top, ValueScene)
+    pilot.advance(2)
+    assert rec.ambience.wanted == "music_bed"
+
+
+def test_the_title_screen_asks_for_the_music_bed():
+    from game.ui.bootstrap import Options, make_app
+    from game.ui.pilot import Pilot
+    from game.ui.scenes.title import TitleScene
+    from game.userdata.settings import Settings
+
+    app = make_app(Options(size=(1280, 720), settings=Settings(sound=False)), first=TitleScene())
+    rec = Recorder()
+    app.ctx.audio = rec
+    app.top.enter(app.ctx)
+    assert rec.ambience.wanted == "music_bed"
+    pilot = Pilot(app)
+    pilot.frame(2)
+    pilot.press(pygame.K_ESCAPE)  # the title's menu: the music goes on under it
+    pilot.press(pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene) and rec.ambience.calls[-1] == "music_bed"
+
+
+def test_with_sound_off_the_play_screen_plays_no_bed():
+    pilot, _ = start(expired(), sound=False)
+    audio = pilot.app.ctx.audio
+    assert audio.ambience.wanted == "room_shop_counter"  # asked for, remembered...
+    assert audio.ambience.playing() is None  # ...and not heard
+    if audio.available:
+        assert not any(pygame.mixer.Channel(i).get_busy() for i in range(2))
