@@ -306,7 +306,7 @@ def music_bed() -> Samples:
                 w = TAU * f * detune / rate
                 for j in range(len(pad)):
                     pad[j] += amp * math.sin(w * j)
-        for j, (e, p) in enumerate(zip(env, pad)):
+        for j, (e, p) in enumerate(zip(env, pad, strict=True)):
             out[(start + j) % n] += e * p
     for at, f in _MELODY:
         for j in range(int(3.0 * rate)):
