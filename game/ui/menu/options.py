@@ -56,7 +56,7 @@ ROWS: tuple[OptionRow, ...] = (
               "Bigger text for easier reading; the screens rearrange to fit."),
     OptionRow("text_speed", "Text speed", TEXT_SPEEDS, lambda v: str(v).capitalize(),
               "How fast lines appear. Instant shows each line at once."),
-    OptionRow("sound", "Sound", (True, False), _on_off, "Phones, door chimes and gentle signals."),
+    OptionRow("sound", "Sound", (True, False), _on_off, "Phones, door chimes, gentle signals, room sounds and soft music."),
     OptionRow("volume", "Volume", VOLUMES, lambda v: f"{round(float(v) * 100)}%", "How loud the sounds play."),
     OptionRow("theme", "Colours", THEMES, lambda v: THEME_WORDS.get(str(v), str(v)),
               "High contrast for the clearest reading; Projector for a room with a big screen."),
