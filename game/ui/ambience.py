@@ -4,10 +4,13 @@ Scenes ask through the audio object: `ctx.audio.ambience.room(setting)` under th
 `.music()` on the title and after an ending, `.hush()` under the pause menu. Beds play on two mixer channels
 kept for them (cues never take those), quieter than any cue, under the same sound switch and volume. Nothing
 here is needed to follow a story: a missing file, no mixer or sound turned off are all simply silence.
+A bed's file is decoded (and resampled to the mixer's rate, a tenth of a second for the music) on a background
+thread, so asking for one never holds up a frame; it starts as soon as it is ready if it is still wanted.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +44,9 @@ class Ambience:
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         self._channels: list[pygame.mixer.Channel] | None = None
         self._current = 0
+        self._lock = threading.RLock()
+        self._loading: dict[str, threading.Thread] = {}
+        self.background = True  # load files on a thread; False loads them in the call (tests, tools)
 
     # ---- what scenes ask for ---------------------------------------------------------------------
     def room(self, setting: str) -> None:
@@ -53,10 +59,16 @@ class Ambience:
 
     def hush(self) -> None:
         """Fade the bed out (under the pause menu, or leaving a screen that had one)."""
-        self.wanted = None
-        channel = self._channel(self._current)
-        if channel is not None:
-            _quietly(channel.fadeout, FADE_MS)
+        with self._lock:
+            self.wanted = None
+            channel = self._channel(self._current)
+            if channel is not None:
+                _quietly(channel.fadeout, FADE_MS)
+
+    def wait(self, timeout: float = 5.0) -> None:
+        """Let any file being loaded finish (and start, if it is still wanted)."""
+        for thread in list(self._loading.values()):
+            thread.join(timeout)
 
     def playing(self) -> str | None:
         """The bed sounding now (None without a mixer, with sound off, or when its file is missing)."""
@@ -76,26 +88,52 @@ class Ambience:
             self._want(self.wanted)
 
     def set_volume(self) -> None:
-        for name, sound in self._sounds.items():
-            if sound is not None:
-                sound.set_volume(self.audio.volume * gain(name))
+        with self._lock:
+            for name, sound in self._sounds.items():
+                if sound is not None:
+                    sound.set_volume(self.audio.volume * gain(name))
 
     # ---- inside ----------------------------------------------------------------------------------
     def _audible(self) -> bool:
         return self.audio.available and self.audio.enabled and self.audio.volume > 0
 
     def _want(self, name: str) -> None:
-        if name == self.wanted and self.playing() == name:
-            return
-        self.wanted = name
-        if not self._audible():
-            return
-        sound = self._sound(name)
-        old = self._channel(self._current)
-        if old is not None:
-            _quietly(old.fadeout, FADE_MS)
+        with self._lock:
+            if name == self.wanted and self.playing() == name:
+                return
+            self.wanted = name
+            if not self._audible():
+                return
+            old = self._channel(self._current)
+            if old is not None:
+                _quietly(old.fadeout, FADE_MS)
+            if name in self._sounds:
+                self._start(name)
+            elif name not in self._loading:
+                if not self.background:
+                    self._loaded(name)
+                    return
+                thread = threading.Thread(target=self._loaded, args=(name,), name=f"load-{name}", daemon=True)
+                self._loading[name] = thread
+                thread.start()
+
+    def _loaded(self, name: str) -> None:
+        """Decode a bed's file (on the loader thread) and start it if it is still the one wanted."""
+        sound = _load(self.audio.sound_dir / f"{name}.wav")
+        with self._lock:
+            self._loading.pop(name, None)
+            self._sounds[name] = sound
+            if sound is not None:
+                sound.set_volume(self.audio.volume * gain(name))
+            if name == self.wanted and self._audible():
+                self._start(name)
+
+    def _start(self, name: str) -> None:
+        """Fade `name` in on the other channel (the one playing now is already fading out)."""
+        sound = self._sounds.get(name)
         if sound is None:
             return
+        old = self._channel(self._current)
         self._current = (self._current + 1) % _CHANNELS
         channel = self._channel(self._current)
         if channel is not None:
@@ -114,13 +152,6 @@ class Ambience:
             except (pygame.error, IndexError):
                 self._channels = []
         return self._channels[index] if index < len(self._channels) else None
-
-    def _sound(self, name: str) -> pygame.mixer.Sound | None:
-        if name not in self._sounds:
-            self._sounds[name] = sound = _load(self.audio.sound_dir / f"{name}.wav")
-            if sound is not None:
-                sound.set_volume(self.audio.volume * gain(name))
-        return self._sounds[name]
 
     def _forget_all_but(self, name: str, fading: pygame.mixer.Channel | None) -> None:
         """Keep at most the music, the bed now and the one fading out in memory (each is a few MB)."""

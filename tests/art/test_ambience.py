@@ -3,6 +3,7 @@ sound switch and volume on channels of their own, and silent (never an error) wi
 
 import io
 import math
+import threading
 import wave
 
 import pygame
@@ -15,6 +16,13 @@ from game.ui.ambience import MUSIC, MUSIC_GAIN, ROOM_GAIN, room_name
 from game.ui.audio import GAIN, Audio
 
 NAMES = [room_name(s) for s in SETTINGS] + [MUSIC]
+
+
+def _audio(**kwargs) -> Audio:
+    """An Audio whose beds load in the call, so a test can listen straight after asking."""
+    audio = Audio(**kwargs)
+    audio.ambience.background = False
+    return audio
 
 
 @pytest.fixture
@@ -83,7 +91,7 @@ def test_a_looped_tone_is_continuous_across_its_seam():
 
 
 def test_the_beds_play_crossfade_and_keep_their_own_channels(mixer):
-    audio = Audio(volume=0.8)
+    audio = _audio(volume=0.8)
     amb = audio.ambience
     amb.music()
     assert amb.playing() == MUSIC
@@ -101,8 +109,27 @@ def test_the_beds_play_crossfade_and_keep_their_own_channels(mixer):
     assert amb.playing() is None and amb.wanted is None
 
 
+def test_a_bed_is_loaded_on_a_background_thread_and_starts_when_ready(mixer, monkeypatch):
+    from game.ui import ambience
+
+    loaders = []
+    real_load = ambience._load
+
+    def load(path):
+        loaders.append(threading.current_thread())
+        return real_load(path)
+
+    monkeypatch.setattr(ambience, "_load", load)
+    audio = Audio()
+    audio.ambience.music()
+    audio.ambience.room("airport")  # asked for before the music has even loaded
+    audio.ambience.wait()
+    assert loaders and all(t is not threading.main_thread() for t in loaders)
+    assert audio.ambience.playing() == "room_airport"  # the music, loaded late or early, gave way to the room
+
+
 def test_a_room_tone_is_quieter_than_any_cue_and_follows_the_volume(mixer):
-    audio = Audio(volume=0.8)
+    audio = _audio(volume=0.8)
     audio.ambience.room("restaurant")
     bed = audio.ambience._sounds["room_restaurant"]
     assert bed.get_volume() == pytest.approx(0.8 * ROOM_GAIN, abs=0.01)
@@ -116,7 +143,7 @@ def test_a_room_tone_is_quieter_than_any_cue_and_follows_the_volume(mixer):
 
 
 def test_sound_off_plays_no_bed_and_turning_it_on_brings_back_the_last_one_asked_for(mixer):
-    audio = Audio(enabled=False)
+    audio = _audio(enabled=False)
     audio.ambience.music()
     audio.ambience.room("pharmacy")
     assert audio.ambience.playing() is None
@@ -132,7 +159,7 @@ def test_sound_off_plays_no_bed_and_turning_it_on_brings_back_the_last_one_asked
 
 def test_a_missing_or_broken_bed_is_silence(mixer, tmp_path):
     (tmp_path / "room_office.wav").write_bytes(b"RIFF nonsense" * 10)
-    audio = Audio(sound_dir=tmp_path)
+    audio = _audio(sound_dir=tmp_path)
     audio.ambience.room("office")
     audio.ambience.music()
     assert audio.ambience.playing() is None
