@@ -91,7 +91,7 @@ class Ambience:
         with self._lock:
             for name, sound in self._sounds.items():
                 if sound is not None:
-                    sound.set_volume(self.audio.volume * gain(name))
+                    _quietly(sound.set_volume, self.audio.volume * gain(name))
 
     # ---- inside ----------------------------------------------------------------------------------
     def _audible(self) -> bool:
@@ -124,7 +124,7 @@ class Ambience:
             self._loading.pop(name, None)
             self._sounds[name] = sound
             if sound is not None:
-                sound.set_volume(self.audio.volume * gain(name))
+                _quietly(sound.set_volume, self.audio.volume * gain(name))
             if name == self.wanted and self._audible():
                 self._start(name)
 
