@@ -234,3 +234,18 @@ def test_with_sound_off_the_play_screen_plays_no_bed():
     assert audio.ambience.playing() is None  # ...and not heard
     if audio.available:
         assert not any(pygame.mixer.Channel(i).get_busy() for i in range(2))
+
+
+def test_with_sound_on_the_room_tone_really_sounds_and_stops_for_the_pause_menu():
+    pilot, _ = start(expired(), sound=True)
+    audio = pilot.app.ctx.audio
+    if not audio.available:
+        pytest.skip("no mixer, not even the dummy driver")
+    audio.ambience.wait()
+    assert audio.ambience.playing() == "room_shop_counter"
+    pilot.press(pygame.K_ESCAPE)
+    assert audio.ambience.playing() is None
+    pilot.press(pygame.K_ESCAPE)
+    audio.ambience.wait()
+    assert audio.ambience.playing() == "room_shop_counter"
+    audio.stop()
