@@ -249,3 +249,61 @@ def test_with_sound_on_the_room_tone_really_sounds_and_stops_for_the_pause_menu(
     audio.ambience.wait()
     assert audio.ambience.playing() == "room_shop_counter"
     audio.stop()
+
+
+def test_the_classroom_loops_the_room_tone_of_the_scene_and_the_music_from_the_ending():
+    from game.facilitation.session import CHOICES, ENDING, INTRO
+
+    from ..facilitator.helpers import PAGE_DOWN, classroom
+
+    pilot, scene = classroom(expired())
+    rec = Recorder()
+    pilot.app.ctx.audio = rec
+    s = scene.session
+    assert s.stage == INTRO
+    pilot.press(PAGE_DOWN)
+    assert rec.ambience.wanted == "room_shop_counter"
+    for option in (0, 0, 0, 2, 0):  # to the afternoon in the office, as on the play screen
+        while s.stage != CHOICES:
+            pilot.press(PAGE_DOWN)
+        assert rec.ambience.wanted == "room_shop_counter"
+        for _ in range(option - s.selected):
+            pilot.press(pygame.K_DOWN)
+        assert s.selected == option
+        pilot.press(PAGE_DOWN)
+        pilot.press(PAGE_DOWN)
+        pilot.press(PAGE_DOWN)
+    assert s.play.node.id == "afternoon" and rec.ambience.wanted == "room_office"
+    for _ in range(80):
+        if s.stage == ENDING:
+            break
+        pilot.press(PAGE_DOWN)
+    assert s.stage == ENDING and rec.ambience.wanted == "music_bed"
+
+
+def test_back_at_the_scenario_list_the_music_bed_plays_again():
+    from game.ui.bootstrap import Options, make_app
+    from game.ui.pilot import Pilot
+    from game.ui.scenes.select import SelectScene
+    from game.userdata.settings import Settings
+
+    app = make_app(Options(size=(1280, 720), settings=Settings(sound=False, text_speed="instant")),
+                   first=SelectScene())
+    pilot = Pilot(app)
+    pilot.frame(3)
+    rec = Recorder()
+    app.ctx.audio = rec
+    select = app.top
+    pilot.press(pygame.K_RETURN)  # open the focused scenario (its preview or the play screen)
+    pilot.frame(3)
+    assert app.top is not select
+    rec.ambience.room("office")  # whatever played on the screen above
+    for _ in range(4):
+        if app.top is select:
+            break
+        pilot.press(pygame.K_ESCAPE)
+        pilot.frame(2)
+        if app.top is not select and hasattr(app.top, "entries"):  # a pause menu: quit to the list
+            pilot.press(str(len(app.top.entries)))
+            pilot.frame(2)
+    assert app.top is select and rec.ambience.wanted == "music_bed"
