@@ -65,7 +65,7 @@ class Ambience:
             if channel is not None:
                 _quietly(channel.fadeout, FADE_MS)
 
-    def wait(self, timeout: float = 5.0) -> None:
+    def wait(self, timeout: float = 30.0) -> None:
         """Let any file being loaded finish (and start, if it is still wanted)."""
         for thread in list(self._loading.values()):
             thread.join(timeout)

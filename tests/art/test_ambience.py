@@ -29,6 +29,9 @@ def _audio(**kwargs) -> Audio:
 def mixer():
     if not pygame.mixer.get_init():
         pygame.mixer.init()
+    for thread in threading.enumerate():  # beds still loading for earlier tests must not start over these
+        if thread.name.startswith("load-"):
+            thread.join(30)
     yield
     pygame.mixer.stop()
 
