@@ -60,6 +60,7 @@ def test_the_wheel_and_the_sdist_carry_everything_the_game_needs(installed):
         sdist = tar.getnames()
     for name in ("game/scenarios/expired_return.yaml", "game/scenarios/schema.json", "game/scenarios/README.md",
                  "game/assets/fonts/DejaVuSans.ttf", "game/assets/sounds/phone_ring.wav",
+                 "game/assets/sounds/room_garden_centre.wav", "game/assets/sounds/music_bed.wav",
                  "game/assets/CREDITS.md"):
         assert name in wheel, name
     bundled = sorted(p.name for p in BUNDLED_FILES)

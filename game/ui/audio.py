@@ -2,6 +2,7 @@
 
 Each cue is loaded from assets/sounds/CUE.wav (written by assets/sounds/generate.py) and, if that file is
 missing or unreadable, synthesised here in pure Python. With no audio device every call is a silent no-op.
+The room tones and music bed under the screens are `Audio.ambience` (game/ui/ambience.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from ..resources import sounds_dir
+from .ambience import Ambience
 
 SOUND_DIR = sounds_dir()
 RATE = 22050
@@ -166,6 +168,7 @@ class Audio:
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         self._looping: set[str] = set()  # loops asked for, resumed when sound comes back on
         self.available = _start_mixer()
+        self.ambience = Ambience(self)  # the room tone or music bed under the screens
 
     def _sound(self, cue: str) -> pygame.mixer.Sound | None:
         if cue in self._sounds:
@@ -218,9 +221,10 @@ class Audio:
             return
 
     def stop(self, cue: str | None = None) -> None:
-        """Stop one cue, or every sound when cue is None."""
+        """Stop one cue, or every sound (the room tone or music bed too) when cue is None."""
         if cue is None:
             self._looping.clear()
+            self.ambience.wanted = None
         else:
             self._looping.discard(cue)
         if not self.available:
@@ -245,9 +249,10 @@ class Audio:
     def _resume_loops(self) -> None:
         for cue in sorted(self._looping):
             self.play(cue, loop=True)
+        self.ambience.resume()
 
     def set_enabled(self, enabled: bool) -> None:
-        """Turn sound on or off; a ring that was looping starts again when sound comes back on."""
+        """Turn sound on or off; a ring that was looping, and the bed, start again when sound comes back on."""
         was = self.enabled
         self.enabled = bool(enabled)
         if not self.enabled:
@@ -262,6 +267,7 @@ class Audio:
         for cue, sound in self._sounds.items():
             if sound is not None:
                 sound.set_volume(self.volume * GAIN.get(cue, 1.0))
+        self.ambience.set_volume()
         if self.volume <= 0:
             self._silence()
         elif was_silent and self.enabled:

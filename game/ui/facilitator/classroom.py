@@ -171,6 +171,10 @@ class ClassroomScene(Scene):
                 ctx.audio.play(s.play.node.sound)
             if s.stage == ENDING:
                 ctx.audio.play("reveal")
+        if s.stage in (ENDING, DEBRIEF):
+            ctx.audio.ambience.music()  # the music bed from the ending on
+        elif s.stage != INTRO:
+            ctx.audio.ambience.room(self._setting())  # the room tone of the scene shown
         self._stage_seen, self._path_seen = s.stage, len(s.path)
         self.dirty = True
 

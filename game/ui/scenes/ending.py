@@ -54,6 +54,7 @@ class EndingScene(PausableAfterEnding):
         if self.record:
             self.problem = record_attempt(ctx, self.play)
         ctx.audio.play("reveal")
+        ctx.audio.ambience.music()  # the soft music bed through the ending, value and debrief screens
         self.layout_changed(ctx)
 
     def layout_changed(self, ctx: Context) -> None:

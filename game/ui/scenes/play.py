@@ -108,6 +108,7 @@ class PlayScene(Scene):
             self._pending = self._ending()
             return
         self.view = NodeView.of(self.play)
+        ctx.audio.ambience.room(self.view.setting)  # the room tone, crossfaded when the setting changes
         self._layout = None
         self.scroll = 0.0
         self.step = None
@@ -227,9 +228,12 @@ class PlayScene(Scene):
             self.restart(ctx)
         elif result == "menu":
             ctx.audio.stop("phone_ring")
+            ctx.audio.ambience.music()  # back to the menus
             self._pending = Pop()
         elif self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
             self._ring(ctx)
+        if result != "menu" and self.view is not None:
+            ctx.audio.ambience.room(self.view.setting)  # back from the pause menu or the history
 
     # ---- layout ------------------------------------------------------------------------------
     def layout(self, ctx: Context) -> PlayLayout:
@@ -389,6 +393,7 @@ class PlayScene(Scene):
 
     def _pause(self, ctx: Context) -> Transition | None:
         ctx.audio.stop("phone_ring")
+        ctx.audio.ambience.hush()
         try:
             from .pause import PauseScene
         except ImportError:

@@ -205,6 +205,7 @@ class SelectScene(Scene):
     def resume(self, ctx: Context, result: Any = None) -> None:
         child, self._child = self._child, None
         self.dirty = True
+        ctx.audio.ambience.music()  # back at the list (from a play, a class, a preview): the music bed again
         if child == "pause" and result == "menu":
             self._pending = self._back()
             return

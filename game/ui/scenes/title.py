@@ -97,6 +97,9 @@ class TitleScene(Scene):
         self.column = pygame.Rect(left, 20, round(width), round(bottom - 20))
 
     # ---- scene contract ------------------------------------------------------------------------
+    def enter(self, ctx: Context) -> None:
+        ctx.audio.ambience.music()
+
     def layout_changed(self, ctx: Context) -> None:
         self._key = None
         self.dirty = True
@@ -104,6 +107,7 @@ class TitleScene(Scene):
     def resume(self, ctx: Context, result: Any = None) -> None:
         self._key = None
         self.dirty = True
+        ctx.audio.ambience.music()
         if result == "quit":
             self._pending = Quit()
 
