@@ -71,7 +71,8 @@ def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str],
 
 
 class DebriefScene(PausableAfterEnding):
-    """A scrollable review of the path; Try again replays the scenario, Back to menu returns to the list."""
+    """A scrollable review of the path; Try again replays the scenario, Back to menu (the default) returns to the
+    list."""
 
     def __init__(self, play: Playthrough) -> None:
         super().__init__()
@@ -93,10 +94,12 @@ class DebriefScene(PausableAfterEnding):
         vp = ctx.viewport
         w = max(button_width(ctx, TRY_AGAIN), button_width(ctx, MENU))
         y = vp.height - MARGIN - BUTTON_H
+        # Back to menu has the focus first: a stray Space or Enter must not throw the play away and start again.
+        focus = self.group.focus if self.group.buttons else 1
         self.group = FocusGroup([
             Button(TRY_AGAIN, (vp.width - MARGIN - 2 * w - GAP, y, w, BUTTON_H)),
             Button(MENU, (vp.width - MARGIN - w, y, w, BUTTON_H)),
-        ], focus=self.group.focus, vertical=False)
+        ], focus=focus, vertical=False)
         self._height_key = None
         self.scroll = min(self.scroll, self.max_scroll(ctx))
 
