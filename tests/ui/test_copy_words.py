@@ -148,3 +148,11 @@ def test_every_other_option_in_the_debrief_says_what_would_have_come_of_it(scena
     words = _drawn_words(DebriefScene(play))
     assert "story goes on" not in words
     assert "would answer" in words or "Then it ends" in words
+
+
+def test_the_debrief_quotes_the_line_the_player_answered_in_its_own_voice_and_whole():
+    items = decisions(_first_path("relationship_client"))
+    first = items[0]
+    assert first.speaker == "Dana" and first.said.startswith('"Team reminder')  # not the narrator's words as his
+    words = _drawn_words(DebriefScene(_first_path("relationship_client")))
+    assert "keep calls tight" in words  # the end of her line is drawn, not cut short with an ellipsis

@@ -74,7 +74,9 @@ def decisions(play: Playthrough) -> list[Decision]:
             others = tuple(o for o in options if o.number is not None)
         else:
             others = tuple(o for o in options if o.number != step.number)
-        out.append(Decision(n, replay.speaker, replay.text, step, others, _leads(replay, others)))
+        last = replay.beats[-1] if replay.beats else None  # the line the player answered, in its own voice
+        speaker, said = (last.speaker, last.text) if last is not None else (replay.speaker, replay.text)
+        out.append(Decision(n, speaker, said, step, others, _leads(replay, others)))
         if step.kind == TIMEOUT:
             replay.timeout()
         else:
@@ -293,11 +295,11 @@ class DebriefScene(PausableAfterEnding):
         if draw:
             blit_text(surface, ctx, heading, vp.point(x, y), "small", th.accent, bold=True)
         y += line_height(ctx, "small", True) + 4
-        said = f"{d.speaker}: {d.said}" if d.speaker.lower() != "narrator" else d.said
-        said = fit_text(ctx, said, "small", vp.px(left_w))
+        said = f"{d.speaker}: {d.said}" if d.speaker.strip().lower() != "narrator" else d.said
+        h = logical_height(ctx, said, left_w, "small")  # wrapped whole, never cut short
         if draw:
-            blit_text(surface, ctx, said, vp.point(x, y), "small", th.text_muted)
-        y += line_height(ctx, "small") + 6
+            blit_paragraph(surface, ctx, said, vp.rect(x, y, left_w, h + 4), "small", th.text_muted)
+        y += h + 6
         mine = (f"You chose {step.number}: {step.text}" if step.kind != TIMEOUT
                 else f"Time ran out: {step.text}")
         h = logical_height(ctx, mine, left_w, "body")
