@@ -146,7 +146,7 @@ def lifetime_value(econ: Economics, outcome: str, satisfaction: int, loyalty: in
         lost = round(horizon - kept, 2)
         steps.append(ValueStep(f"{customer} stays, {round(loy * 100)}% loyal",
                                f"{fmt_amount(horizon, u)} × {round(loy * 100)}% kept", kept))
-        steps.append(ValueStep("At risk of drifting away", f"{fmt_amount(horizon, u)} − {fmt_amount(kept, u)}",
+        steps.append(ValueStep("Lost as loyalty drifts away", f"{fmt_amount(horizon, u)} − {fmt_amount(kept, u)}",
                                -lost))
         if lost > kept:
             why = (f"{customer} stays for now, but only {round(loy * 100)}% loyal: more of the value is likely to "

@@ -108,7 +108,7 @@ def _report(scenario: Scenario, play: Playthrough, decision: Decision, n: int) -
     options = [v.text for v in views]
     votes = [decision.votes.get(v.number, 0) for v in views]
     if play.node is not None and play.node.timer is not None:
-        options.append(f"Timer ran out: {play.say(play.node.timer.text)}")
+        options.append(f"Time ran out: {play.say(play.node.timer.text)}")
         votes.append(0)
     prompt = play.text
     if decision.kind == TIMEOUT:

@@ -55,7 +55,7 @@ def test_csv_rows_one_per_option_with_votes_and_the_choice(expired):
     assert [r[4] for r in first] == ["1", "2", "0"]
     assert first[0][7].startswith("She told you she is short of time")
     assert expired.nodes[expired.start].choices[0].feedback.startswith(first[0][7])
-    timed = [r for r in rows if r[0] == "decision" and r[3].startswith("Timer ran out")]
+    timed = [r for r in rows if r[0] == "decision" and r[3].startswith("Time ran out")]
     assert timed, "the timed node lists the timer's outcome as an option"
     finals = {r[3]: r[9] for r in rows if r[0] == "final meter"}
     assert finals == {"Satisfaction": str(s.play.meters["satisfaction"]), "Loyalty": str(s.play.meters["loyalty"]),

@@ -46,5 +46,8 @@ def test_escape_pauses_and_the_menu_works(screen, pick, expected, tmp_path, monk
     for _ in range(labels.index(pick)):
         pilot.press(pygame.K_DOWN)
     pilot.press(pygame.K_RETURN)
+    if pick == "Restart":  # it asks once first
+        assert isinstance(app.top, PauseScene) and [b.label for b in app.top.group.buttons] == ["Yes", "No"]
+        pilot.press("1")
     pilot.frame(2)
     assert type(app.top) is expected, type(app.top)

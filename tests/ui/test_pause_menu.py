@@ -69,7 +69,9 @@ def test_restart_starts_the_scenario_again(tmp_path, monkeypatch):
     app = pilot.app
     make_a_choice(pilot)
     pilot.press(pygame.K_ESCAPE)
-    pilot.press("2")  # Restart
+    pilot.press("2")  # Restart, which asks first
+    assert top(app) == "PauseScene" and app.top.confirming and app.stack[-2].play.history
+    pilot.press("1")  # Yes
     pilot.frame(2)
     assert top(app) == "PlayScene"
     assert app.top.play.history == []

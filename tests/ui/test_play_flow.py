@@ -42,7 +42,9 @@ def test_keyboard_alone_reaches_each_ending(ending):
         elif n % 2:
             pilot.press(choice)  # number keys
         else:
-            assert scene.choices.show_focus and scene.choices.focus == 0  # the focus starts on choice 1
+            assert not scene.choices.show_focus  # nothing is focused until the player moves the focus
+            pilot.press(pygame.K_DOWN)  # the first arrow shows it, on choice 1
+            assert scene.choices.show_focus and scene.choices.focus == 0 and len(scene.play.history) == n
             for _ in range(int(choice) - 1):
                 pilot.press(pygame.K_DOWN)
             assert scene.choices.focus == int(choice) - 1
@@ -58,7 +60,7 @@ def test_keyboard_alone_reaches_each_ending(ending):
     assert app.top.done
     pilot.press(pygame.K_RETURN)
     assert isinstance(app.top, DebriefScene)
-    pilot.press(pygame.K_TAB)  # from Try again to Back to menu
+    assert app.top.group.buttons[app.top.group.focus].label == "Back to menu"  # the default: no stray restart
     pilot.press(pygame.K_RETURN)
     assert app.top is menu and menu.resumed == [None]
     summary = ProgressStore().summary("expired_return")
@@ -113,7 +115,9 @@ def test_try_again_starts_a_fresh_play_from_the_debrief():
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_RETURN)
     assert isinstance(app.top, DebriefScene)
-    pilot.press(pygame.K_RETURN)  # Try again has the focus first
+    pilot.press(pygame.K_TAB)  # from Back to menu (the default) to Try again
+    assert app.top.group.buttons[app.top.group.focus].label == "Try again"
+    pilot.press(pygame.K_RETURN)
     fresh = app.top
     assert isinstance(fresh, PlayScene) and fresh.play.history == [] and fresh.view.node_id == expired().start
     assert app.stack[0] is menu and len(app.stack) == 2

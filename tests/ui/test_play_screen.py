@@ -173,7 +173,7 @@ def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():
     assert not scene.layout(ctx).fits and scene.max_scroll(ctx) > 0
     assert scene.scroll == 0
     assert len(scene.choices.buttons) == 3
-    for _ in range(2):
+    for _ in range(3):  # the first arrow shows the focus on choice 1, the next two move it to the third
         pilot.press(pygame.K_DOWN)
     assert scene.choices.focus == 2
     button = scene.choices.buttons[2].logical
@@ -221,6 +221,8 @@ def test_keyboard_focus_shows_until_the_mouse_points_at_a_choice():
     pilot, _ = start(expired())
     scene = pilot.app.top
     read_to_choices(pilot, scene)
+    assert not scene.choices.show_focus  # no focus until the keyboard asks for it
+    pilot.press(pygame.K_DOWN)
     assert scene.choices.show_focus and scene.choices.focus == 0
     pilot.move(scene.layout(pilot.app.ctx).choices[2].center)
     assert scene.choices.hover == 2 and not scene.choices.show_focus

@@ -91,7 +91,9 @@ def test_losing_window_focus_stops_the_clock_until_it_comes_back():
 def test_pause_restart_begins_the_scenario_again():
     pilot, _, scene = _to_timer()
     pilot.press(pygame.K_ESCAPE)
-    pilot.press("2")  # Restart
+    pilot.press("2")  # Restart, which asks once
+    assert pilot.app.top is not scene and scene.play.history
+    pilot.press("1")  # Yes
     assert pilot.app.top is scene
     assert scene.play.history == [] and scene.view.node_id == "arrive" and scene.countdown is None
     assert scene.meters.displayed("satisfaction") == 40

@@ -97,7 +97,8 @@ def finish_by_keyboard(pilot: Pilot) -> list[str]:
             pilot.press("1")
             pilot.press(pygame.K_RETURN)
         elif name == "DebriefScene":
-            pilot.press(pygame.K_RIGHT)
+            debrief = pilot.app.top
+            assert debrief.group.buttons[debrief.group.focus].label == "Back to menu"  # the default
             pilot.press(pygame.K_RETURN)
         else:
             pilot.press(pygame.K_RETURN)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.engine import Playthrough
+from game.engine import Playthrough, load_file
 from game.ui.bootstrap import Options, make_app
 from game.ui.pilot import Pilot
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.value import STEP_SECONDS, ValueScene
 from game.userdata.settings import Settings
 
+from ..conftest import FIXTURES
 from .test_play_support import ending_paths, expired
 
 
@@ -34,13 +35,13 @@ def _value_for(ending: str) -> tuple[Pilot, ValueScene]:
     return pilot, scene
 
 
-def test_the_steps_appear_one_by_one_then_the_chart_grows():
+def test_the_steps_appear_one_by_one_while_the_chart_grows():
     pilot, scene = _value_for("lost_customer")
     labels = [s.label for s in scene.value.steps]
     assert labels[:4] == ["One visit", "A year", "Over 10 years", "Counting word of mouth"]
-    assert scene.steps_shown == 1 and scene.chart_progress == 0
+    assert scene.steps_shown == 1 and scene.chart_progress < 0.1
     pilot.advance(STEP_SECONDS * 2)
-    assert scene.steps_shown == 3
+    assert scene.steps_shown == 3 and 0 < scene.chart_progress < 1  # the chart grows beside the arithmetic
     pilot.advance(STEP_SECONDS * 3)
     assert scene.steps_shown == len(labels) and scene.chart_progress < 1
     assert scene.animating()
@@ -142,3 +143,37 @@ def test_the_quick_best_outcome_agrees_with_the_full_path_search():
         assert value.net == report.best.value.net, scenario.id
         best_titles = {scenario.endings[p.ending].title for p in report.paths if p.value.net == value.net}
         assert title in best_titles | {scenario.endings[report.best.ending].title}, scenario.id
+
+
+def test_real_content_shows_at_once_while_the_best_outcome_is_still_being_worked_out():
+    """A scenario whose exploration takes seconds (a counter loop): the arithmetic, this ending's bar and a plain
+    'working out' line all show in the first fifth of a second, with no '…' placeholder (issue 12, defect 12)."""
+    scenario = load_file(str(FIXTURES / "hostile" / "ui_counter_loop.yaml")).scenario
+    assert scenario is not None
+    play = Playthrough(scenario)
+    for _ in range(3):
+        play.choose(0)
+    play.choose(2)
+    scene = ValueScene(play)
+    pilot = Pilot(make_app(Options(size=(1280, 720), settings=Settings(sound=False)), first=scene))
+    pilot.advance(0.2)
+    assert scene.working, "the exploration is still running"
+    assert scene.steps_shown >= 1 and scene.chart_progress > 0
+    assert [b.label for b in scene.bars()] == ["Your ending"]
+    assert scene.caption().startswith("Working out the best and worst")
+    drawn: list[str] = []
+    ctx = pilot.app.ctx
+    original = ctx.text.render
+
+    def spy(text, *args, **kwargs):
+        drawn.append(text)
+        return original(text, *args, **kwargs)
+
+    ctx.text.render = spy
+    pilot.app.draw(force=True)
+    ctx.text.render = original
+    assert "…" not in drawn
+    assert any(t.startswith("Working out the best") for t in drawn)
+    pilot.advance(1.5)
+    assert scene.steps_done and scene.chart_progress == 1 and scene.done  # all of it in 1.5 s, working or not
+    assert scene.job is not None and scene.job.wait(30)

@@ -1,4 +1,7 @@
-"""The player's choices as large numbered buttons: keys 1-9, arrows with Enter, or the mouse."""
+"""The player's choices as large numbered buttons: keys 1-9, arrows with Enter, or the mouse.
+
+Nothing is taken unless the player chose it: there is no keyboard focus until the first arrow or Tab press, and
+Enter or Space with no focus does nothing (number keys and clicks choose directly)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,9 @@ import pygame
 
 from ..context import Context
 from ..widgets import Button, FocusGroup
+
+_MOVES = (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB)
+_ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 class ChoiceList:
@@ -20,7 +26,7 @@ class ChoiceList:
                         for t, r, n in zip(texts, rects, nums, strict=False)]
         self.group = FocusGroup(self.buttons)
         self.enabled = True
-        self.show_focus = True  # hidden while the mouse points at a choice, back when the keyboard is used
+        self.show_focus = False  # shown from the first arrow or Tab press; hidden while the mouse points at one
 
     def relayout(self, rects: Sequence[pygame.Rect], token: str) -> None:
         for b, r in zip(self.buttons, rects, strict=False):
@@ -35,14 +41,13 @@ class ChoiceList:
     def handle(self, event: pygame.event.Event, ctx: Context) -> int | None:
         if not self.enabled:
             return None
-        arrows = (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB)
-        if event.type == pygame.KEYDOWN and event.key in arrows and not self.show_focus:
-            self.show_focus = True  # the first arrow after using the mouse shows where the focus is
+        if event.type == pygame.KEYDOWN and event.key in _MOVES and not self.show_focus:
+            self.show_focus = True  # the first arrow or Tab shows the focus where it is (choice 1 at first)
             return None
+        if event.type == pygame.KEYDOWN and event.key in _ACTIVATE and not self.show_focus:
+            return None  # no focus, no choice: a stray Enter or Space never picks an option
         picked = self.group.handle(event, ctx)
-        if event.type == pygame.KEYDOWN:
-            self.show_focus = True
-        elif event.type == pygame.MOUSEMOTION and self.group.hover is not None:
+        if event.type == pygame.MOUSEMOTION and self.group.hover is not None:
             self.show_focus = False
         return picked
 

@@ -11,7 +11,7 @@ from ..context import Context
 from ..widgets import Button, blit_paragraph, blit_text, focus_ring, panel
 from .chrome import button_width, chip, fit_text, text_width
 from .layout import line_height, logical_height
-from .meters import delta_text
+from .meters import delta_text, judge_change
 from .runs import Run, draw_runs, runs_height
 
 PAD = 20
@@ -30,13 +30,14 @@ def delta_parts(step: Step, labels: Mapping[str, str],
                 polarity: Mapping[str, int] | None = None) -> list[tuple[str, int]]:
     """(text, judgement) for each meter that moved, e.g. ('Satisfaction ▲ +6', 1), in the meters' order.
 
-    The judgement is +1 for good news and -1 for bad: a rise in a lower-is-better meter (talk time) is bad.
+    The judgement is +1 for good news and -1 for bad, for the person served (see `judge_change`): talk time
+    spent on a choice that pleased her is good news, spent on one that upset her is bad.
     """
     out = []
     for mid, label in labels.items():
         d = step.deltas.get(mid, 0)
         if d:
-            out.append((f"{label} {delta_text(d)}", (1 if d > 0 else -1) * (polarity or {}).get(mid, 1)))
+            out.append((f"{label} {delta_text(d)}", judge_change(mid, step.deltas, polarity or {})))
     return out
 
 

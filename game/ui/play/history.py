@@ -22,9 +22,10 @@ class Entry:
     mine: bool = False
 
 
-def history_entries(play: Playthrough) -> list[Entry]:
+def history_entries(play: Playthrough, upcoming: bool = True) -> list[Entry]:
     """The conversation up to now, rebuilt by replaying the decisions: each voice of a node on its own line,
-    the player's words, and the customer's reply to them (texts as they were shown)."""
+    the player's words, and the customer's reply to them (texts as they were shown). `upcoming` False leaves
+    out the node the play has moved on to (after a choice, while her reply or the coach's card shows)."""
     replay = Playthrough(play.scenario, start=play.start, seed=play.seed)
     out: list[Entry] = []
     for step in play.history:
@@ -36,7 +37,7 @@ def history_entries(play: Playthrough) -> list[Entry]:
             replay.timeout()
         else:
             replay.choose(step.number - 1)
-    if replay.node is not None:
+    if upcoming and replay.node is not None:
         out.extend(Entry(speaker_label(b.speaker), b.text) for b in replay.beats)
     return out
 

@@ -14,11 +14,29 @@ from .chrome import fit_text, text_width
 from .layout import METER_BAR, METER_PAD, line_height, meter_row
 
 EASE_SECONDS = 0.7  # time for a bar to reach its new value
+CUSTOMER_METERS = ("satisfaction", "loyalty")  # how the person served feels; the engine's teaching score too
 
 
 def delta_text(delta: int) -> str:
     """'▲ +6' or '▼ −8': the direction is in the shape and the sign, not only the colour."""
     return f"▲ +{delta}" if delta > 0 else f"▼ −{abs(delta)}"
+
+
+def judge_change(meter_id: str, deltas: Mapping[str, int], polarity: Mapping[str, int]) -> int:
+    """+1 when a meter's change is good news for the person served, -1 when bad, 0 for no change.
+
+    A higher-is-better meter is judged by its own direction. A lower-is-better one (talk time) is a cost, judged
+    by what the choice did for the customer: minutes spent on a choice that pleased her were well spent (good
+    news), minutes spent on one that upset her were not; only when she is unmoved does its own direction count.
+    """
+    delta = deltas.get(meter_id, 0)
+    if not delta:
+        return 0
+    own = (1 if delta > 0 else -1) * polarity.get(meter_id, 1)
+    if polarity.get(meter_id, 1) > 0 or meter_id in CUSTOMER_METERS:
+        return own
+    served = sum(polarity.get(m, 1) * deltas.get(m, 0) for m in CUSTOMER_METERS)
+    return own if served == 0 else (1 if served > 0 else -1)
 
 
 @dataclass
@@ -29,6 +47,7 @@ class _Gauge:
     start: float
     elapsed: float = EASE_SECONDS
     delta: int = 0
+    judged: int = 0  # +1 good news, -1 bad (see judge_change)
 
     @property
     def moving(self) -> bool:
@@ -44,9 +63,12 @@ class MeterPanel:
 
     def set(self, values: Mapping[str, int], animate: bool = True, show_delta: bool = True) -> None:
         """Move to new values; each change is shown beside its number until the next set() or clear_deltas()."""
+        deltas = {g.meter.id: values.get(g.meter.id, g.target) - g.target for g in self.gauges}
+        polarity = {g.meter.id: 1 if g.meter.better == "higher" else -1 for g in self.gauges}
         for g in self.gauges:
             new = values.get(g.meter.id, g.target)
             g.delta = new - g.target if show_delta else 0
+            g.judged = judge_change(g.meter.id, deltas, polarity)
             if new == g.target:
                 continue
             g.start = g.shown
@@ -131,7 +153,7 @@ class MeterPanel:
             blit_text(surface, ctx, fit_text(ctx, m.label, token, room, True), (x0, label_y), token, th.text,
                       bold=True, anchor="midleft")
             if g.delta:
-                colour = th.good if m.judge(g.delta) > 0 else th.bad
+                colour = th.good if g.judged > 0 else th.bad
                 blit_text(surface, ctx, delta_text(g.delta), vp.point(right, mid), "small", colour, bold=True,
                           anchor="midright")
             track = vp.rect(left, mid - METER_BAR / 2, bar_right - left, METER_BAR)

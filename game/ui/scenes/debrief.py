@@ -20,7 +20,7 @@ from ..play.chrome import (
     text_width,
 )
 from ..play.layout import GAP, MARGIN, TOP_BAR, line_height, logical_height
-from ..play.meters import delta_text
+from ..play.meters import delta_text, judge_change
 from ..play.runs import Run, draw_runs, runs_height
 from ..scene import Pop, Replace, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
@@ -40,10 +40,32 @@ class Decision:
     said: str
     step: Step
     others: tuple[Outcome, ...]
+    leads: tuple[str, ...] = ()  # for each other option, in plain words, what would have come of it
+
+
+def lead(outcome: Outcome, step: Step) -> str:
+    """What would have come of another option: the answer it would have had, and the ending if it ends there."""
+    said = ""
+    if step.reply is not None:
+        who = step.reply.speaker.strip()
+        said = step.reply.text if not who or who.lower() == "narrator" else f"{who} would answer: {step.reply.text}"
+    if outcome.ending is not None:
+        end = f"Then it ends: {quoted(outcome.ending.title)}"
+        return f"{said} {end}" if said else end
+    return said or "The conversation would go on from there."
+
+
+def _leads(replay: Playthrough, others: tuple[Outcome, ...]) -> tuple[str, ...]:
+    out = []
+    for o in others:
+        what_if = replay.fork()
+        out.append(lead(o, what_if.timeout() if o.number is None else what_if.choose(o.number - 1)))
+    return tuple(out)
 
 
 def decisions(play: Playthrough) -> list[Decision]:
-    """Replay the path, asking the engine at each decision what every other option would have done."""
+    """Replay the path, asking the engine at each decision what every other option would have done (and how
+    she would have answered it)."""
     replay = Playthrough(play.scenario, start=play.start, seed=play.seed)
     out = []
     for n, step in enumerate(play.history, start=1):
@@ -52,7 +74,9 @@ def decisions(play: Playthrough) -> list[Decision]:
             others = tuple(o for o in options if o.number is not None)
         else:
             others = tuple(o for o in options if o.number != step.number)
-        out.append(Decision(n, replay.speaker, replay.text, step, others))
+        last = replay.beats[-1] if replay.beats else None  # the line the player answered, in its own voice
+        speaker, said = (last.speaker, last.text) if last is not None else (replay.speaker, replay.text)
+        out.append(Decision(n, speaker, said, step, others, _leads(replay, others)))
         if step.kind == TIMEOUT:
             replay.timeout()
         else:
@@ -62,16 +86,17 @@ def decisions(play: Playthrough) -> list[Decision]:
 
 def delta_runs(ctx: Context, deltas: dict[str, int], labels: dict[str, str],
                polarity: dict[str, int] | None = None) -> list[Run]:
-    """Each meter change in its own colour (good or bad news for that meter), with the arrow and sign too."""
+    """Each meter change in its colour (good or bad news for the person served), with the arrow and sign too."""
     th = ctx.theme
     pol = polarity or {}
-    runs = [(f"{label} {delta_text(deltas[k])}", th.good if deltas[k] * pol.get(k, 1) > 0 else th.bad)
+    runs = [(f"{label} {delta_text(deltas[k])}", th.good if judge_change(k, deltas, pol) > 0 else th.bad)
             for k, label in labels.items() if deltas.get(k)]
     return runs or [("No change to the meters", th.text_muted)]
 
 
 class DebriefScene(PausableAfterEnding):
-    """A scrollable review of the path; Try again replays the scenario, Back to menu returns to the list."""
+    """A scrollable review of the path; Try again replays the scenario, Back to menu (the default) returns to the
+    list."""
 
     def __init__(self, play: Playthrough) -> None:
         super().__init__()
@@ -93,10 +118,12 @@ class DebriefScene(PausableAfterEnding):
         vp = ctx.viewport
         w = max(button_width(ctx, TRY_AGAIN), button_width(ctx, MENU))
         y = vp.height - MARGIN - BUTTON_H
+        # Back to menu has the focus first: a stray Space or Enter must not throw the play away and start again.
+        focus = self.group.focus if self.group.buttons else 1
         self.group = FocusGroup([
             Button(TRY_AGAIN, (vp.width - MARGIN - 2 * w - GAP, y, w, BUTTON_H)),
             Button(MENU, (vp.width - MARGIN - w, y, w, BUTTON_H)),
-        ], focus=self.group.focus, vertical=False)
+        ], focus=focus, vertical=False)
         self._height_key = None
         self.scroll = min(self.scroll, self.max_scroll(ctx))
 
@@ -268,11 +295,11 @@ class DebriefScene(PausableAfterEnding):
         if draw:
             blit_text(surface, ctx, heading, vp.point(x, y), "small", th.accent, bold=True)
         y += line_height(ctx, "small", True) + 4
-        said = f"{d.speaker}: {d.said}" if d.speaker.lower() != "narrator" else d.said
-        said = fit_text(ctx, said, "small", vp.px(left_w))
+        said = f"{d.speaker}: {d.said}" if d.speaker.strip().lower() != "narrator" else d.said
+        h = logical_height(ctx, said, left_w, "small")  # wrapped whole, never cut short
         if draw:
-            blit_text(surface, ctx, said, vp.point(x, y), "small", th.text_muted)
-        y += line_height(ctx, "small") + 6
+            blit_paragraph(surface, ctx, said, vp.rect(x, y, left_w, h + 4), "small", th.text_muted)
+        y += h + 6
         mine = (f"You chose {step.number}: {step.text}" if step.kind != TIMEOUT
                 else f"Time ran out: {step.text}")
         h = logical_height(ctx, mine, left_w, "body")
@@ -295,17 +322,20 @@ class DebriefScene(PausableAfterEnding):
             blit_text(surface, ctx, "The other options" if d.others else "There was no other option",
                       vp.point(rx, ry), "small", th.accent, bold=True)
         ry += line_height(ctx, "small", True) + 4
-        for o in d.others:
+        for o, where in zip(d.others, d.leads, strict=True):
             label = f"{o.number}. {o.label}" if o.number is not None else f"If time ran out: {o.label}"
             h = logical_height(ctx, label, right_w, "small")
             if draw:
                 blit_paragraph(surface, ctx, label, vp.rect(rx, ry, right_w, h + 4), "small", th.text)
             ry += h
-            where = f"then it ends: {quoted(o.ending.title)}" if o.ending else "then the story goes on"
-            runs = [*delta_runs(ctx, o.deltas, self.labels, self.scenario.polarity), (where, th.text_muted)]
+            runs = delta_runs(ctx, o.deltas, self.labels, self.scenario.polarity)
             h = runs_height(ctx, runs, vp.px(right_w), "small") / vp.scale
             if draw:
                 draw_runs(surface, ctx, runs, vp.point(rx, ry), vp.px(right_w), "small")
+            ry += h
+            h = logical_height(ctx, where, right_w, "small")
+            if draw:
+                blit_paragraph(surface, ctx, where, vp.rect(rx, ry, right_w, h + 4), "small", th.text_muted)
             ry += h + 8
         return max(left_bottom, ry) + PAD - top
 

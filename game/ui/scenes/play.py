@@ -326,8 +326,8 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN and event.key in ROLLBACK_KEYS and self.phase != CHOSEN:
             self.take_back(ctx)
             return None
-        if self.phase in (READING, CHOOSING, STUCK) and self._wants_history(event):
-            return Push(HistoryOverlay(history_entries(self.play)))
+        if self._wants_history(event):  # at every moment, the coach's card too (the header says "H history")
+            return Push(HistoryOverlay(history_entries(self.play, upcoming=self.phase in (READING, CHOOSING, STUCK))))
         if self.phase == READING:
             if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1):
                 self._read_on(ctx)

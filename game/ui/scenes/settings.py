@@ -80,14 +80,28 @@ class SettingsScene(Scene):
         if key == self._key:
             return
         self._key = key
-        # The largest text (at most the chosen size) at which every row and hint fits the window.
+        # The largest text (at most the chosen size) at which every row, the hint and the dialogue preview (at
+        # the real dialogue size, so it shows what play will look like) fit the window; the preview gives way
+        # only when nothing else would fit.
         for fit in FITS:
             self.fit = fit
             if self._layout(ctx):
-                break
+                return
+        for fit in FITS:
+            self.fit = fit
+            if self._layout(ctx, preview=False):
+                return
 
-    def _layout(self, ctx: Context) -> bool:
-        """Lay out at the current fit factor; False when the rows or the hint would not fit."""
+    def _preview_height(self, ctx: Context, width: float) -> float:
+        """The dialogue preview's logical height: its label, then the sample at the real dialogue size."""
+        vp = ctx.viewport
+        label = ctx.text.line_height(ctx.px("small")) / vp.scale
+        sample = paragraph_height(ctx, SAMPLE, vp.px(width) - 2 * vp.px(14)) / vp.scale
+        return 4 + label + 6 + sample + 14
+
+    def _layout(self, ctx: Context, preview: bool = True) -> bool:
+        """Lay out at the current fit factor; False when the rows, the hint or (when `preview`) the dialogue
+        preview would not fit."""
         th = ctx.theme
         vp = ctx.viewport
         body = th.px("body") * self.fit
@@ -102,7 +116,10 @@ class SettingsScene(Scene):
         hint_h = max(len(ctx.text.wrap(h, small, hint_w)) for h in hints) * ctx.text.line_height(small) / vp.scale
         records_h = 8 + paragraph_height(ctx, self.records_line, hint_w, "small") / vp.scale if self.records_line \
             else 0.0
-        room = vp.height - 16 - (top + title_h + 20) - (hint_h + records_h + 12)
+        preview_h = self._preview_height(ctx, width) if preview else 0.0
+        # The room for the rows: what is left after the title, the hint (and records line) and the preview, with
+        # the same margins as `needed_h` below.
+        room = vp.height - (top + title_h + 20) - (6 + hint_h + records_h + 16 + 8) - (preview_h + 14 if preview else 0)
         line = ctx.text.line_height(self._px(ctx, "body"), True) / vp.scale
         row_h = max(line + 10, min(max(52, body * 1.2 + 18), room / len(ROWS) - gap))
         words = [row.words(v) for row in ROWS for v in row.values]
@@ -111,7 +128,9 @@ class SettingsScene(Scene):
         arrow = row_h - 14
         needed_w = 18 + label_w + 16 + 2 * (arrow + 8) + value_w + 12
         needed_h = top + title_h + 20 + len(ROWS) * (row_h + gap) + 6 + hint_h + records_h + 16 + 8
-        if self.fit > FITS[-1] and (needed_w > width or needed_h > vp.height):
+        if preview:
+            needed_h += preview_h + 14
+        if (self.fit > FITS[-1] or preview) and (needed_w > width or needed_h > vp.height):
             return False
         self.rows = []
         y = top + title_h + 20
@@ -131,8 +150,7 @@ class SettingsScene(Scene):
         self.done = Button("Done", (left + width - done_w, top + (title_h - done_h) / 2, done_w, done_h))
         preview_top = self.hint_top + hint_h + 14
         bottom_text = self.hint_top + hint_h
-        preview_h = th.px("small") * 1.3 + 2 * th.px("body") * 1.25 + 30
-        if preview_top + preview_h <= vp.height - 12:
+        if preview and preview_top + preview_h <= vp.height - 12:
             self.preview_rect = pygame.Rect(round(left), round(preview_top), round(width), round(preview_h))
         else:
             self.preview_rect = None
@@ -318,5 +336,4 @@ class SettingsScene(Scene):
         label = blit_text(surface, ctx, "How dialogue will look:", (rect.left + pad, rect.top + pad // 2 + 4),
                           "small", th.text_muted)
         area = pygame.Rect(rect.left + pad, label.bottom + vp.px(6), rect.width - 2 * pad, rect.bottom - label.bottom)
-        if paragraph_height(ctx, SAMPLE, area.width) <= area.height:
-            blit_paragraph(surface, ctx, SAMPLE, area, "body", max_chars=int(self._shown))
+        blit_paragraph(surface, ctx, SAMPLE, area, "body", max_chars=int(self._shown))

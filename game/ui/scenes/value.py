@@ -1,7 +1,8 @@
 """The lifetime-value screen: the customer's economics, the arithmetic step by step, and the chart.
 
 The arithmetic and the chart sit side by side; when the text is too big for that, they take turns on the
-whole screen (the arithmetic first, then Enter for the chart)."""
+whole screen (the arithmetic first, then Enter for the chart). Nothing waits for the exploration: the arithmetic
+and the bar of this ending start on the first frame, and the best reachable outcome fills in when it is known."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from ..scene import Replace, Transition
 from ..widgets import Button, FocusGroup, blit_paragraph, blit_text, panel
 from .after_ending import PausableAfterEnding
 
-STEP_SECONDS = 0.6  # one line of arithmetic appears every this many seconds
-CHART_SECONDS = 1.4  # then the chart grows over this long
+STEP_SECONDS = 0.25  # one line of arithmetic appears every this many seconds
+CHART_SECONDS = 1.4  # while the chart grows beside it over this long
 BUTTON_H = 56
 CONTINUE = "See the debrief"
 CHART_HEAD = "Over the years, with word of mouth"
@@ -110,7 +111,8 @@ class ValueScene(PausableAfterEnding):
 
     @property
     def chart_running(self) -> bool:
-        return self.page == 1 if self.paged else self.steps_done
+        """The chart grows from the start beside the arithmetic, or once its own page shows."""
+        return self.page == 1 if self.paged else True
 
     @property
     def chart_progress(self) -> float:
@@ -160,7 +162,11 @@ class ValueScene(PausableAfterEnding):
     def chart_need(self, ctx: Context) -> float:
         """Logical height the chart needs for readable bars with their labels and legend."""
         small = line_height(ctx, "small")
-        return max(1, len(self.bars())) * (3 * small + 40) + small + 20
+        return self._bar_slots() * (3 * small + 40) + small + 20
+
+    def _bar_slots(self) -> int:
+        """Bars the chart makes room for: the best one too while it is being worked out, so nothing jumps."""
+        return max(1, len(self.bars()) + (1 if self.working else 0))
 
     def _chart_head_height(self, ctx: Context, width: float) -> float:
         return logical_height(ctx, CHART_HEAD, width - 40, "body", True) + 8
@@ -189,7 +195,7 @@ class ValueScene(PausableAfterEnding):
         """The largest text that fits side by side; failing that, in turns. The note gives way before the
         text shrinks, and the working moves beside its label before that."""
         vp = ctx.viewport
-        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, len(self.bars()))
+        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, self._bar_slots())
         if self._plan is not None and self._plan_key == key:
             return self._plan
         net_h = line_height(ctx, "large", True) + 18
@@ -246,7 +252,7 @@ class ValueScene(PausableAfterEnding):
         if not self.steps_done:
             self.t = min(self.steps_seconds, self.t + dt)
             self._sound(ctx)
-        elif self.chart_running and self.ct < CHART_SECONDS:
+        if self.chart_running and self.ct < CHART_SECONDS:
             self.ct = min(CHART_SECONDS, self.ct + dt)
         if (self.steps_shown, self.chart_progress, self.working) != before:
             self.dirty = True
@@ -347,16 +353,9 @@ class ValueScene(PausableAfterEnding):
         explain = explain if exp_h else ""
         caption = caption if cap_h else ""
         chart = pygame.Rect(x, y, w, max(80, min(avail - cap_h - exp_h, need + 40)))
-        if self.chart_progress > 0:
-            draw_chart(surface, ctx, vp.rect(*chart), self.bars(), self.chart_progress)
-        elif self.working:
-            blit_paragraph(surface, ctx, WORKING, vp.rect(chart.x, chart.y + 12, chart.w, chart.h - 12), "body",
-                           th.text_muted)
-        else:
-            blit_text(surface, ctx, "…", vp.point(chart.centerx, chart.centery), "title", th.text_muted,
-                      anchor="center")
+        draw_chart(surface, ctx, vp.rect(*chart), self.bars(), max(0.01, self.chart_progress))
         y = chart.bottom + 12
-        if self.chart_progress >= 1:
+        if self.chart_progress >= 1 or self.working:  # the working line shows at once, not after the growth
             if caption:
                 blit_paragraph(surface, ctx, caption, vp.rect(x, y, w, cap_h), cap_token, th.text)
                 y += cap_h
