@@ -93,7 +93,7 @@ def _call_centre(c: _Canvas) -> None:
     for i, hgt in enumerate((0.08, 0.12, 0.06, 0.14, 0.1, 0.05)):
         c.rect((130, 196, 186) if i != 3 else (236, 190, 110), 0.67 + i * 0.043, 0.32 - hgt, 0.695 + i * 0.043,
                0.32, 0.003)
-    _clock(c, 0.345, 0.14, 0.05)  # beside the window: nothing round sits behind the customer's head
+    _clock(c, 0.17, 0.055, 0.04)  # above the window: nothing round sits behind the customer's head
     # Rows of low partitions with monitors, fading into the room.
     for row, (y, scale, tone) in enumerate(((0.5, 0.7, 0.1), (0.6, 1.0, 0.0))):
         panel = mix((120, 150, 160), (200, 212, 222), tone * 3)

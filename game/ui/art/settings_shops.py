@@ -164,7 +164,7 @@ def _boutique(c: Canvas) -> None:
         c.rect((216, 200, 196), x0, 0.56, x0 + 0.2, 0.77, 0.004, 0.003)
     gold = (200, 170, 112)
     # Soft spotlights from the ceiling, each with a faint cone of light.
-    for x in (0.15, 0.38, 0.62, 0.85):
+    for x in (0.15, 0.38, 0.62, 0.95):
         c.tint((255, 244, 226), [(x - 0.015, 0.02), (x + 0.015, 0.02), (x + 0.09, 0.7), (x - 0.09, 0.7)], 46)
         c.glow((255, 240, 220), x, 0.05, 0.06, 0.08, 120)
         c.rect((200, 184, 176), x - 0.02, 0, x + 0.02, 0.022, 0.004)
@@ -195,14 +195,14 @@ def _boutique(c: Canvas) -> None:
             c.rect((176, 128, 118), 0.78, y - 0.1, 0.88, y, 0.012)
             c.line(shade((176, 128, 118), 0.2), bezier((0.8, y - 0.1), (0.83, y - 0.17), (0.86, y - 0.1), 10),
                    0.006)
-    # A gem emblem beside the mirror (off centre: never a halo behind the customer's head).
-    gx = 0.3
-    c.circle((246, 240, 236), gx, 0.15, 0.07)
-    c.circle(gold, gx, 0.15, 0.07, 0.005)
+    # A gem emblem over the alcove (off centre: never a halo behind the customer's head).
+    gx, gy = 0.83, 0.075
+    c.circle((246, 240, 236), gx, gy, 0.055)
+    c.circle(gold, gx, gy, 0.055, 0.004)
     a = c.h / c.w
-    c.poly((196, 208, 214), [(gx - 0.04 * a, 0.135), (gx + 0.04 * a, 0.135), (gx, 0.185)])
-    c.poly((226, 232, 236), [(gx - 0.025 * a, 0.115), (gx + 0.025 * a, 0.115), (gx + 0.04 * a, 0.135),
-                             (gx - 0.04 * a, 0.135)])
+    c.poly((196, 208, 214), [(gx - 0.032 * a, gy - 0.012), (gx + 0.032 * a, gy - 0.012), (gx, gy + 0.028)])
+    c.poly((226, 232, 236), [(gx - 0.02 * a, gy - 0.028), (gx + 0.02 * a, gy - 0.028), (gx + 0.032 * a, gy - 0.012),
+                             (gx - 0.032 * a, gy - 0.012)])
     # A velvet bust wearing a necklace, on the counter.
     bust = (108, 92, 112)
     c.poly(bust, [(0.265, 0.7), (0.335, 0.7), (0.33, 0.65), (0.31, 0.625), (0.308, 0.57), (0.292, 0.57),
