@@ -225,6 +225,10 @@ APPEARANCE = Record("Hints for drawing the portrait.", fields={
     "outfit": _opt(Text("Main colour of clothing.", enum=v.OUTFITS)),
     "glasses": _opt(Boolean("Whether the customer wears glasses.")),
     "age": _opt(Text("Rough age.", enum=v.AGES)),
+    "build": _opt(Text("Body shape: slim, average, broad or round (default average).", enum=v.BUILDS)),
+    "outfit_style": _opt(Text("Cut of the clothes: crew neck, V-neck, collar shirt, cardigan or jacket (default "
+                              "by age: crew for young, collar for adult, cardigan for older).", enum=v.OUTFIT_STYLES)),
+    "facial_hair": _opt(Text("Stubble, a moustache or a beard (default none).", enum=v.FACIAL_HAIR)),
 })
 
 CUSTOMER = Record("The customer or co-worker the player serves.", fields={

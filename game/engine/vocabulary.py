@@ -12,10 +12,13 @@ SOUNDS = ("phone_ring", "door_chime", "message_ping", "typing", "announcement")
 OUTCOMES = ("leaves", "stays", "advocate")
 AUDIENCES = ("external", "internal")
 SKIN_TONES = ("light", "medium", "tan", "brown", "dark")
-HAIR_STYLES = ("short", "long", "curly", "bun", "bald", "covered")
+HAIR_STYLES = ("short", "long", "curly", "bun", "ponytail", "bald", "covered")
 HAIR_COLOURS = ("black", "brown", "blonde", "red", "grey", "white")
 OUTFITS = ("blue", "green", "red", "purple", "grey", "orange", "teal", "yellow")
 AGES = ("young", "adult", "older")
+BUILDS = ("slim", "average", "broad", "round")
+OUTFIT_STYLES = ("crew", "vneck", "collar", "cardigan", "jacket")
+FACIAL_HAIR = ("none", "stubble", "moustache", "beard")
 DEFAULT_METERS = {
     "satisfaction": {"label": "Satisfaction", "start": 50},
     "loyalty": {"label": "Loyalty", "start": 50},

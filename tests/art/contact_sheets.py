@@ -45,6 +45,32 @@ def portrait_sheet(cell: tuple[int, int] = (180, 210)) -> pygame.Surface:
     return sheet
 
 
+def library_sheet(cell: tuple[int, int] = (170, 200), columns: int = 8) -> pygame.Surface:
+    """Every person in the bundled scenarios, neutral, with their scenario and name."""
+    from game.engine import load_file
+
+    folder = Path(__file__).resolve().parents[2] / "scenarios"
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        scenario = load_file(str(path)).scenario
+        if scenario is None or not scenario.nodes:
+            continue
+        found.append((path.stem, scenario.customer.name, scenario.customer.appearance))
+        found += [(path.stem, name, person.appearance) for name, person in scenario.people.items()
+                  if name != scenario.customer.name]
+    w, h = cell
+    rows = (len(found) + columns - 1) // columns
+    sheet = pygame.Surface((w * columns, (h + 36) * rows))
+    sheet.fill((236, 230, 220))
+    font = get_font(13)
+    for i, (stem, name, appearance) in enumerate(found):
+        x, y = (i % columns) * w, (i // columns) * (h + 36)
+        sheet.blit(render_portrait(appearance, "neutral", cell), (x, y))
+        sheet.blit(font.render(stem[:22], True, (90, 90, 100)), (x + 4, y + h + 2))
+        sheet.blit(font.render(name[:22], True, (40, 40, 50)), (x + 4, y + h + 18))
+    return sheet
+
+
 def scene_sheet(cell: tuple[int, int] = (480, 270)) -> pygame.Surface:
     w, h = cell
     sheet = pygame.Surface((w * 2, h * ((len(SETTINGS) + 1) // 2)))
@@ -58,7 +84,8 @@ def main(out_dir: Path = Path("/tmp/art")) -> list[Path]:
     pygame.init()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, sheet in (("portraits.png", portrait_sheet()), ("scenes.png", scene_sheet())):
+    for name, sheet in (("portraits.png", portrait_sheet()), ("scenes.png", scene_sheet()),
+                        ("library.png", library_sheet())):
         target = out_dir / name
         pygame.image.save(sheet, str(target))
         written.append(target)

@@ -52,3 +52,20 @@ def test_small_and_edge_positions_do_not_fail():
     surface = pygame.Surface((50, 50))
     draw_phone(surface, (0, 0), 3, 0.1, True)
     draw_phone(surface, (49, 49), 200, 0.1, True)
+
+
+def test_the_phone_stands_out_in_every_theme():
+    """The phone's body has at least 3:1 contrast with the panel and the page under it (dark-on-navy before)."""
+    from collections import Counter
+
+    from game.ui.theme import HIGH_CONTRAST, NORMAL, PROJECTOR, contrast_ratio
+
+    for theme in (NORMAL, PROJECTOR, HIGH_CONTRAST):
+        for ground in (theme.surface, theme.background, theme.surface_alt):
+            surface = pygame.Surface((200, 200))
+            surface.fill(ground)
+            draw_phone(surface, (100, 100), 80, 0.0, False)
+            drawn = Counter(tuple(surface.get_at((x, y)))[:3] for x in range(40, 160) for y in range(40, 160))
+            drawn.pop(tuple(ground), None)
+            body = drawn.most_common(1)[0][0]
+            assert contrast_ratio(body, ground) >= 3.0, (theme.name, ground, body)

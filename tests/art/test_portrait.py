@@ -95,7 +95,7 @@ def test_mood_for_survives_odd_meter_values():
 
 def test_contact_sheets_render(tmp_path):
     written = main(tmp_path)
-    assert [p.name for p in written] == ["portraits.png", "scenes.png"]
+    assert [p.name for p in written] == ["portraits.png", "scenes.png", "library.png"]
     for path in written:
         sheet = pygame.image.load(str(path))
         colours = {tuple(sheet.get_at((x, y))) for x in range(0, sheet.get_width(), 17)

@@ -46,3 +46,17 @@ def test_cached_per_setting_and_size():
 def test_unknown_setting_and_odd_sizes_fall_back():
     assert render_scene("moon_base", (300, 200)).get_size() == (300, 200)
     assert render_scene("office", (0, -5)).get_size() == (16, 16)
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+@pytest.mark.parametrize("size", [(640, 360), (640, 480)])
+def test_no_wall_sign_sits_behind_the_customers_head(setting, size):
+    """The wall where the customer's head and hair are drawn (centre, upper third) is plain: no logo, clock or
+    sign there to read as a halo behind a bun."""
+    picture = render_scene(setting, size)
+    w, h = size
+    pixels = [picture.get_at((x, y)) for x in range(round(0.4 * w), round(0.6 * w), 2)
+              for y in range(round(0.1 * h), round(0.3 * h), 2)]
+    median = [sorted(p[i] for p in pixels)[len(pixels) // 2] for i in range(3)]
+    standing_out = sum(1 for p in pixels if sum(abs(p[i] - median[i]) for i in range(3)) > 90)
+    assert standing_out / len(pixels) < 0.005, setting

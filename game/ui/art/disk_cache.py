@@ -19,8 +19,6 @@ import pygame
 from ...safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
 from ...userdata.paths import data_dir
 
-_ART_FILES = ("draw.py", "scene_kit.py", "scenes.py", "settings_shops.py", "settings_rooms.py",
-               "portrait.py")
 _code_hash: str | None = None
 
 
@@ -29,8 +27,8 @@ def _art_hash() -> str:
     if _code_hash is None:
         h = hashlib.sha256()
         here = Path(__file__).resolve().parent
-        for name in _ART_FILES:
-            h.update((here / name).read_bytes())
+        for path in sorted(here.glob("*.py")):  # every painter module, so a new one is covered too
+            h.update(path.read_bytes())
         _code_hash = h.hexdigest()[:12]
     return _code_hash
 

@@ -7,12 +7,15 @@ from collections.abc import Sequence
 
 import pygame
 
+from ..theme import contrast_ratio
 from .draw import LRU, RGB, shade, stroke, supersampled
 
 #: The ring's rhythm, matching assets/sounds/phone_ring.wav: two bursts, then a pause, every 3 seconds.
 RING_PERIOD = 3.0
 RING_BURSTS = ((0.0, 0.4), (0.6, 0.4))
 BODY: RGB = (58, 66, 84)
+LIGHT_BODY: RGB = (226, 232, 240)  # for dark grounds such as the projector theme's navy
+MIN_CONTRAST = 3.0  # WCAG's ratio for graphics that carry meaning
 KEYS: RGB = (222, 228, 236)
 ACCENT: RGB = (222, 124, 40)
 _sprites = LRU(16)
@@ -40,6 +43,7 @@ def _paint_phone(canvas: pygame.Surface, lifted: bool, body: RGB) -> None:
         return pygame.Rect(round(cx + x * s), round(cy + y * s), round(rw * s), round(rh * s))
 
     light = shade(body, -0.22)
+    keys = KEYS if sum(body) < 400 else BODY  # the keypad stands out on a dark or a light body
     dark = shade(body, 0.25)
     # Shadow on the desk.
     pygame.draw.ellipse(canvas, (0, 0, 0, 46), rect(-0.56, 0.36, 1.12, 0.12))
@@ -55,7 +59,7 @@ def _paint_phone(canvas: pygame.Surface, lifted: bool, body: RGB) -> None:
     for row in range(3):
         for col in range(3):
             key = rect(-0.19 + col * 0.135, 0.05 + row * 0.095, 0.1, 0.07)
-            pygame.draw.rect(canvas, KEYS, key, border_radius=round(0.025 * s))
+            pygame.draw.rect(canvas, keys, key, border_radius=round(0.025 * s))
     # The handset resting in (or jumping off) its cradle.
     lift = -0.06 if lifted else 0.0
     grip = rect(-0.36, -0.25 + lift, 0.72, 0.1)
@@ -105,11 +109,31 @@ def _arcs(surface: pygame.Surface, center: tuple[int, int], size: int, ring_phas
         surface.blit(layer, (center[0] - layer_size[0] // 2, center[1] - layer_size[1] // 2))
 
 
+def ground_colour(surface: pygame.Surface, center: tuple[int, int], size: int) -> RGB:
+    """The average colour of what the icon will be drawn on (a few points around its centre)."""
+    w, h = surface.get_size()
+    half = size // 2
+    points = [(center[0] + dx * half, center[1] + dy * half) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    inside = [(min(w - 1, max(0, x)), min(h - 1, max(0, y))) for x, y in points]
+    colours = [surface.get_at(p) for p in inside]
+    return tuple(round(sum(c[i] for c in colours) / len(colours)) for i in range(3))  # type: ignore[return-value]
+
+
+def body_for(ground: RGB) -> RGB:
+    """The dark body on light grounds, a light one where the dark would not stand out (at least 3:1 if either does)."""
+    if contrast_ratio(BODY, ground) >= MIN_CONTRAST:
+        return BODY
+    return max((LIGHT_BODY, BODY), key=lambda c: contrast_ratio(c, ground))
+
+
 def draw_phone(surface: pygame.Surface, center: tuple[int, int], size: int, ring_phase: float, ringing: bool,
-               accent: Sequence[int] = ACCENT, body: Sequence[int] = BODY) -> None:
-    """Draw the phone centred at `center`, `size` pixels wide; while ringing it shakes and shows ring arcs."""
+               accent: Sequence[int] = ACCENT, body: Sequence[int] | None = None) -> None:
+    """Draw the phone centred at `center`, `size` pixels wide; while ringing it shakes and shows ring arcs.
+    Without a `body` colour the phone takes one that stands out from what is under it, in any theme."""
     size = max(12, int(size))
     strength = ring_strength(ring_phase) if ringing else 0.0
+    if body is None:
+        body = body_for(ground_colour(surface, center, size))
     body_rgb: RGB = (int(body[0]), int(body[1]), int(body[2]))
     sprite = _sprite(size, strength > 0.3, body_rgb)
     if strength > 0:

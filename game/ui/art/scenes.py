@@ -55,11 +55,6 @@ def _shop_counter(c: _Canvas) -> None:
                 x += bw + rng.uniform(0.004, 0.01)
             c.rect(wood, x0 + 0.008, shelf_y, x1 - 0.008, shelf_y + 0.018)
             c.rect(wood_dark, x0 + 0.008, shelf_y + 0.014, x1 - 0.008, shelf_y + 0.02)
-    # A chalk board of specials in the middle, text-free.
-    c.rect((96, 84, 72), 0.43, 0.12, 0.57, 0.3, 0.006)
-    c.rect((70, 86, 80), 0.44, 0.135, 0.56, 0.285, 0.004)
-    for i, width in enumerate((0.08, 0.06, 0.07)):
-        c.rect((196, 212, 200), 0.46, 0.17 + i * 0.035, 0.46 + width, 0.18 + i * 0.035, 0.003)
     for x in (0.2, 0.8):
         c.line((110, 100, 96), [(x, 0), (x, 0.06)], 0.003)
         c.poly((92, 110, 100), [(x - 0.04, 0.1), (x + 0.04, 0.1), (x + 0.018, 0.06), (x - 0.018, 0.06)])
@@ -80,6 +75,12 @@ def _shop_counter(c: _Canvas) -> None:
                     (0.02, (200, 90, 80))):
         c.circle(col, 0.14 + dx, 0.765 - (0.02 if abs(dx) < 0.03 else 0), 0.026)
     c.rect((150, 110, 70), 0.065, 0.775, 0.215, 0.8, 0.01)
+    # A little chalk board of specials standing on the counter, text-free (the wall behind the customer's
+    # head stays plain).
+    c.poly((96, 84, 72), [(0.245, 0.8), (0.265, 0.63), (0.315, 0.63), (0.335, 0.8)])
+    c.rect((70, 86, 80), 0.265, 0.645, 0.315, 0.775, 0.003)
+    for i, width in enumerate((0.03, 0.022, 0.026)):
+        c.rect((196, 212, 200), 0.275, 0.67 + i * 0.03, 0.275 + width, 0.678 + i * 0.03, 0.002)
 
 
 def _call_centre(c: _Canvas) -> None:
@@ -92,7 +93,7 @@ def _call_centre(c: _Canvas) -> None:
     for i, hgt in enumerate((0.08, 0.12, 0.06, 0.14, 0.1, 0.05)):
         c.rect((130, 196, 186) if i != 3 else (236, 190, 110), 0.67 + i * 0.043, 0.32 - hgt, 0.695 + i * 0.043,
                0.32, 0.003)
-    _clock(c, 0.5, 0.14, 0.05)
+    _clock(c, 0.17, 0.055, 0.04)  # above the window: nothing round sits behind the customer's head
     # Rows of low partitions with monitors, fading into the room.
     for row, (y, scale, tone) in enumerate(((0.5, 0.7, 0.1), (0.6, 1.0, 0.0))):
         panel = mix((120, 150, 160), (200, 212, 222), tone * 3)
@@ -132,10 +133,10 @@ def _office(c: _Canvas) -> None:
         y = 0.11 + i * 0.015
         c.rect((236, 234, 228), 0.06, y, 0.36, y + 0.006)
     # A framed print on the wall and a bookshelf.
-    c.rect((120, 100, 84), 0.45, 0.14, 0.57, 0.32, 0.004)
-    c.rect((240, 236, 226), 0.457, 0.152, 0.563, 0.308)
-    c.poly((150, 176, 160), [(0.465, 0.3), (0.5, 0.22), (0.53, 0.27), (0.555, 0.24), (0.555, 0.3)])
-    c.circle((230, 190, 120), 0.53, 0.19, 0.018)
+    c.rect((120, 100, 84), 0.615, 0.14, 0.688, 0.3, 0.004)
+    c.rect((240, 236, 226), 0.621, 0.152, 0.682, 0.288)
+    c.poly((150, 176, 160), [(0.626, 0.282), (0.645, 0.22), (0.66, 0.26), (0.672, 0.235), (0.677, 0.282)])
+    c.circle((230, 190, 120), 0.664, 0.185, 0.014)
     shelf = (150, 118, 92)
     c.rect(shade(shelf, 0.2), 0.7, 0.12, 0.96, 0.78, 0.006)
     c.rect((206, 194, 178), 0.712, 0.135, 0.948, 0.77)
@@ -218,12 +219,13 @@ def _service_desk(c: _Canvas) -> None:
     for i in range(28):
         x = 0.225 + i * 0.02
         c.rect((182, 148, 112), x, 0.08, x + 0.006, 0.7)
-    c.circle((244, 240, 232), 0.5, 0.2, 0.085)
-    c.circle((96, 140, 150), 0.5, 0.2, 0.07)
+    # Off to one side, so the emblem never sits like a halo behind the customer's head.
+    c.circle((244, 240, 232), 0.69, 0.2, 0.085)
+    c.circle((96, 140, 150), 0.69, 0.2, 0.07)
     # Two linked rings: a simple, text-free emblem.
     ring = 0.032 * c.h / c.w
     for dx in (-ring * 0.62, ring * 0.62):
-        c.circle((244, 240, 232), 0.5 + dx, 0.2, 0.032, 0.009)
+        c.circle((244, 240, 232), 0.69 + dx, 0.2, 0.032, 0.009)
     # A queue number display and waiting chairs.
     c.rect((52, 60, 76), 0.06, 0.14, 0.17, 0.26, 0.008)
     for i in range(3):

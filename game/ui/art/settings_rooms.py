@@ -110,15 +110,16 @@ def _help_desk(c: Canvas) -> None:
     c.rect(shade((110, 150, 156), 0.2), 0.06, 0.45, 0.11, 0.458, 0.003)
     c.poly((246, 244, 236), [(0.07, 0.455), (0.1, 0.455), (0.103, 0.52), (0.072, 0.525)])
     c.circle((236, 194, 116), 0.085, 0.395, 0.014)
-    # A help sign: a question mark in a round badge.
-    c.circle((96, 150, 156), 0.5, 0.16, 0.075)
-    c.circle((246, 248, 246), 0.5, 0.16, 0.075, 0.006)
+    # A help sign: a question mark in a round badge, beside the ticket dispenser (never behind the head).
+    hx, hy = 0.2, 0.43
+    c.circle((96, 150, 156), hx, hy, 0.075)
+    c.circle((246, 248, 246), hx, hy, 0.075, 0.006)
     a = c.h / c.w
     r = 0.03
-    hook = [(0.5 + math.cos(math.radians(d)) * r * a, 0.135 - math.sin(math.radians(d)) * r)
+    hook = [(hx + math.cos(math.radians(d)) * r * a, hy - 0.025 - math.sin(math.radians(d)) * r)
             for d in range(200, -50, -15)]
-    c.line((246, 248, 246), hook + [(0.5, 0.135 + r * 1.25), (0.5, 0.135 + r * 1.7)], 0.013)
-    c.circle((246, 248, 246), 0.5, 0.135 + r * 2.45, 0.009)
+    c.line((246, 248, 246), hook + [(hx, hy - 0.025 + r * 1.25), (hx, hy - 0.025 + r * 1.7)], 0.013)
+    c.circle((246, 248, 246), hx, hy - 0.025 + r * 2.45, 0.009)
     # Shelves of devices waiting for repair, fed by cables from the ceiling tray.
     c.rect((150, 156, 166), 0.0, 0.04, 1.0, 0.06, 0.003)
     for x0, x1, sag, col in ((0.6, 0.76, 0.1, (70, 76, 88)), (0.64, 0.8, 0.14, (96, 120, 170)),
@@ -199,11 +200,12 @@ def _hotel_reception(c: Canvas) -> None:
     c.rect(wood, 0.33, 0.06, 0.67, 0.8)
     for i in range(1, 8):
         c.rect(shade(wood, 0.08), 0.33, 0.06 + i * 0.1, 0.67, 0.064 + i * 0.1)
-    c.rect((74, 86, 104), 0.39, 0.11, 0.61, 0.22, 0.008)
-    c.rect((206, 178, 116), 0.39, 0.11, 0.61, 0.22, 0.008, 0.004)
+    # The sign hangs above the key rack, not behind the customer's head.
+    c.rect((74, 86, 104), 0.095, 0.045, 0.295, 0.15, 0.008)
+    c.rect((206, 178, 116), 0.095, 0.045, 0.295, 0.15, 0.008, 0.004)
     for k in range(5):
-        _star(c, 0.44 + k * 0.03, 0.15, 0.016, (226, 198, 130))
-    c.rect((214, 206, 190), 0.43, 0.185, 0.57, 0.195, 0.002)
+        _star(c, 0.135 + k * 0.03, 0.083, 0.016, (226, 198, 130))
+    c.rect((214, 206, 190), 0.13, 0.118, 0.26, 0.128, 0.002)
     # A key rack of pigeonholes, each with a key and tag.
     c.rect((150, 114, 86), 0.1, 0.18, 0.29, 0.52, 0.006)
     for row in range(4):

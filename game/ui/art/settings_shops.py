@@ -55,11 +55,12 @@ def _pharmacy(c: Canvas) -> None:
             y = 0.37 + row * 0.058
             c.rect((208, 220, 216), x, y, x + 0.036, y + 0.044, 0.003)
             c.rect((190, 204, 200), x + 0.014, y + 0.018, x + 0.022, y + 0.024, 0.002)
-    # The green cross sign, softly lit, at the top.
-    c.glow((160, 220, 180), 0.5, 0.17, 0.12, 0.14, 90)
-    c.rect((246, 248, 246), 0.5 - 0.1 * c.h / c.w, 0.07, 0.5 + 0.1 * c.h / c.w, 0.27, 0.012)
-    _cross(c, 0.5, 0.17, 0.075, (96, 168, 122))
-    _cross(c, 0.5, 0.17, 0.045, (126, 190, 146))
+    # The green cross sign, softly lit, at the top beside the right-hand shelves (not behind the head).
+    half = 0.07 * c.h / c.w
+    c.glow((160, 220, 180), 0.66, 0.15, 0.08, 0.12, 90)
+    c.rect((246, 248, 246), 0.66 - half, 0.08, 0.66 + half, 0.22, 0.01)
+    _cross(c, 0.66, 0.15, 0.052, (96, 168, 122))
+    _cross(c, 0.66, 0.15, 0.031, (126, 190, 146))
     # The counter in front: white with a green band, a prescription bag and a card reader.
     c.rect((234, 238, 234), 0, 0.8, 1, 1)
     c.rect((214, 222, 218), 0, 0.785, 1, 0.815, 0.004)
@@ -163,7 +164,7 @@ def _boutique(c: Canvas) -> None:
         c.rect((216, 200, 196), x0, 0.56, x0 + 0.2, 0.77, 0.004, 0.003)
     gold = (200, 170, 112)
     # Soft spotlights from the ceiling, each with a faint cone of light.
-    for x in (0.15, 0.38, 0.62, 0.85):
+    for x in (0.15, 0.38, 0.62, 0.95):
         c.tint((255, 244, 226), [(x - 0.015, 0.02), (x + 0.015, 0.02), (x + 0.09, 0.7), (x - 0.09, 0.7)], 46)
         c.glow((255, 240, 220), x, 0.05, 0.06, 0.08, 120)
         c.rect((200, 184, 176), x - 0.02, 0, x + 0.02, 0.022, 0.004)
@@ -194,13 +195,14 @@ def _boutique(c: Canvas) -> None:
             c.rect((176, 128, 118), 0.78, y - 0.1, 0.88, y, 0.012)
             c.line(shade((176, 128, 118), 0.2), bezier((0.8, y - 0.1), (0.83, y - 0.17), (0.86, y - 0.1), 10),
                    0.006)
-    # A gem emblem at the top.
-    c.circle((246, 240, 236), 0.5, 0.13, 0.07)
-    c.circle(gold, 0.5, 0.13, 0.07, 0.005)
+    # A gem emblem over the alcove (off centre: never a halo behind the customer's head).
+    gx, gy = 0.83, 0.075
+    c.circle((246, 240, 236), gx, gy, 0.055)
+    c.circle(gold, gx, gy, 0.055, 0.004)
     a = c.h / c.w
-    c.poly((196, 208, 214), [(0.5 - 0.04 * a, 0.115), (0.5 + 0.04 * a, 0.115), (0.5, 0.165)])
-    c.poly((226, 232, 236), [(0.5 - 0.025 * a, 0.095), (0.5 + 0.025 * a, 0.095), (0.5 + 0.04 * a, 0.115),
-                             (0.5 - 0.04 * a, 0.115)])
+    c.poly((196, 208, 214), [(gx - 0.032 * a, gy - 0.012), (gx + 0.032 * a, gy - 0.012), (gx, gy + 0.028)])
+    c.poly((226, 232, 236), [(gx - 0.02 * a, gy - 0.028), (gx + 0.02 * a, gy - 0.028), (gx + 0.032 * a, gy - 0.012),
+                             (gx - 0.032 * a, gy - 0.012)])
     # A velvet bust wearing a necklace, on the counter.
     bust = (108, 92, 112)
     c.poly(bust, [(0.265, 0.7), (0.335, 0.7), (0.33, 0.65), (0.31, 0.625), (0.308, 0.57), (0.292, 0.57),
@@ -288,7 +290,7 @@ def _restaurant(c: Canvas) -> None:
         c.rect((226, 236, 240), x - 0.02, 0.59, x - 0.012, 0.62, 0.002)
         c.circle((200, 120, 110), x + 0.015, 0.6, 0.01)
     # Pendant lamps over the room, each with a warm pool of light.
-    for x in (0.13, 0.37, 0.63, 0.87):
+    for x in (0.1, 0.3, 0.7, 0.9):  # none over the middle, where the customer's head is
         c.line((100, 92, 88), [(x, 0), (x, 0.1)], 0.003)
         c.tint((255, 236, 196), [(x - 0.03, 0.14), (x + 0.03, 0.14), (x + 0.1, 0.5), (x - 0.1, 0.5)], 34)
         c.poly((96, 120, 108), [(x - 0.035, 0.14), (x + 0.035, 0.14), (x + 0.014, 0.1), (x - 0.014, 0.1)])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import pygame
 
 from ... import sources
 from ...engine import LoadResult, Scenario
-from ...userdata.progress import ScenarioProgress
+from ...userdata.progress import Attempt, ScenarioProgress
 from ..context import Context
 from ..theme import contrast_ratio
 from ..widgets import blit_paragraph, blit_text, focus_ring, panel, paragraph_height
@@ -113,7 +115,36 @@ class CardText:
     blocks: list[Block] = field(default_factory=list)
 
 
-def card_text(result: LoadResult, progress: ScenarioProgress | None) -> CardText:
+@dataclass(frozen=True)
+class ClassPlays:
+    """How often a scenario was led with a class (facilitator-mode sessions of any learner), and when last."""
+
+    count: int = 0
+    last: str = ""  # ISO time of the latest
+
+
+def class_plays(attempts: Iterable[Attempt], scenario_id: str) -> ClassPlays:
+    """Read the class sessions of one scenario from the progress records (attempts made in facilitator mode)."""
+    times = [a.finished_at for a in attempts if a.scenario_id == scenario_id and a.facilitator]
+    return ClassPlays(len(times), max(times, default=""))
+
+
+def class_words(plays: ClassPlays) -> str:
+    """'Played in class twice · last on 1 December 2026', or '' when never."""
+    if plays.count <= 0:
+        return ""
+    times = {1: "once", 2: "twice"}.get(plays.count, f"{plays.count} times")
+    words = f"Played in class {times}"
+    try:
+        day = datetime.fromisoformat(plays.last).date()
+    except ValueError:
+        return words
+    return f"{words} · last on {day.day} {day:%B} {day.year}"
+
+
+def card_text(result: LoadResult, progress: ScenarioProgress | None, plays: ClassPlays | None = None,
+              compact: bool = False) -> CardText:
+    """What a card says; `compact` keeps the title, where and who, and the progress (for small screens)."""
     s = result.scenario
     kind = kind_of(result)
     if s is None:
@@ -125,11 +156,20 @@ def card_text(result: LoadResult, progress: ScenarioProgress | None) -> CardText
         ])
     setting = SETTING_WORDS.get(s.setting, s.setting.replace("_", " ").capitalize())
     words, tone = progress_words(s, progress)
+    in_class = [Block(line, "small") for line in (class_words(plays or ClassPlays()),) if line]
+    if compact:
+        return CardText("", "", [
+            Block(s.title, "large", bold=True),
+            Block(f"{setting} · {s.customer.name} · about {s.minutes} min", "small", "muted"),
+            *in_class,
+            Block(words, "small", tone, bold=tone != "muted"),
+        ])
     return CardText(TAGS[kind], f"about {s.minutes} min", [
         Block(s.title, "large", bold=True),
         Block(s.summary, "small"),
         Block(f"{setting} · {s.customer.name}, {s.customer.role}", "small", "muted"),
         Block("Practise: " + ", ".join(s.skills), "small"),
+        *in_class,
         Block(words, "small", tone, bold=tone != "muted"),
     ])
 
@@ -154,7 +194,7 @@ def card_height(ctx: Context, text: CardText, result: LoadResult, width: float) 
     vp = ctx.viewport
     inner = vp.px(_text_width(width, result))
     line = ctx.text.line_height(ctx.px("small"), True)
-    total = vp.px(PAD) + line + vp.px(6)
+    total = vp.px(PAD) + (line + vp.px(6) if text.tag or text.corner else 0)
     if text.corner and not _corner_inline(ctx, text, inner):
         total += line
     for block in text.blocks:
@@ -190,6 +230,29 @@ def _portrait(scenario: Scenario, size: tuple[int, int]) -> pygame.Surface | Non
     return image
 
 
+def _draw_tag_line(surface: pygame.Surface, ctx: Context, text: CardText, kind: str, where: tuple[int, int, int],
+                   band_colour, fill, inner: int) -> int:
+    """The card's first line: its kind (icon and tag) and the corner note; returns the top of what follows."""
+    th = ctx.theme
+    vp = ctx.viewport
+    left, top, right = where
+    tag_h = ctx.text.line_height(ctx.px("small"), True)
+    if kind == "external":
+        icons.customer(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, band_colour)
+    elif kind == "internal":
+        icons.coworkers(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, band_colour, fill)
+    else:
+        icons.warning(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, th.bad, fill)
+    blit_text(surface, ctx, text.tag, (left + tag_h + vp.px(8), top), "small",
+              th.bad if kind == "broken" else th.text_muted, bold=True)
+    if text.corner and _corner_inline(ctx, text, inner):
+        blit_text(surface, ctx, text.corner, (right, top), "small", th.text_muted, anchor="topright")
+    elif text.corner:
+        top += tag_h
+        blit_text(surface, ctx, text.corner, (left, top), "small", th.text_muted)
+    return top + tag_h + vp.px(6)
+
+
 def tone_colour(ctx: Context, tone: str, fill) -> tuple[int, int, int]:
     """The colour for a tone, or plain text colour where the tone would be hard to read on this fill."""
     th = ctx.theme
@@ -205,7 +268,7 @@ def draw_card(surface: pygame.Surface, ctx: Context, result: LoadResult, text: C
     th = ctx.theme
     vp = ctx.viewport
     kind = kind_of(result)
-    fill = th.surface_alt if hovered else th.surface
+    fill = th.surface  # the same fill focused or not, so every line keeps its colour token
     edge = th.accent if (focused or hovered) else th.border
     panel(surface, rect, ctx, colour=fill, border=edge, width=2)
     band_colour = {"external": th.accent, "internal": th.text_muted, "broken": th.bad}[kind]
@@ -218,7 +281,7 @@ def draw_card(surface: pygame.Surface, ctx: Context, result: LoadResult, text: C
         side = vp.px(PORTRAIT)
         frame = pygame.Rect(left, rect.top + pad, side, side)
         image = portraits.get(result.scenario, frame.size)
-        pygame.draw.rect(surface, th.surface_alt if not hovered else th.surface, frame, border_radius=vp.px(10))
+        pygame.draw.rect(surface, th.surface_alt, frame, border_radius=vp.px(10))
         if image is not None:
             surface.blit(image, frame)
         else:
@@ -227,23 +290,8 @@ def draw_card(surface: pygame.Surface, ctx: Context, result: LoadResult, text: C
         left = frame.right + pad
     right = left + inner
     top = rect.top + pad
-    small = ctx.px("small")
-    tag_h = ctx.text.line_height(small, True)
-    icon_colour = band_colour
-    if kind == "external":
-        icons.customer(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, icon_colour)
-    elif kind == "internal":
-        icons.coworkers(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, icon_colour, fill)
-    else:
-        icons.warning(surface, (left + tag_h // 2, top + tag_h // 2), tag_h, th.bad, fill)
-    blit_text(surface, ctx, text.tag, (left + tag_h + vp.px(8), top), "small",
-              th.bad if kind == "broken" else th.text_muted, bold=True)
-    if text.corner and _corner_inline(ctx, text, inner):
-        blit_text(surface, ctx, text.corner, (right, top), "small", th.text_muted, anchor="topright")
-    elif text.corner:
-        top += tag_h
-        blit_text(surface, ctx, text.corner, (left, top), "small", th.text_muted)
-    top += tag_h + vp.px(6)
+    if text.tag or text.corner:
+        top = _draw_tag_line(surface, ctx, text, kind, (left, top, right), band_colour, fill, inner)
     for block in text.blocks:
         area = pygame.Rect(left, top, right - left, rect.bottom - top)
         top += blit_paragraph(surface, ctx, block.text, area, block.token, tone_colour(ctx, block.tone, fill),

@@ -161,11 +161,20 @@ class MeterPanel:
             span = max(1, m.max - m.min)
             frac = max(0.0, min(1.0, (g.shown - m.min) / span))
             if frac > 0:
-                fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * frac)), track.height)
-                pygame.draw.rect(surface, _fill_colour(ctx, m.goodness(round(g.shown))), fill,
-                                 border_radius=track.height // 2)
+                _draw_fill(surface, track, frac, _fill_colour(ctx, m.goodness(round(g.shown))))
             pygame.draw.rect(surface, th.border, track, width=1, border_radius=track.height // 2)
             y += row
+
+
+def _draw_fill(surface: pygame.Surface, track: pygame.Rect, frac: float, colour: tuple[int, int, int]) -> None:
+    """The track's own rounded shape in the fill colour, cut at the value: a low value is a sliver inside the
+    track, never a pill wider or taller than it."""
+    width = max(1, round(track.width * frac))
+    layer = pygame.Surface(track.size, pygame.SRCALPHA)
+    pygame.draw.rect(layer, colour, layer.get_rect(), border_radius=track.height // 2)
+    if width < track.width:
+        layer.fill((0, 0, 0, 0), pygame.Rect(width, 0, track.width - width, track.height))
+    surface.blit(layer, track)
 
 
 def _fill_colour(ctx: Context, frac: float) -> tuple[int, int, int]:

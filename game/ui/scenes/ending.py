@@ -139,8 +139,8 @@ class EndingScene(PausableAfterEnding):
         stage = pygame.Rect(left.left, left.top, left.width, meters.top - GAP - left.top)
         sat = self.play.percent("satisfaction") if "satisfaction" in self.play.meters else 50
         c = scenario.customer
-        draw_stage(surface, ctx, stage, scenario.setting, c.appearance, art.mood_for(ending.mood, sat), False,
-                   c.name, "")
+        draw_stage(surface, ctx, stage, ending.scene or scenario.setting, c.appearance,
+                   art.mood_for(ending.mood, sat), False, c.name, "")
         self.meters.draw(surface, ctx, meters)
         bottom = vp.height - MARGIN - BUTTON_H - GAP
         card = pygame.Rect(right.left - 4, right.top, right.width + 4, bottom - right.top)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,37 +11,23 @@ from ...engine import LoadResult, Scenario
 from ...userdata.saves import SavedPlay
 from ..art.disk_cache import problems as art_problems
 from ..context import Context
-from ..menu import icons
 from ..menu.backdrop import Backdrop
-from ..menu.cards import CardText, PortraitCache, Section, card_height, card_text, draw_card, section_of, sections
+from ..menu.cards import CardText, PortraitCache, Section, card_text, class_plays, draw_card, section_of, sections
 from ..menu.fit import fit_px
-from ..menu.notices import draw_notices, notices_height
+from ..menu.notices import draw_notices
 from ..menu.scroll import Scroller
+from ..menu.select_draw import draw_header, draw_scrollbar, draw_section_head
+from ..menu.select_layout import MARGIN, MIN_CARDS_IN_VIEW, Placed, lay_out, neighbour, page
 from ..scene import Pop, Push, Replace, Scene, Transition
-from ..widgets import Button, blit_paragraph, blit_text, panel, paragraph_height
+from ..widgets import Button, blit_paragraph, paragraph_height
 from .resume import after_menu, continue_menu, saved_for
 
-MARGIN = 32
-GAP = 18
 WHEEL_STEP = 70
 TITLE = "Choose a conversation"
 HINT = "Choose with the arrow keys or the mouse. Enter starts, Esc opens the menu, Backspace goes back."
 SHORT_HINT = "Arrow keys choose · Enter starts · Esc menu · Backspace back"
 FACILITATOR = "Facilitator mode is on: scenarios open for leading a group. "
 SHORT_FACILITATOR = "Facilitator mode is on. "
-
-
-@dataclass
-class Placed:
-    """Something in the scrolling list, in content coordinates (logical)."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    def span(self) -> tuple[float, float]:
-        return self.y, self.y + self.h
 
 
 def start_scene(scenario: Scenario, ctx: Context) -> Scene:
@@ -74,6 +59,9 @@ class SelectScene(Scene):
         self.sections: list[Section] = []
         self.cards: list[LoadResult] = []
         self.texts: list[CardText] = []
+        self._full: list[CardText] = []
+        self._compact: list[CardText] = []
+        self.compact = False  # the cards show title, where and progress only (too few fit the screen otherwise)
         self._saved: list[SavedPlay | None] = []
         self.places: list[Placed] = []
         self.headers: list[tuple[Section, Placed]] = []
@@ -97,9 +85,17 @@ class SelectScene(Scene):
         focused = self.cards[self.focus].path if self.cards and self.focus < len(self.cards) else None
         self.sections = sections(ctx.library)
         self.cards = [r for s in self.sections for r in s.cards]
-        self.texts = [card_text(r, ctx.progress.summary(r.scenario.id) if r.scenario else None)
-                      for r in self.cards]
-        self._saved = [saved_for(ctx, r, text) for r, text in zip(self.cards, self.texts, strict=True)]
+        attempts = ctx.progress.all_attempts()
+        progress = [(ctx.progress.summary(r.scenario.id, include_facilitator=False),
+                     class_plays(attempts, r.scenario.id)) if r.scenario else (None, None) for r in self.cards]
+        self._full = [card_text(r, mine, plays) for r, (mine, plays) in zip(self.cards, progress, strict=True)]
+        self._saved = [saved_for(ctx, r, text) for r, text in zip(self.cards, self._full, strict=True)]
+        self._compact = [card_text(r, mine, plays, compact=True) for r, (mine, plays) in zip(self.cards, progress,
+                                                                                           strict=True)]
+        for text, full, saved in zip(self._compact, self._full, self._saved, strict=True):
+            if saved is not None:
+                text.blocks.append(full.blocks[-1])  # the "continue" line saved_for added
+        self.texts = self._compact if self.compact else self._full
         paths = [r.path for r in self.cards]
         self.focus = paths.index(focused) if focused in paths else min(self.focus, max(0, len(paths) - 1))
         self.notes = self._collect_notes(ctx)
@@ -139,30 +135,16 @@ class SelectScene(Scene):
         self.hint = self._hint(ctx, vp.px(width))
         hint_h = paragraph_height(ctx, self.hint, vp.px(width), "small") / vp.scale
         self.header_h = self.hint_top + hint_h + 12
-        # Content: notices, then each section's heading and its cards in a grid.
-        cols = 2 if (width - GAP) / 2 >= 17 * th.px("body") else 1
-        card_w = (width - GAP * (cols - 1)) / cols
-        y = 8.0
-        self.notice_place = None
-        if self.notes:
-            h = notices_height(ctx, self.notes, width)
-            self.notice_place = Placed(MARGIN, y, width, h)
-            y += h + GAP
-        self.places, self.headers = [], []
-        index = 0
-        for section in self.sections:
-            head_h = self._section_head_height(ctx, section, width)
-            self.headers.append((section, Placed(MARGIN, y, width, head_h)))
-            y += head_h + 8
-            for row_start in range(0, len(section.cards), cols):
-                row = range(index + row_start, index + min(row_start + cols, len(section.cards)))
-                h = max(card_height(ctx, self.texts[i], self.cards[i], card_w) for i in row)
-                for c in range(len(row)):
-                    self.places.append(Placed(MARGIN + c * (card_w + GAP), y, card_w, h))
-                y += h + GAP
-            index += len(section.cards)
-            y += 10
+        # Content: notices, then each section's heading and its cards; compact cards when too few would show.
         view = vp.height - self.header_h - 8
+        self.compact = False
+        layout = lay_out(ctx, self.sections, self.cards, self._full, self.notes)
+        if self._compact and layout.cards_in_view(view) < MIN_CARDS_IN_VIEW:
+            self.compact = True
+            layout = lay_out(ctx, self.sections, self.cards, self._compact, self.notes)
+        self.texts = self._compact if self.compact else self._full
+        self.notice_place, self.headers, self.places = layout.notice, layout.headers, layout.places
+        y = layout.height
         self.scroller.resize(view, y)
         if self.places:
             self._show_focus()
@@ -175,12 +157,6 @@ class SelectScene(Scene):
         options = [head + hint for hint in (HINT, SHORT_HINT) for head in heads]
         line = ctx.text.line_height(ctx.px("small"))
         return next((h for h in options if paragraph_height(ctx, h, width, "small") <= 2 * line), options[-1])
-
-    def _section_head_height(self, ctx: Context, section: Section, width: float) -> float:
-        vp = ctx.viewport
-        title = ctx.text.line_height(ctx.px("large"), True) / vp.scale
-        blurb = paragraph_height(ctx, section.blurb, vp.px(width - 60), "small") / vp.scale
-        return max(title + 2 + blurb, 44) + 4
 
     def _show_focus(self) -> None:
         top, bottom = self.places[self.focus].span()
@@ -289,7 +265,7 @@ class SelectScene(Scene):
         n = len(self.cards)
         moves = {pygame.K_DOWN: (0, 1), pygame.K_UP: (0, -1), pygame.K_RIGHT: (1, 0), pygame.K_LEFT: (-1, 0)}
         if key in moves:
-            self.focus = self._neighbour(*moves[key])
+            self.focus = neighbour(self.places, self.focus, *moves[key])
         elif key == pygame.K_TAB:
             self.focus = (self.focus + (-1 if shift else 1)) % n
         elif key in (pygame.K_HOME,):
@@ -297,7 +273,7 @@ class SelectScene(Scene):
         elif key in (pygame.K_END,):
             self.focus = n - 1
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            self.focus = self._page(1 if key == pygame.K_PAGEDOWN else -1)
+            self.focus = page(self.places, self.focus, 1 if key == pygame.K_PAGEDOWN else -1, self.scroller.view)
         else:
             return None
         self._show_focus()
@@ -316,43 +292,6 @@ class SelectScene(Scene):
             return None
         return Push(PreviewScene(result.path, result.scenario, data, None))
 
-    def _neighbour(self, dx: int, dy: int) -> int:
-        """The nearest card in a direction; left and right run on through the list at the row's ends."""
-        here = self.places[self.focus]
-        cx, cy = here.x + here.w / 2, here.y + here.h / 2
-        best, best_score = None, None
-        for i, p in enumerate(self.places):
-            if i == self.focus:
-                continue
-            px, py = p.x + p.w / 2, p.y + p.h / 2
-            ahead = (px - cx) * dx + (py - cy) * dy
-            if ahead <= 1:
-                continue
-            side = abs((px - cx) * dy) + abs((py - cy) * dx)
-            if dx and side > here.h / 2:
-                continue  # left/right stay on the row
-            score = (ahead + 2 * side, i)
-            if best_score is None or score < best_score:
-                best, best_score = i, score
-        if best is not None:
-            return best
-        if dx:
-            return max(0, min(len(self.places) - 1, self.focus + dx))
-        return self.focus
-
-    def _page(self, direction: int) -> int:
-        here = self.places[self.focus]
-        goal = here.y + direction * self.scroller.view * 0.85
-        order = range(len(self.places)) if direction > 0 else range(len(self.places) - 1, -1, -1)
-        chosen = self.focus
-        for i in order:
-            y = self.places[i].y
-            if (direction > 0 and y <= goal and i > self.focus) or (direction < 0 and y >= goal and i < self.focus):
-                chosen = i
-        if chosen == self.focus:
-            chosen = len(self.places) - 1 if direction > 0 else 0
-        return chosen
-
     def _content_point(self, pos: tuple[int, int], ctx: Context) -> tuple[float, float] | None:
         x, y = ctx.viewport.to_logical(pos)
         if y < self.header_h:
@@ -370,8 +309,11 @@ class SelectScene(Scene):
         return None
 
     def _motion(self, pos: tuple[int, int], ctx: Context) -> None:
+        """The card under the mouse takes the focus (one highlighted card, as with the play screen's choices)."""
         hover = self._card_at(pos, ctx)
         header = next((i for i, b in enumerate(self.header_buttons) if b.hit(ctx, pos)), None)
+        if hover is not None and hover != self.hover:
+            self.focus = hover
         if (hover, header) != (self.hover, self.header_hover):
             self.hover, self.header_hover = hover, header
             self.dirty = True
@@ -407,76 +349,19 @@ class SelectScene(Scene):
             draw_notices(surface, ctx, self.notes, (p.x, p.y + offset, p.w))
         for section, p in self.headers:
             if self._visible(p):
-                self._draw_section_head(surface, ctx, section, p, offset)
+                draw_section_head(surface, ctx, section, p, offset)
         for i, p in enumerate(self.places):
             if self._visible(p):
                 draw_card(surface, ctx, self.cards[i], self.texts[i], (p.x, p.y + offset, p.w, p.h), self.portraits,
-                          focused=i == self.focus, hovered=i == self.hover)
+                          focused=i == self.focus, hovered=False)
         if not self.cards:
             blit_paragraph(surface, ctx, f"No scenario files were found in {ctx.scenario_dir}.",
                            vp.rect(MARGIN, self.header_h + 20, vp.width - 2 * MARGIN, 200), "body")
         surface.set_clip(clip)
-        self._draw_scrollbar(surface, ctx)
-        self._draw_header(surface, ctx)
+        draw_scrollbar(surface, ctx, self.scroller, self.header_h)
+        draw_header(surface, ctx, TITLE, self.title_px, self.hint, self.hint_top, self.header_h, self.header_buttons,
+                    self.header_hover)
 
     def _visible(self, p: Placed) -> bool:
         top = p.y - self.scroller.offset
         return top + p.h > -20 and top < self.scroller.view + 20
-
-    def _draw_header(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        bar = vp.rect(0, 0, vp.width, self.header_h)
-        bar.width = surface.get_width()
-        bar.left = 0
-        bar.top = 0
-        pygame.draw.rect(surface, th.background, bar)
-        pygame.draw.line(surface, th.border, bar.bottomleft, (bar.right, bar.bottom), max(1, vp.px(2)))
-        image = ctx.text.render(TITLE, self.title_px, th.text, True)
-        surface.blit(image, vp.point(MARGIN, 16))
-        blit_paragraph(surface, ctx, self.hint, vp.rect(MARGIN, self.hint_top, vp.width - 2 * MARGIN, 300), "small",
-                       th.text_muted)
-        for i, b in enumerate(self.header_buttons):
-            b.draw(surface, ctx, hovered=i == self.header_hover)
-
-    def _draw_section_head(self, surface: pygame.Surface, ctx: Context, section: Section, p: Placed,
-                           offset: float) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        top = vp.point(p.x, p.y + offset)
-        size = vp.px(40)
-        centre = (top[0] + size // 2, top[1] + size // 2 + vp.px(2))
-        disc = pygame.Rect(0, 0, size, size)
-        disc.center = centre
-        colour = {"external": th.accent, "internal": th.text_muted, "own": th.good, "broken": th.bad}[section.kind]
-        pygame.draw.ellipse(surface, th.surface, disc)
-        pygame.draw.ellipse(surface, colour, disc, width=max(1, vp.px(2)))
-        glyph = int(size * 0.62)
-        if section.kind == "external":
-            icons.customer(surface, centre, glyph, colour)
-        elif section.kind == "internal":
-            icons.coworkers(surface, centre, glyph, colour, th.surface)
-        elif section.kind == "own":
-            icons.person(surface, centre, glyph, colour)
-        else:
-            icons.warning(surface, centre, glyph, colour, th.surface)
-        left = top[0] + size + vp.px(14)
-        count = len(section.cards)
-        heading = f"{section.title}  ({count})"
-        shown = blit_text(surface, ctx, heading, (left, top[1]), "large", th.text, bold=True)
-        area = pygame.Rect(left, shown.bottom + vp.px(2), vp.px(p.w) - size - vp.px(14), vp.px(p.h))
-        blit_paragraph(surface, ctx, section.blurb, area, "small", th.text_muted)
-
-    def _draw_scrollbar(self, surface: pygame.Surface, ctx: Context) -> None:
-        s = self.scroller
-        if s.limit <= 0:
-            return
-        th = ctx.theme
-        vp = ctx.viewport
-        track = vp.rect(vp.width - 14, self.header_h + 8, 6, s.view - 16)
-        pygame.draw.rect(surface, th.surface_alt, track, border_radius=vp.px(3))
-        share = s.view / s.content
-        thumb_h = max(vp.px(30), round(track.height * share))
-        thumb_top = track.top + round((track.height - thumb_h) * (s.offset / s.limit))
-        panel(surface, pygame.Rect(track.left, thumb_top, track.width, thumb_h), ctx, colour=th.text_muted,
-              radius=3)
