@@ -160,6 +160,9 @@ class ClassroomScene(Scene):
         s = self.session
         moved = s.stage != self._stage_seen or len(s.path) != self._path_seen
         if moved and s.stage == CONSEQUENCES:
+            # From the meters before this decision, whatever was on screen (a what-if's meters, on return):
+            # the changes shown are this decision's own, as on the coach's card and in the debrief.
+            self.meters.set(s.meters_before_step, animate=False, show_delta=False)
             self.meters.set(s.shown_meters, animate=True, show_delta=True)
             step = s.last_step
             if step is not None:
