@@ -31,6 +31,8 @@ class ClassroomScene(ClassroomScreens, Scene):
         self.notice = ""
         self._layout_cache: dict[tuple, Any] = {}
         self._drawn_layout: Any = None
+        self.person = pygame.Rect(0, 0, 0, 0)
+        self.text_page = 0
         self._memo: dict[tuple, tuple[str, str, list[str]]] = {}
         self._memo_main: dict[tuple, int | None] = {}
         self._stage_seen = self.session.stage
@@ -60,7 +62,11 @@ class ClassroomScene(ClassroomScreens, Scene):
         s = self.session
         self.notice = ""
         name = action.name
-        if name == k.NEXT or (name == k.RESUME and s.stage == INTRO):
+        if name == k.NEXT and s.stage == TEXT and self.text_page < len(self.text_pages(ctx)) - 1:
+            self.text_page += 1  # a long node is read a page of beats at a time
+        elif name == k.PREVIOUS and s.stage == TEXT and self.text_page > 0:
+            self.text_page -= 1
+        elif name == k.NEXT or (name == k.RESUME and s.stage == INTRO):
             if s.stage == ENDING and not s.in_detour:
                 return self._debrief(ctx)
             if s.next() == "returned":
@@ -134,6 +140,8 @@ class ClassroomScene(ClassroomScreens, Scene):
         """Bring the meters and sounds in line with the session after anything happened."""
         s = self.session
         moved = s.stage != self._stage_seen or len(s.path) != self._path_seen
+        if moved:
+            self.text_page = 0
         if moved and s.stage == CONSEQUENCES:
             # From the meters before this decision, whatever was on screen (a what-if's meters, on return):
             # the changes shown are this decision's own, as on the coach's card and in the debrief.

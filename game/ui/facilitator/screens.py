@@ -12,14 +12,14 @@ from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, DEBRIEF, ENDI
 from ..context import Context
 from ..play import art
 from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
-from ..play.chrome import fit_text
 from ..play.layout import SPEECH_PAD
 from ..play.meters import MeterPanel
 from ..play.speech import draw_speech, speaker_label
 from ..widgets import Button, blit_paragraph, blit_text, panel
 from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, paragraph, top_bar
-from .layout import GAP, TOP, choices_layout, split_layout, text_layout
+from .hud import draw_hud, hud_height
+from .layout import GAP, TOP, choices_layout, person_min_height, split_layout, text_layout
 
 HINTS = {
     INTRO: "Page Down or F5 to begin · F1 keys",
@@ -34,10 +34,14 @@ SHORT_HINTS = {  # when the full hint would be cut (large text on a 4:3 projecto
     CHOSEN: "Next: consequences · Page Up: change",
     CONSEQUENCES: "Next: continue · Page Up: what if?",
 }
+MORE_HINT = "Next: more of the story · B blank · F1 keys"
 DETOUR_HINTS = {
     CHOICES: "What if · marked: the class's pick · Next takes {n}",
     ENDING: "What if: Next returns to the class's path · A keeps this path",
 }
+
+
+HUD_INSET = 8  # the meters' panel inside the stage's edge
 
 
 class ClassroomScreens:
@@ -53,12 +57,14 @@ class ClassroomScreens:
     _drawn_layout: Any
     _memo: dict[tuple, tuple[str, str, list[str]]]
     _memo_main: dict[tuple, int | None]
+    text_page: int  # which page of a long node's words is on screen
+    person: pygame.Rect  # the window rect the person was last drawn into (empty when nobody stands there)
 
     # ---- layout ------------------------------------------------------------------------------
     def _key(self, ctx: Context, *extra: object) -> tuple:
         th = ctx.theme
         path = tuple((d.kind, d.source_index) for d in self.session.path)
-        return (ctx.viewport, th.name, th.font_scale, self.session.stage, path, *extra)
+        return (ctx.viewport, th.name, th.font_scale, self.session.stage, path, self.session.in_detour, *extra)
 
     def _cached(self, key: tuple, make):
         if key not in self._layout_cache:
@@ -108,6 +114,7 @@ class ClassroomScreens:
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         self.rec.clear()
         self._drawn_layout = None
+        self.person = pygame.Rect(0, 0, 0, 0)
         s = self.session
         status = self._status()
         top_bar(surface, ctx, self.rec, self.scenario.title, status,
@@ -127,6 +134,8 @@ class ClassroomScreens:
             self._draw_ending(surface, ctx)
         surface.set_clip(None)
         hint = (DETOUR_HINTS.get(s.stage) if s.in_detour else None) or HINTS.get(s.stage, "")
+        if s.stage == TEXT and self.text_page < len(self.text_pages(ctx)) - 1:
+            hint = MORE_HINT
         hint = hint.format(n=s.selected + 1)
         short = SHORT_HINTS.get(s.stage)
         if short and not s.in_detour and ctx.text.font(ctx.px("small")).size(hint)[0] > vp.px(vp.width - 2 * MARGIN):
@@ -143,30 +152,34 @@ class ClassroomScreens:
         return f"What if · {where}" if s.in_detour else where
 
     def _portrait_for(self, speaker: str):
-        customer = self.scenario.customer
+        """Who stands on the stage and whether they are on a call: the speaker, or the customer while a
+        narrator tells the scene (the person in it stays on stage)."""
         who = speaker.strip()
-        if who.lower() == NARRATOR:
-            return None, "", ""
-        if who == customer.name:
-            return customer.appearance, customer.name, customer.role
-        return colleague_appearance(who), who, ""
+        if not who or who.lower() == NARRATOR:
+            who = self.scenario.customer.name
+        person = self.scenario.people.get(who)
+        appearance = self.scenario.appearance_for(who) or colleague_appearance(who)
+        return appearance, bool(person is not None and person.call)
 
     def _draw_stage(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str,
-                    mood: str, setting: str) -> None:
-        appearance, caption, detail = self._portrait_for(speaker)
+                    mood: str, setting: str, below_hud: float = 0.0, hud: bool = True) -> float:
+        """The setting filling the stage column, the person standing large in it and the meters above the
+        person's head. Returns the logical y under the meters, for `below_hud` more (a timer chip)."""
+        appearance, on_call = self._portrait_for(speaker)
         if appearance is self.scenario.customer.appearance:
             sat = self.session.shown_meters.get("satisfaction")
             mood = art.mood_for(mood, 50 if sat is None else self._percent("satisfaction", sat))
-        vp = ctx.viewport
-        width = vp.px(logical.width - 24)
-        caption = fit_text(ctx, caption, "body", width, True) if caption else ""
-        detail = fit_text(ctx, detail, "small", width) if detail else ""
-        draw_stage(surface, ctx, logical, setting, appearance, mood, False, caption, detail)
-        for text, token, bold in ((caption, "body", True), (detail, "small", False)):
-            if text:
-                w = ctx.text.font(ctx.px(token), bold).size(text)[0]
-                self.rec.add(text, pygame.Rect(vp.rect(*logical).centerx - w // 2, vp.rect(*logical).top, w, 1),
-                             vp.rect(*logical))
+        box = pygame.Rect(logical.left + HUD_INSET, logical.top + HUD_INSET, logical.width - 2 * HUD_INSET, 0)
+        box.height = round(hud_height(ctx, self.meters, box.width)) if hud and not on_call else 0
+        if logical.height - (box.bottom - logical.top + HUD_INSET) - below_hud < person_min_height(ctx):
+            box.height = 0  # no room above her head: the meters are left to the consequences' card
+        clear = (box.bottom - logical.top + HUD_INSET if box.height else 0) + below_hud
+        self.person = draw_stage(surface, ctx, logical, setting, appearance, mood, False, "", "", clear,
+                                 on_call=on_call)
+        if box.height:
+            draw_hud(surface, ctx, self.rec, box, self.meters)
+            return box.bottom + HUD_INSET
+        return logical.top + HUD_INSET
 
     def _percent(self, meter_id: str, value: int) -> int:
         m = self.scenario.meter(meter_id)
@@ -183,8 +196,7 @@ class ClassroomScreens:
         lay = text_layout(ctx, "", self.scenario.summary, list(self.labels.values()))
         bottom = vp.height - FOOTER_H - GAP
         if lay.stage is not None:
-            self._draw_stage(surface, ctx, pygame.Rect(lay.stage.left, TOP, lay.stage.width, bottom - TOP), c.name,
-                             "neutral", self.scenario.setting)
+            self._draw_stage(surface, ctx, lay.stage, c.name, "neutral", self.scenario.setting)
         card = vp.rect(lay.speech.left, TOP, lay.speech.width, bottom - TOP)
         pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(th.radius))
         pad = vp.px(24)
@@ -205,17 +217,42 @@ class ClassroomScreens:
             y += paragraph(surface, ctx, self.rec, extra, pygame.Rect(x, y, w, 1), "small", th.text_muted,
                            box=card) + vp.px(12)
 
+    def text_pages(self, ctx: Context) -> list[str]:
+        """The node's words in pages that fit beside the person: its beats, as many to a page as fit."""
+        key = self._key(ctx, "pages")
+        if key not in self._layout_cache:
+            play = self.session.play
+            speaker, whole = self._speech()
+            node = play.node
+            parts = [b.text if b.narration else f"{b.speaker}: {b.text}" for b in play.beats] \
+                if node is not None and node.lines else [whole]
+            labels = list(self.labels.values())
+            pages: list[list[str]] = []
+            for part in parts:
+                if pages and text_layout(ctx, speaker, "\n\n".join([*pages[-1], part]), labels).stage is not None:
+                    pages[-1].append(part)
+                else:
+                    pages.append([part])
+            if len(pages) > 1 and text_layout(ctx, speaker, whole, labels).stage is not None:
+                pages = [parts]
+            self._layout_cache[key] = ["\n\n".join(p) for p in pages] or [whole]
+        return self._layout_cache[key]
+
     def _draw_text(self, surface: pygame.Surface, ctx: Context) -> None:
         s = self.session
-        speaker, text = self._speech()
-        lay = self._cached(self._key(ctx, "text"), lambda: text_layout(ctx, speaker, text, list(self.labels.values())))
+        speaker, _ = self._speech()
+        pages = self.text_pages(ctx)
+        page = min(self.text_page, len(pages) - 1)
+        text = pages[page]
+        lay = self._cached(self._key(ctx, "text", page),
+                           lambda: text_layout(ctx, speaker, text, list(self.labels.values())))
         node = s.play.node
-        if lay.stage is not None and lay.meters is not None:
-            self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral",
-                             self._setting())
-            self.meters.draw(surface, ctx, lay.meters)
+        if lay.stage is not None:
+            chip_h = self._timer_chip_height(ctx) if s.timer_left is not None else 0.0
+            y = self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral",
+                                 self._setting(), chip_h, hud=lay.hud)
             if s.timer_left is not None:
-                self._draw_timer_chip(surface, ctx, lay.stage)
+                self._draw_timer_chip(surface, ctx, lay.stage, y)
         if lay.token == "body":
             draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
         else:
@@ -270,7 +307,10 @@ class ClassroomScreens:
         used = pygame.Rect(inner.left, inner.top, widest, name_h + len(lines) * ctx.text.line_height(px))
         self.rec.add(text, used, box)
 
-    def _draw_timer_chip(self, surface: pygame.Surface, ctx: Context, stage: pygame.Rect) -> None:
+    def _timer_chip_height(self, ctx: Context) -> float:
+        return (ctx.text.font(ctx.px("small"), True).get_height() + ctx.viewport.px(10)) / ctx.viewport.scale + 8
+
+    def _draw_timer_chip(self, surface: pygame.Surface, ctx: Context, stage: pygame.Rect, y: float) -> None:
         th = ctx.theme
         vp = ctx.viewport
         room = vp.px(stage.width - 24)
@@ -280,7 +320,7 @@ class ClassroomScreens:
                       if font.size(t)[0] + vp.px(22) <= room), f"{seconds} s")
         from ..play.chrome import chip
 
-        r = chip(surface, ctx, label, vp.point(stage.left + 12, stage.top + 12), th.warn)
+        r = chip(surface, ctx, label, vp.point(stage.left + HUD_INSET, y), th.warn)
         self.rec.add(label, r, vp.rect(*stage))
 
     def _draw_choices(self, surface: pygame.Surface, ctx: Context) -> None:
@@ -296,6 +336,10 @@ class ClassroomScreens:
         else:
             speaker, text, texts = self._decided_view()
             picked = (step.number - 1) if step.number is not None else -1
+        if lay.stage is not None:
+            node = s.decision_node
+            self._draw_stage(surface, ctx, lay.stage, speaker, node.mood if node else "neutral", self._setting(),
+                             hud=False)
         if lay.prompt is not None:
             draw_speech(surface, ctx, lay.prompt, speaker, text)
             self._record_speech(ctx, lay.prompt, speaker, text)
@@ -348,7 +392,7 @@ class ClassroomScreens:
         step = s.last_step
         if step is None:
             return
-        card = CoachCard(step, self.labels, s.shown_votes, self.scenario.polarity)
+        card = CoachCard(step, self.labels, s.shown_votes, self.scenario.polarity, what_if=s.in_detour)
         lay = self._cached(self._key(ctx, "consequences"),
                            lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
         node = self.scenario.nodes.get(step.node)
@@ -357,9 +401,7 @@ class ClassroomScreens:
         nxt = s.play.node or s.play.ending
         mood = nxt.mood if nxt is not None else "neutral"
         if lay.stage is not None:
-            self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting())
-        if lay.meters is not None:
-            self.meters.draw(surface, ctx, lay.meters)
+            self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting(), hud=lay.hud)
         card.draw(surface, ctx, self.rec, lay.card, lay.compact)
 
     def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:
@@ -373,9 +415,7 @@ class ClassroomScreens:
                            lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
         if lay.stage is not None:
             self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood,
-                             self.scenario.setting)
-        if lay.meters is not None:
-            self.meters.draw(surface, ctx, lay.meters)
+                             self.scenario.setting, hud=lay.hud)
         card.draw(surface, ctx, self.rec, lay.card)
 
     def layout_fits(self, ctx: Context) -> bool:
