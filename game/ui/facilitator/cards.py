@@ -37,8 +37,9 @@ def draw_votes(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: py
 
 
 def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, seconds: int,
-                     left: float, running: bool, phone: bool = True) -> None:
-    """The phone (or an hourglass) and the seconds left, large, with whether the clock runs: it waits for T."""
+                     left: float, running: bool, phone: bool = True, ran_out: bool = False) -> None:
+    """The phone (or an hourglass) and the seconds left, large, with whether the clock runs: it waits for T.
+    Once the time ran out it stays at 0 and says so."""
     th = ctx.theme
     vp = ctx.viewport
     box = vp.rect(*logical)
@@ -55,7 +56,7 @@ def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logic
     number = str(max(0, math.ceil(left - 1e-9)))
     line(surface, ctx, rec, number, vp.point(logical.right - 16, logical.top + 46), "title", colour, bold=True,
          anchor="midright", box=box)
-    word = "running" if running else "paused · T"
+    word = "time's up" if ran_out else "running" if running else "paused · T"
     line(surface, ctx, rec, word, vp.point(logical.centerx, logical.bottom - 26), "small", th.text_muted,
          anchor="midbottom", box=box, max_width=vp.px(logical.width - 16))
     track = vp.rect(logical.left + 12, logical.bottom - 20, logical.width - 24, 10)

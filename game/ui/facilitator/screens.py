@@ -346,14 +346,22 @@ class ClassroomScreens:
         elif lay.heading:
             right = lay.countdown.left - GAP if lay.countdown is not None else vp.width - 24
             y = TOP + 30 if lay.countdown is not None else (TOP + lay.buttons[0].top - GAP) / 2
-            line(surface, ctx, self.rec, "What does the class do?", vp.point(lay.buttons[0].left, y), "large",
-                 th.text, bold=True, anchor="midleft", max_width=vp.px(right - lay.buttons[0].left))
+            question = "What does the class do?"
+            token = "large" if ctx.text.font(ctx.px("large"), True).size(question)[0] + vp.px(32) <= \
+                vp.px(right - lay.buttons[0].left) else "body"
+            band_h = ctx.text.line_height(ctx.px(token), True) / vp.scale + 12
+            band = vp.rect(lay.buttons[0].left, y - band_h / 2, right - lay.buttons[0].left, band_h)
+            panel(surface, band, ctx, colour=th.surface, border=th.border, width=2)  # legible over the stage
+            line(surface, ctx, self.rec, question, (band.left + vp.px(16), band.centery), token, th.text,
+                 bold=True, anchor="midleft", box=band)
         if lay.countdown is not None:
             node = s.decision_node
             seconds = node.timer.seconds if node and node.timer else 0
+            timed_out = picked == -1
             left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
-            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, left, s.timer_running,
-                             phone=bool(node and node.sound == "phone_ring"))
+            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, 0.0 if timed_out else left,
+                             s.timer_running, phone=bool(node and node.sound == "phone_ring"),
+                             ran_out=timed_out)
         votes = s.shown_votes
         total = sum(votes.values())
         lead = max(votes.values(), default=0)
@@ -369,10 +377,16 @@ class ClassroomScreens:
             if main_choice == i + 1:  # a bar beside the option the class took on its own path
                 mark = vp.rect(rect.left - 16, rect.top + 6, 8, rect.height - 12)
                 pygame.draw.rect(surface, th.warn, mark, border_radius=mark.width // 2)
-        if picked == -1:
-            line(surface, ctx, self.rec, f"Time ran out: {step.text}", vp.point(lay.buttons[-1].left,
-                 lay.buttons[-1].bottom + GAP), "small", th.warn, bold=True,
-                 max_width=vp.px(vp.width - 48))
+        if picked == -1:  # what the clock decided, under the options when there is room (else on the card next)
+            said = f"Time ran out: {step.text}"
+            last = lay.buttons[-1]
+            top = last.bottom + GAP
+            width = lay.votes[-1].right - last.left
+            from .draw import logical_text_height
+
+            if top + logical_text_height(ctx, said, "small", width, True) <= vp.height - FOOTER_H - GAP:
+                paragraph(surface, ctx, self.rec, said, vp.rect(last.left, top, width, 1), "small", th.warn,
+                          bold=True, box=vp.rect(last.left, top, width, vp.height - FOOTER_H - top))
 
     def _record_button(self, ctx: Context, b: Button) -> None:
         """Record a choice button's label block against the button (as widgets.Button lays it out)."""
