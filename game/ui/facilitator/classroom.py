@@ -15,6 +15,7 @@ from ..play.meters import MeterPanel
 from ..scene import Pop, Push, Scene, Transition
 from .class_records import note_start, record_class
 from .draw import Recorder
+from .leave import LEAVE, STAY, LeaveDialog
 from .screens import ClassroomScreens
 
 
@@ -33,6 +34,7 @@ class ClassroomScene(ClassroomScreens, Scene):
         self._drawn_layout: Any = None
         self.person = pygame.Rect(0, 0, 0, 0)
         self.text_page = 0
+        self.leaving: LeaveDialog | None = None
         self._memo: dict[tuple, tuple[str, str, list[str]]] = {}
         self._memo_main: dict[tuple, int | None] = {}
         self._stage_seen = self.session.stage
@@ -40,6 +42,8 @@ class ClassroomScene(ClassroomScreens, Scene):
 
     # ---- keys --------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if self.leaving is not None:
+            return self._answer_leave(event, ctx)
         if event.type == pygame.KEYDOWN:
             action = action_for(pygame.key.name(event.key), event.unicode)
             if action is None:
@@ -116,8 +120,24 @@ class ClassroomScene(ClassroomScreens, Scene):
         elif name == k.EXPORT:
             self._export(ctx)
         elif name == k.QUIT:
-            return Pop()
+            self.leaving = LeaveDialog()  # asks once: Q again or Enter leaves, any other key stays
         self._changed(ctx)
+        return None
+
+    def _answer_leave(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        dialog = self.leaving
+        assert dialog is not None
+        if event.type == pygame.KEYDOWN:
+            answer: str | None = dialog.key(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            answer = dialog.click(ctx, event.pos)
+        else:
+            return None
+        if answer == LEAVE:
+            return Pop()
+        if answer == STAY:
+            self.leaving = None
+            self.dirty = True
         return None
 
     def _debrief(self, ctx: Context) -> Transition:

@@ -57,6 +57,7 @@ class ClassroomScreens:
     _drawn_layout: Any
     _memo: dict[tuple, tuple[str, str, list[str]]]
     _memo_main: dict[tuple, int | None]
+    leaving: Any  # the question before the session ends, while it is asked
     text_page: int  # which page of a long node's words is on screen
     person: pygame.Rect  # the window rect the person was last drawn into (empty when nobody stands there)
 
@@ -141,6 +142,8 @@ class ClassroomScreens:
         if short and not s.in_detour and ctx.text.font(ctx.px("small")).size(hint)[0] > vp.px(vp.width - 2 * MARGIN):
             hint = short.format(n=s.selected + 1)
         footer(surface, ctx, self.rec, hint, self.notice)
+        if self.leaving is not None:
+            self.leaving.draw(surface, ctx, self.rec)
 
     def _status(self) -> str:
         s = self.session
