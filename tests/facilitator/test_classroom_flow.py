@@ -193,6 +193,9 @@ def test_export_writes_a_png_per_debrief_page_and_the_csv(expired, data_dir):
     folders = list((data_dir / "exports").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("expired_return-")
     assert str(folders[0]) in debrief.notice
+    assert top(pilot) == "ExportNotice"
+    pilot.press(pygame.K_ESCAPE)
+    assert top(pilot) == "DebriefScene"
     pngs = sorted(folders[0].glob("*.png"))
     assert len(pngs) == debrief.page_count(pilot.app.ctx) >= 2
     for png in pngs:

@@ -118,7 +118,7 @@ class ClassroomScene(ClassroomScreens, Scene):
         elif name == k.DEBRIEF:
             return self._debrief(ctx)
         elif name == k.EXPORT:
-            self._export(ctx)
+            return self._export(ctx)
         elif name == k.QUIT:
             self.leaving = LeaveDialog()  # asks once: Q again or Enter leaves, any other key stays
         self._changed(ctx)
@@ -146,10 +146,11 @@ class ClassroomScene(ClassroomScreens, Scene):
         self.notice = record_class(ctx, self.session) or ""  # the class's path, for the facilitator's records
         return Push(DebriefScene(self.session))
 
-    def _export(self, ctx: Context) -> None:
-        from .export import export_debrief
+    def _export(self, ctx: Context) -> Transition:
+        from .export import ExportNotice, export_debrief
 
-        self.notice = export_debrief(ctx, self.session).message
+        self.dirty = True
+        return Push(ExportNotice(export_debrief(ctx, self.session)))  # a page of its own: it covers nothing
 
     def resume(self, ctx: Context, result: Any = None) -> None:
         if isinstance(result, str) and result:

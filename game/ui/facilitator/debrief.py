@@ -127,11 +127,13 @@ class DebriefScene(Scene):
             self.page -= 1
             self.notice = ""
         elif key == pygame.K_e:
-            from .export import export_debrief
+            from .export import ExportNotice, export_debrief
 
-            self.notice = export_debrief(ctx, self.session, self).message
+            result = export_debrief(ctx, self.session, self)
+            self.notice = result.message
+            return Push(ExportNotice(result))  # a page of its own: it covers nothing
         elif key in (pygame.K_ESCAPE, pygame.K_d, pygame.K_q):
-            return Pop(self.notice or None)
+            return Pop()
         elif key in (pygame.K_b, pygame.K_PERIOD):
             from .overlays import BlankScene
 
@@ -144,10 +146,12 @@ class DebriefScene(Scene):
 
     # ---- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
-        self.draw_page(surface, ctx, self.page, self.notice)
+        self.draw_page(surface, ctx, self.page)
 
-    def draw_page(self, surface: pygame.Surface, ctx: Context, index: int, notice: str = "") -> None:
-        """Draw one page on any surface of the window's size (the screen, or an export image)."""
+    def draw_page(self, surface: pygame.Surface, ctx: Context, index: int, notice: str = "",
+                  handout: bool = False) -> None:
+        """Draw one page on any surface of the window's size (the screen, or an export image: a `handout`
+        page is clean, without the keys' hints)."""
         th = ctx.theme
         self.rec.clear()
         surface.fill(th.background)
@@ -160,7 +164,7 @@ class DebriefScene(Scene):
             self._draw_lesson(surface, ctx)
         else:
             self._draw_value(surface, ctx)
-        footer(surface, ctx, self.rec, HINT, notice)
+        footer(surface, ctx, self.rec, "" if handout else HINT, "" if handout else notice)
 
     @staticmethod
     def _page_box(ctx: Context) -> pygame.Rect:
