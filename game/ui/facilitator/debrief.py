@@ -207,11 +207,11 @@ class DebriefScene(Scene):
 
     def _row_height(self, ctx: Context, d: DecisionReport) -> float:
         w = self._text_w(ctx)
-        h = 2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w, max_lines=2)
+        h = 2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w)
         if self._one_line(ctx, d):
             return h + logical_line(ctx, "small")
         runs_h = runs_height(ctx, self._deltas(ctx, d), ctx.viewport.px(w), sep=DELTA_SEP) / ctx.viewport.scale
-        return h + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2) + runs_h
+        return h + logical_text_height(ctx, self._detail(d), "small", w) + runs_h
 
     def _draw_path(self, surface: pygame.Surface, ctx: Context, rows: list[DecisionReport], index: int,
                    count: int) -> None:
@@ -244,8 +244,7 @@ class DebriefScene(Scene):
             x = MARGIN + PAD + 56
             ty = y + PAD
             text = d.chosen_text
-            ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, max_lines=2,
-                            box=box) / vp.scale
+            ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, box=box) / vp.scale
             runs = self._deltas(ctx, d)
             if self._one_line(ctx, d):
                 r = line(surface, ctx, self.rec, self._detail(d) + " · ", vp.point(x, ty), "small", th.text_muted,
@@ -253,7 +252,7 @@ class DebriefScene(Scene):
                 start, room = r.topright, vp.px(x + w) - r.right
             else:
                 ty += paragraph(surface, ctx, self.rec, self._detail(d), vp.rect(x, ty, w, 1), "small",
-                                th.text_muted, max_lines=2, box=box) / vp.scale
+                                th.text_muted, box=box) / vp.scale
                 start, room = vp.point(x, ty), vp.px(w)
             used = draw_runs(surface, ctx, runs, start, room, sep=DELTA_SEP)
             widest = min(room, ctx.text.font(ctx.px("small")).size(DELTA_SEP.join(t for t, _ in runs))[0])
@@ -273,7 +272,7 @@ class DebriefScene(Scene):
             return
         colour = outcome_colour(ctx, data.outcome or "")
         y += paragraph(surface, ctx, self.rec, data.ending_title or "", vp.rect(MARGIN, y, width, 1), "title",
-                       th.text, bold=True, max_lines=1, box=self._page_box(ctx)) / vp.scale + 6
+                       th.text, bold=True, box=self._page_box(ctx)) / vp.scale + 6
         label = outcome_line(data.outcome or "", s.customer.name)
         h = outcome_label(surface, ctx, self.rec, label, vp.rect(MARGIN, y, width, 1), colour, self._page_box(ctx))
         y += h / vp.scale + 16
@@ -340,16 +339,6 @@ class DebriefScene(Scene):
         inner = logical.width - 2 * PAD
         amounts = (f"Kept {fmt_amount(worth.kept, unit)} · won {fmt_amount(worth.won, unit)} · lost "
                    f"{fmt_amount(worth.lost, unit)}") if worth is not None else ""
-        row = logical_line(ctx, "small", True) + 4 + 14 + 16
-        bars_n = 1 + (data.best is not None) + (data.worst is not None)
-        heading_h = logical_text_height(ctx, CHART_HEADING, "small", inner, True, max_lines=2)
-        amounts_h = logical_text_height(ctx, amounts, "small", inner, max_lines=2) if amounts else 0
-        status = self._outcome_status()
-        status_h = logical_text_height(ctx, status, "small", inner, max_lines=3) + 8 if status else 0
-        need = PAD + heading_h + 8 + bars_n * row + status_h + amounts_h + PAD
-        logical = pygame.Rect(logical.left, logical.top, logical.width, math.ceil(min(logical.height, need)))
-        box = vp.rect(*logical)
-        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
         bars = []
         found = self.job is None or self.job.result is None or self.job.result.complete
         if data.best is not None:
@@ -357,21 +346,39 @@ class DebriefScene(Scene):
         bars.append(("The class", worth.net if worth else 0.0, th.accent))
         if data.worst is not None:
             bars.append((f"{'Worst' if found else 'Worst found'}: {data.worst.title}", data.worst.net, th.bad))
+        bold = ctx.text.font(ctx.px("small"), True)
+        step = logical_line(ctx, "small", True)
+
+        def label_lines(label: str, value: float) -> list[str]:  # a long ending's title wraps beside its amount
+            room = vp.px(inner) - bold.size(fmt_amount(value, unit, signed=True))[0] - vp.px(16)
+            return ctx.text.wrap(label, ctx.px("small"), max(1, room), True)
+
+        rows = [len(label_lines(label, value)) * step + 4 + 14 + 16 for label, value, _ in bars]
+        heading_h = logical_text_height(ctx, CHART_HEADING, "small", inner, True)
+        amounts_h = logical_text_height(ctx, amounts, "small", inner) if amounts else 0
+        status = self._outcome_status()
+        status_h = logical_text_height(ctx, status, "small", inner) + 8 if status else 0
+        need = PAD + heading_h + 8 + sum(rows) + status_h + amounts_h + PAD
+        logical = pygame.Rect(logical.left, logical.top, logical.width, math.ceil(min(logical.height, need)))
+        box = vp.rect(*logical)
+        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
         y = logical.top + PAD
         y += paragraph(surface, ctx, self.rec, CHART_HEADING, vp.rect(logical.left + PAD, y, inner, 1), "small",
-                       th.text_muted, bold=True, max_lines=2, box=box) / vp.scale + 8
+                       th.text_muted, bold=True, box=box) / vp.scale + 8
         span = max(1.0, max(abs(v) for _, v, _ in bars))
         has_negative = any(v < 0 for _, v, _ in bars)
         track_l, track_r = logical.left + PAD, logical.right - PAD
         zero = (track_l + track_r) / 2 if has_negative else track_l
         half = track_r - zero
-        for label, value, colour in bars:
+        for (label, value, colour), row in zip(bars, rows, strict=True):
             amount = fmt_amount(value, unit, signed=True)
-            a = line(surface, ctx, self.rec, amount, vp.point(track_r, y), "small", colour, bold=True,
-                     anchor="topright", box=box)
-            line(surface, ctx, self.rec, label, vp.point(track_l, y), "small", th.text, bold=True, box=box,
-                 max_width=a.left - vp.px(16) - vp.point(track_l, y)[0])
-            by = y + logical_line(ctx, "small", True) + 4
+            line(surface, ctx, self.rec, amount, vp.point(track_r, y), "small", colour, bold=True,
+                 anchor="topright", box=box)
+            texts = label_lines(label, value)
+            for i, text in enumerate(texts):
+                line(surface, ctx, self.rec, text, vp.point(track_l, y + i * step), "small", th.text, bold=True,
+                     box=box)
+            by = y + len(texts) * step + 4
             length = half * abs(value) / span
             bar = pygame.Rect(round(zero if value >= 0 else zero - length), round(by), max(2, round(length)), 14)
             pygame.draw.line(surface, th.border, vp.point(zero, by - 4), vp.point(zero, by + 18), max(1, vp.px(2)))
@@ -379,10 +386,10 @@ class DebriefScene(Scene):
             y += row
         if status and y + status_h <= logical.bottom - PAD + 1:
             y += paragraph(surface, ctx, self.rec, status, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
-                           max_lines=3, box=box) / vp.scale + 8
+                           box=box) / vp.scale + 8
         if amounts and y + amounts_h <= logical.bottom - PAD + 1:
             paragraph(surface, ctx, self.rec, amounts, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
-                      max_lines=2, box=box)
+                      box=box)
         return logical.height
 
     def _outcome_status(self) -> str:
