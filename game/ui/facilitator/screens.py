@@ -17,7 +17,7 @@ from ..play.meters import MeterPanel
 from ..play.speech import draw_speech, speaker_label
 from ..widgets import Button, blit_paragraph, blit_text, panel
 from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
-from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, paragraph, top_bar
+from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, paragraph, top_bar
 from .hud import draw_hud, hud_height
 from .layout import GAP, TOP, choices_layout, person_min_height, split_layout, text_layout
 
@@ -348,15 +348,17 @@ class ClassroomScreens:
             self._record_speech(ctx, lay.prompt, speaker, text)
         elif lay.heading:
             right = lay.countdown.left - GAP if lay.countdown is not None else vp.width - 24
-            y = TOP + 30 if lay.countdown is not None else (TOP + lay.buttons[0].top - GAP) / 2
             question = "What does the class do?"
-            token = "large" if ctx.text.font(ctx.px("large"), True).size(question)[0] + vp.px(32) <= \
-                vp.px(right - lay.buttons[0].left) else "body"
-            band_h = ctx.text.line_height(ctx.px(token), True) / vp.scale + 12
-            band = vp.rect(lay.buttons[0].left, y - band_h / 2, right - lay.buttons[0].left, band_h)
+            width = right - lay.buttons[0].left
+            inner = vp.px(width) - 2 * vp.px(16)
+            token = "large" if ctx.text.font(ctx.px("large"), True).size(question)[0] <= inner else "body"
+            lines = ctx.text.wrap(question, ctx.px(token), max(1, inner), True)  # beside a countdown it may wrap
+            band_h = len(lines) * ctx.text.line_height(ctx.px(token), True) / vp.scale + 12
+            top = TOP if lay.countdown is not None else (TOP + lay.buttons[0].top - GAP - band_h) / 2
+            band = vp.rect(lay.buttons[0].left, top, width, band_h)
             panel(surface, band, ctx, colour=th.surface, border=th.border, width=2)  # legible over the stage
-            line(surface, ctx, self.rec, question, (band.left + vp.px(16), band.centery), token, th.text,
-                 bold=True, anchor="midleft", box=band)
+            paragraph(surface, ctx, self.rec, question, band.inflate(-2 * vp.px(16), -vp.px(12)), token, th.text,
+                      bold=True, box=band)
         if lay.countdown is not None:
             node = s.decision_node
             seconds = node.timer.seconds if node and node.timer else 0
