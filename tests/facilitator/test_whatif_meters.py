@@ -47,3 +47,16 @@ def test_meters_coach_card_and_debrief_agree_after_a_what_if(expired):
     debrief.wait_for_outcomes(10)
     pilot.frame()
     assert debrief.debrief.decisions[0].deltas == {"satisfaction": -3}
+
+
+def test_the_what_if_notice_fits_the_footer_and_covers_no_option(expired):
+    pilot, scene = classroom(expired, (1024, 768))
+    pilot.press(PAGE_DOWN)
+    pilot.press(PAGE_DOWN)
+    pilot.press("w")
+    pilot.press(pygame.K_RETURN)
+    assert scene.session.in_detour and scene.notice.startswith("What if: option")
+    pilot.app.draw(force=True)
+    footer_top = pilot.app.screen.get_height() - pilot.app.ctx.viewport.px(52)
+    block = next(b for b in scene.rec.blocks if b.text == scene.notice)
+    assert block.rect.top >= footer_top, "the notice sits on the footer's line, not in a box over the options"

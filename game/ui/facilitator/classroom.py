@@ -14,7 +14,7 @@ from ..context import Context
 from ..play.meters import MeterPanel
 from ..scene import Pop, Push, Scene, Transition
 from .class_records import note_start, record_class
-from .draw import Recorder
+from .draw import MARGIN, Recorder
 from .leave import LEAVE, STAY, LeaveDialog
 from .screens import ClassroomScreens
 
@@ -154,8 +154,20 @@ class ClassroomScene(ClassroomScreens, Scene):
 
     def resume(self, ctx: Context, result: Any = None) -> None:
         if isinstance(result, str) and result:
-            self.notice = result
+            self.notice = self._fitting_notice(ctx, result)
         self._changed(ctx)
+
+    @staticmethod
+    def _fitting_notice(ctx: Context, notice: str) -> str:
+        """The notice, or a shorter wording of it, that fits on the footer's line (a longer one would sit in a
+        box over the screen's foot and cover the options there)."""
+        head = notice.split(" · ")[0]
+        font = ctx.text.font(ctx.px("small"), True)
+        room = ctx.viewport.px(ctx.viewport.width - 2 * MARGIN)
+        for text in (notice, f"{head} · Esc returns", head):
+            if font.size(text)[0] <= room:
+                return text
+        return notice
 
     def _changed(self, ctx: Context) -> None:
         """Bring the meters and sounds in line with the session after anything happened."""
