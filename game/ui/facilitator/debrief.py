@@ -4,11 +4,8 @@ each exports as a PNG."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
-from ...engine import fmt_amount
 from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
 from ..context import Context
 from ..outcomes import FAILED, WORKING, OutcomeJob, outcomes_for
@@ -20,11 +17,11 @@ from ..widgets import panel
 from .cards import outcome_label
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
 from .layout import meters_min_width
+from .value_chart import draw_value_chart
 
 ROW_GAP = 10
 PAD = 14
 HINT = "Page Down/Up: pages · E export · Esc back"
-CHART_HEADING = "Lifetime value, word of mouth included"
 DELTA_SEP = "   "  # between one meter's change and the next
 
 
@@ -285,7 +282,9 @@ class DebriefScene(Scene):
         meters.draw(surface, ctx, pygame.Rect(MARGIN, round(y), left_w, m_h))
         bottom = vp.height - FOOTER_H - 12
         chart = pygame.Rect(MARGIN + left_w + 16, round(y), width - left_w - 16, bottom - round(y))
-        chart.height = min(chart.height, round(self._draw_chart(surface, ctx, chart)))
+        found = self.job is None or self.job.result is None or self.job.result.complete
+        chart.height = min(chart.height, round(draw_value_chart(surface, ctx, self.rec, chart, self.data, found,
+                                                                self._outcome_status())))
         # How the room voted: under the meters, or under the chart when the meters leave no room.
         under_meters = pygame.Rect(MARGIN, round(y) + m_h + 16, left_w, bottom - round(y) - m_h - 16)
         under_chart = pygame.Rect(chart.left, chart.bottom + 16, chart.width, bottom - chart.bottom - 16)
@@ -327,70 +326,6 @@ class DebriefScene(Scene):
         paragraph(surface, ctx, self.rec, sentence, vp.rect(logical.left + PAD, logical.top + PAD, width, 1), "small",
                   th.text, box=box)
         return True
-
-    def _draw_chart(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> float:
-        """Net lifetime value: the class against the best and worst reachable, as bars from a zero line.
-        The panel is as tall as what it holds (at most `logical`); returns that logical height."""
-        th = ctx.theme
-        vp = ctx.viewport
-        data = self.data
-        unit = data.unit
-        worth = data.value
-        inner = logical.width - 2 * PAD
-        amounts = (f"Kept {fmt_amount(worth.kept, unit)} · won {fmt_amount(worth.won, unit)} · lost "
-                   f"{fmt_amount(worth.lost, unit)}") if worth is not None else ""
-        bars = []
-        found = self.job is None or self.job.result is None or self.job.result.complete
-        if data.best is not None:
-            bars.append((f"{'Best' if found else 'Best found'}: {data.best.title}", data.best.net, th.good))
-        bars.append(("The class", worth.net if worth else 0.0, th.accent))
-        if data.worst is not None:
-            bars.append((f"{'Worst' if found else 'Worst found'}: {data.worst.title}", data.worst.net, th.bad))
-        bold = ctx.text.font(ctx.px("small"), True)
-        step = logical_line(ctx, "small", True)
-
-        def label_lines(label: str, value: float) -> list[str]:  # a long ending's title wraps beside its amount
-            room = vp.px(inner) - bold.size(fmt_amount(value, unit, signed=True))[0] - vp.px(16)
-            return ctx.text.wrap(label, ctx.px("small"), max(1, room), True)
-
-        rows = [len(label_lines(label, value)) * step + 4 + 14 + 16 for label, value, _ in bars]
-        heading_h = logical_text_height(ctx, CHART_HEADING, "small", inner, True)
-        amounts_h = logical_text_height(ctx, amounts, "small", inner) if amounts else 0
-        status = self._outcome_status()
-        status_h = logical_text_height(ctx, status, "small", inner) + 8 if status else 0
-        need = PAD + heading_h + 8 + sum(rows) + status_h + amounts_h + PAD
-        logical = pygame.Rect(logical.left, logical.top, logical.width, math.ceil(min(logical.height, need)))
-        box = vp.rect(*logical)
-        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
-        y = logical.top + PAD
-        y += paragraph(surface, ctx, self.rec, CHART_HEADING, vp.rect(logical.left + PAD, y, inner, 1), "small",
-                       th.text_muted, bold=True, box=box) / vp.scale + 8
-        span = max(1.0, max(abs(v) for _, v, _ in bars))
-        has_negative = any(v < 0 for _, v, _ in bars)
-        track_l, track_r = logical.left + PAD, logical.right - PAD
-        zero = (track_l + track_r) / 2 if has_negative else track_l
-        half = track_r - zero
-        for (label, value, colour), row in zip(bars, rows, strict=True):
-            amount = fmt_amount(value, unit, signed=True)
-            line(surface, ctx, self.rec, amount, vp.point(track_r, y), "small", colour, bold=True,
-                 anchor="topright", box=box)
-            texts = label_lines(label, value)
-            for i, text in enumerate(texts):
-                line(surface, ctx, self.rec, text, vp.point(track_l, y + i * step), "small", th.text, bold=True,
-                     box=box)
-            by = y + len(texts) * step + 4
-            length = half * abs(value) / span
-            bar = pygame.Rect(round(zero if value >= 0 else zero - length), round(by), max(2, round(length)), 14)
-            pygame.draw.line(surface, th.border, vp.point(zero, by - 4), vp.point(zero, by + 18), max(1, vp.px(2)))
-            pygame.draw.rect(surface, colour, vp.rect(*bar), border_radius=vp.px(4))
-            y += row
-        if status and y + status_h <= logical.bottom - PAD + 1:
-            y += paragraph(surface, ctx, self.rec, status, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
-                           box=box) / vp.scale + 8
-        if amounts and y + amounts_h <= logical.bottom - PAD + 1:
-            paragraph(surface, ctx, self.rec, amounts, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
-                      box=box)
-        return logical.height
 
     def _outcome_status(self) -> str:
         """A line under the bars while the best and worst are worked out, or when they could not be."""
