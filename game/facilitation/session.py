@@ -156,11 +156,16 @@ class ClassSession:
         return self.scenario.nodes.get(step.node) if step else self.play.node
 
     @property
+    def meters_before_step(self) -> dict[str, int]:
+        """Meters just before the last decision on screen was taken (the start, before the first)."""
+        history = self.play.history
+        return dict(history[-2].meters_after) if len(history) > 1 else self.scenario.start_meters()
+
+    @property
     def shown_meters(self) -> dict[str, int]:
         """Meters as the room may see them: before the last decision until its consequences are revealed."""
         if self.stage == CHOSEN:
-            history = self.play.history
-            return dict(history[-2].meters_after) if len(history) > 1 else self.scenario.start_meters()
+            return self.meters_before_step
         return dict(self.play.meters)
 
     @property

@@ -193,6 +193,9 @@ def test_export_writes_a_png_per_debrief_page_and_the_csv(expired, data_dir):
     folders = list((data_dir / "exports").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("expired_return-")
     assert str(folders[0]) in debrief.notice
+    assert top(pilot) == "ExportNotice"
+    pilot.press(pygame.K_ESCAPE)
+    assert top(pilot) == "DebriefScene"
     pngs = sorted(folders[0].glob("*.png"))
     assert len(pngs) == debrief.page_count(pilot.app.ctx) >= 2
     for png in pngs:
@@ -266,9 +269,41 @@ def test_leaving_a_detour_ending_returns_to_the_class(expired):
     assert s.stage != DEBRIEF
 
 
-def test_q_leaves_the_session(expired):
+def test_q_asks_once_then_leaves_the_session(expired):
     pilot, scene = classroom(expired)
     pilot.press("q")
+    assert pilot.app.running and scene.leaving is not None, "one Q asks, it does not end the session"
+    pilot.app.draw(force=True)
+    assert "End the session" in [b.text for b in scene.rec.blocks]
+    pilot.press("q")
+    assert not pilot.app.running
+
+
+def test_the_leave_question_stays_on_clicker_keys_and_leaves_on_enter_or_a_click(expired):
+    pilot, scene = classroom(expired)
+    s = scene.session
+    for key in (PAGE_DOWN, PAGE_UP, pygame.K_b, pygame.K_ESCAPE):  # a presenter clicker never ends the session
+        pilot.press("q")
+        pilot.press(key)
+        assert pilot.app.running and scene.leaving is None and top(pilot) == "ClassroomScene"
+    assert s.stage == "intro", "the answer to the question does nothing else"
+    pilot.press("q")
+    pilot.app.draw(force=True)
+    assert clean(pilot) == []
+    stay = pilot.app.ctx.viewport.to_logical(scene.leaving.stay.rect(pilot.app.ctx).center)
+    pilot.click(stay)
+    assert scene.leaving is None and pilot.app.running
+    pilot.press("q")
+    pilot.press(pygame.K_RETURN)
+    assert not pilot.app.running
+
+
+def test_a_click_on_end_the_session_leaves(expired):
+    pilot, scene = classroom(expired)
+    pilot.press("q")
+    pilot.app.draw(force=True)
+    leave = pilot.app.ctx.viewport.to_logical(scene.leaving.leave.rect(pilot.app.ctx).center)
+    pilot.click(leave)
     assert not pilot.app.running
 
 
@@ -301,6 +336,7 @@ def test_the_play_command_path_opens_the_classroom_and_q_returns(expired):
     pilot = Pilot(app)
     pilot.frame()
     assert top(pilot) == "ClassroomScene" and app.ctx.theme.name == "projector"
+    pilot.press("q")
     pilot.press("q")
     assert top(pilot) == "SelectScene" and app.running
 

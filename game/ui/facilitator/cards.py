@@ -37,8 +37,9 @@ def draw_votes(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: py
 
 
 def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, seconds: int,
-                     left: float, running: bool, phone: bool = True) -> None:
-    """The phone (or an hourglass) and the seconds left, large, with whether the clock runs: it waits for T."""
+                     left: float, running: bool, phone: bool = True, ran_out: bool = False) -> None:
+    """The phone (or an hourglass) and the seconds left, large, with whether the clock runs: it waits for T.
+    Once the time ran out it stays at 0 and says so."""
     th = ctx.theme
     vp = ctx.viewport
     box = vp.rect(*logical)
@@ -55,7 +56,7 @@ def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logic
     number = str(max(0, math.ceil(left - 1e-9)))
     line(surface, ctx, rec, number, vp.point(logical.right - 16, logical.top + 46), "title", colour, bold=True,
          anchor="midright", box=box)
-    word = "running" if running else "paused · T"
+    word = "time's up" if ran_out else "running" if running else "paused · T"
     line(surface, ctx, rec, word, vp.point(logical.centerx, logical.bottom - 26), "small", th.text_muted,
          anchor="midbottom", box=box, max_width=vp.px(logical.width - 16))
     track = vp.rect(logical.left + 12, logical.bottom - 20, logical.width - 24, 10)
@@ -65,7 +66,12 @@ def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logic
         pygame.draw.rect(surface, colour, fill, border_radius=track.height // 2)
 
 
-def chosen_line(step: Step) -> str:
+def chosen_line(step: Step, what_if: bool = False) -> str:
+    """What was taken: by the class, by the clock, or (on a what-if) by no one yet."""
+    if what_if:
+        if step.kind == TIMEOUT:
+            return f"What if we had let the time run out: {step.text}"
+        return f"What if we had chosen {step.number}: {step.text}"
     return f"Time ran out: {step.text}" if step.kind == TIMEOUT else f"The class chose: {step.text}"
 
 
@@ -80,11 +86,10 @@ def votes_line(votes: Mapping[int, int], step: Step) -> str:
 class CoachCard:
     """What the class's decision did: the principle, the coach's words, the meter changes and the room's vote."""
 
-    SAID_LINES = 3
-
     def __init__(self, step: Step, labels: Mapping[str, str], votes: Mapping[int, int],
-                 polarity: Mapping[str, int] | None = None) -> None:
+                 polarity: Mapping[str, int] | None = None, what_if: bool = False) -> None:
         self.step = step
+        self.said = chosen_line(step, what_if)
         self.parts = delta_parts(step, labels, polarity)  # judged: a rise in talk time is bad news
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
@@ -92,12 +97,13 @@ class CoachCard:
         self.reply = f"{reply.speaker}: {reply.text}" if reply is not None else ""
 
     def height(self, ctx: Context, width: float, compact: int = 0) -> float:
-        """Logical height at a width; compact 1 keeps one line of what the class chose, 2 also sets the coach's
-        words a size smaller, 3 also leaves out the room's vote (shown on the screen before): the last resorts
-        before text would be cut."""
+        """Logical height at a width; compact 1 leaves out what the class chose (on the screen just before),
+        2 also sets the coach's words a size smaller, 3 also leaves out the room's vote: the last resorts
+        before anything would be cut."""
         inner = width - 2 * PAD
         h = PAD + self._header_height(ctx, inner) + 10
-        h += logical_text_height(ctx, chosen_line(self.step), "small", inner, max_lines=self._said(compact)) + 10
+        if self._said(compact):
+            h += logical_text_height(ctx, self.said, "small", inner) + 10
         if self.reply:
             h += logical_text_height(ctx, self.reply, self._words(compact), inner, True) + 10
         h += logical_text_height(ctx, self.feedback, self._words(compact), inner) + 12
@@ -106,9 +112,10 @@ class CoachCard:
             h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
 
-    def _said(self, compact: int) -> int:
-        """Lines for what the class chose (it is on screen in full just before)."""
-        return 1 if compact else self.SAID_LINES
+    @staticmethod
+    def _said(compact: int) -> bool:
+        """Whether what was chosen is written out (it is on screen in full just before)."""
+        return not compact
 
     @staticmethod
     def _words(compact: int) -> str:
@@ -176,9 +183,9 @@ class CoachCard:
         else:  # a principle too long for a chip: written out in the accent colour
             paragraph(surface, ctx, rec, label, vp.rect(left, y, inner, 1), "small", th.accent, bold=True, box=box)
         y += self._header_height(ctx, inner) + 10
-        h = paragraph(surface, ctx, rec, chosen_line(self.step), vp.rect(left, y, inner, 1), "small",
-                      th.text_muted, max_lines=self._said(compact), box=box)
-        y += h / vp.scale + 10
+        if self._said(compact):
+            h = paragraph(surface, ctx, rec, self.said, vp.rect(left, y, inner, 1), "small", th.text_muted, box=box)
+            y += h / vp.scale + 10
         if self.reply:  # her reaction first, in her words, then the coach's
             h = paragraph(surface, ctx, rec, self.reply, vp.rect(left, y, inner, 1), self._words(compact), th.text,
                           bold=True, box=box)

@@ -9,41 +9,17 @@ import pygame
 from ...engine import EngineError, Scenario
 from ...facilitation import ClassSession, action_for
 from ...facilitation import keys as k
-from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, DEBRIEF, ENDING, INTRO, TEXT
+from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, ENDING, INTRO, TEXT
 from ..context import Context
-from ..play import art
-from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
-from ..play.chrome import fit_text
-from ..play.layout import SPEECH_PAD
 from ..play.meters import MeterPanel
-from ..play.speech import draw_speech, speaker_label
 from ..scene import Pop, Push, Scene, Transition
-from ..widgets import Button, blit_paragraph, blit_text, panel
-from .cards import CoachCard, EndingCard, draw_class_timer, draw_votes
 from .class_records import note_start, record_class
-from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, paragraph, top_bar
-from .layout import GAP, TOP, choices_layout, split_layout, text_layout
-
-HINTS = {
-    INTRO: "Page Down or F5 to begin · F1 keys",
-    TEXT: "Next: show the choices · B blank · F1 keys",
-    CHOICES: "1-9 vote · 0 clear · ↑↓ pick · Next takes option {n}",
-    CHOSEN: "Next: reveal the consequences · Page Up to change",
-    CONSEQUENCES: "Next: continue · Page Up: what if? · W compare",
-    ENDING: "Next: class debrief · Page Up: what if?",
-}
-SHORT_HINTS = {  # when the full hint would be cut (large text on a 4:3 projector)
-    CHOICES: "1-9 vote · 0 clear · ↑↓ pick · Next: {n}",
-    CHOSEN: "Next: consequences · Page Up: change",
-    CONSEQUENCES: "Next: continue · Page Up: what if?",
-}
-DETOUR_HINTS = {
-    CHOICES: "What if · marked: the class's pick · Next takes {n}",
-    ENDING: "What if: Next returns to the class's path · A keeps this path",
-}
+from .draw import MARGIN, Recorder
+from .leave import LEAVE, STAY, LeaveDialog
+from .screens import ClassroomScreens
 
 
-class ClassroomScene(Scene):
+class ClassroomScene(ClassroomScreens, Scene):
     """Shows a ClassSession; every key goes through the facilitator's key map."""
 
     def __init__(self, scenario: Scenario, session: ClassSession | None = None) -> None:
@@ -56,6 +32,9 @@ class ClassroomScene(Scene):
         self.notice = ""
         self._layout_cache: dict[tuple, Any] = {}
         self._drawn_layout: Any = None
+        self.person = pygame.Rect(0, 0, 0, 0)
+        self.text_page = 0
+        self.leaving: LeaveDialog | None = None
         self._memo: dict[tuple, tuple[str, str, list[str]]] = {}
         self._memo_main: dict[tuple, int | None] = {}
         self._stage_seen = self.session.stage
@@ -63,6 +42,8 @@ class ClassroomScene(Scene):
 
     # ---- keys --------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        if self.leaving is not None:
+            return self._answer_leave(event, ctx)
         if event.type == pygame.KEYDOWN:
             action = action_for(pygame.key.name(event.key), event.unicode)
             if action is None:
@@ -85,7 +66,11 @@ class ClassroomScene(Scene):
         s = self.session
         self.notice = ""
         name = action.name
-        if name == k.NEXT or (name == k.RESUME and s.stage == INTRO):
+        if name == k.NEXT and s.stage == TEXT and self.text_page < len(self.text_pages(ctx)) - 1:
+            self.text_page += 1  # a long node is read a page of beats at a time
+        elif name == k.PREVIOUS and s.stage == TEXT and self.text_page > 0:
+            self.text_page -= 1
+        elif name == k.NEXT or (name == k.RESUME and s.stage == INTRO):
             if s.stage == ENDING and not s.in_detour:
                 return self._debrief(ctx)
             if s.next() == "returned":
@@ -133,10 +118,26 @@ class ClassroomScene(Scene):
         elif name == k.DEBRIEF:
             return self._debrief(ctx)
         elif name == k.EXPORT:
-            self._export(ctx)
+            return self._export(ctx)
         elif name == k.QUIT:
-            return Pop()
+            self.leaving = LeaveDialog()  # asks once: Q again or Enter leaves, any other key stays
         self._changed(ctx)
+        return None
+
+    def _answer_leave(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
+        dialog = self.leaving
+        assert dialog is not None
+        if event.type == pygame.KEYDOWN:
+            answer: str | None = dialog.key(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            answer = dialog.click(ctx, event.pos)
+        else:
+            return None
+        if answer == LEAVE:
+            return Pop()
+        if answer == STAY:
+            self.leaving = None
+            self.dirty = True
         return None
 
     def _debrief(self, ctx: Context) -> Transition:
@@ -145,21 +146,39 @@ class ClassroomScene(Scene):
         self.notice = record_class(ctx, self.session) or ""  # the class's path, for the facilitator's records
         return Push(DebriefScene(self.session))
 
-    def _export(self, ctx: Context) -> None:
-        from .export import export_debrief
+    def _export(self, ctx: Context) -> Transition:
+        from .export import ExportNotice, export_debrief
 
-        self.notice = export_debrief(ctx, self.session).message
+        self.dirty = True
+        return Push(ExportNotice(export_debrief(ctx, self.session)))  # a page of its own: it covers nothing
 
     def resume(self, ctx: Context, result: Any = None) -> None:
         if isinstance(result, str) and result:
-            self.notice = result
+            self.notice = self._fitting_notice(ctx, result)
         self._changed(ctx)
+
+    @staticmethod
+    def _fitting_notice(ctx: Context, notice: str) -> str:
+        """The notice, or a shorter wording of it, that fits on the footer's line (a longer one would sit in a
+        box over the screen's foot and cover the options there)."""
+        head = notice.split(" · ")[0]
+        font = ctx.text.font(ctx.px("small"), True)
+        room = ctx.viewport.px(ctx.viewport.width - 2 * MARGIN)
+        for text in (notice, f"{head} · Esc returns", head):
+            if font.size(text)[0] <= room:
+                return text
+        return notice
 
     def _changed(self, ctx: Context) -> None:
         """Bring the meters and sounds in line with the session after anything happened."""
         s = self.session
         moved = s.stage != self._stage_seen or len(s.path) != self._path_seen
+        if moved:
+            self.text_page = 0
         if moved and s.stage == CONSEQUENCES:
+            # From the meters before this decision, whatever was on screen (a what-if's meters, on return):
+            # the changes shown are this decision's own, as on the coach's card and in the debrief.
+            self.meters.set(s.meters_before_step, animate=False, show_delta=False)
             self.meters.set(s.shown_meters, animate=True, show_delta=True)
             step = s.last_step
             if step is not None:
@@ -199,334 +218,3 @@ class ClassroomScene(Scene):
     def layout_changed(self, ctx: Context) -> None:
         self._layout_cache.clear()
         self.dirty = True
-
-    # ---- layout ------------------------------------------------------------------------------
-    def _key(self, ctx: Context, *extra: object) -> tuple:
-        th = ctx.theme
-        path = tuple((d.kind, d.source_index) for d in self.session.path)
-        return (ctx.viewport, th.name, th.font_scale, self.session.stage, path, *extra)
-
-    def _cached(self, key: tuple, make):
-        if key not in self._layout_cache:
-            if len(self._layout_cache) > 16:
-                self._layout_cache.clear()
-            self._layout_cache[key] = make()
-        self._drawn_layout = self._layout_cache[key]
-        return self._drawn_layout
-
-    def _speech(self) -> tuple[str, str]:
-        s = self.session
-        return speaker_label(s.play.speaker), s.play.text
-
-    def _choices_layout(self, ctx: Context):
-        s = self.session
-        node = s.decision_node
-        play = s.play if s.last_step is None else None
-        if play is not None:
-            speaker, text = self._speech()
-            texts = [c.text for c in s.choices]
-        else:
-            speaker, text, texts = self._decided_view()
-        timed = node is not None and node.timer is not None
-        return self._cached(self._key(ctx, "choices"),
-                            lambda: choices_layout(ctx, speaker, text, texts, timed))
-
-    def _decided_view(self) -> tuple[str, str, list[str]]:
-        """Speaker, text and options of the decision just taken (the play has already moved on)."""
-        from ...engine import Playthrough
-
-        s = self.session
-        key = ("decided", tuple((d.kind, d.source_index) for d in s.path))
-        if key not in self._memo:
-            before = Playthrough(self.scenario, list(key[1][:-1]))
-            self._memo = {key: (speaker_label(before.speaker), before.text, [c.text for c in before.choices])}
-        return self._memo[key]
-
-    def _main_choice_here(self) -> int | None:
-        """The class's choice at this decision while on a what-if (replayed once per change, not per frame)."""
-        s = self.session
-        key = ("main", s.stage, tuple((d.kind, d.source_index) for d in s.path), s.in_detour)
-        if key not in self._memo_main:
-            self._memo_main = {key: s.main_choice_here}
-        return self._memo_main[key]
-
-    # ---- drawing -----------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, ctx: Context) -> None:
-        self.rec.clear()
-        self._drawn_layout = None
-        s = self.session
-        status = self._status()
-        top_bar(surface, ctx, self.rec, self.scenario.title, status,
-                ctx.theme.warn if s.in_detour else ctx.theme.accent)
-        vp = ctx.viewport
-        # Very large text (the player's 'huge' size on a 4:3 projector) may not fit: it never covers the bars.
-        surface.set_clip(vp.rect(0, TOP_H, vp.width, vp.height - TOP_H - FOOTER_H))
-        if s.stage == INTRO:
-            self._draw_intro(surface, ctx)
-        elif s.stage == TEXT:
-            self._draw_text(surface, ctx)
-        elif s.stage in (CHOICES, CHOSEN):
-            self._draw_choices(surface, ctx)
-        elif s.stage == CONSEQUENCES:
-            self._draw_consequences(surface, ctx)
-        elif s.stage in (ENDING, DEBRIEF):
-            self._draw_ending(surface, ctx)
-        surface.set_clip(None)
-        hint = (DETOUR_HINTS.get(s.stage) if s.in_detour else None) or HINTS.get(s.stage, "")
-        hint = hint.format(n=s.selected + 1)
-        short = SHORT_HINTS.get(s.stage)
-        if short and not s.in_detour and ctx.text.font(ctx.px("small")).size(hint)[0] > vp.px(vp.width - 2 * MARGIN):
-            hint = short.format(n=s.selected + 1)
-        footer(surface, ctx, self.rec, hint, self.notice)
-
-    def _status(self) -> str:
-        s = self.session
-        if s.stage == INTRO:
-            return "Class session"
-        where = "Ending" if s.stage in (ENDING, DEBRIEF) else f"Decision {s.decision_number}"
-        if s.stage == TEXT and s.timer_seconds is not None:
-            where += f" · timed {s.timer_seconds} s"
-        return f"What if · {where}" if s.in_detour else where
-
-    def _portrait_for(self, speaker: str):
-        customer = self.scenario.customer
-        who = speaker.strip()
-        if who.lower() == NARRATOR:
-            return None, "", ""
-        if who == customer.name:
-            return customer.appearance, customer.name, customer.role
-        return colleague_appearance(who), who, ""
-
-    def _draw_stage(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str,
-                    mood: str, setting: str) -> None:
-        appearance, caption, detail = self._portrait_for(speaker)
-        if appearance is self.scenario.customer.appearance:
-            sat = self.session.shown_meters.get("satisfaction")
-            mood = art.mood_for(mood, 50 if sat is None else self._percent("satisfaction", sat))
-        vp = ctx.viewport
-        width = vp.px(logical.width - 24)
-        caption = fit_text(ctx, caption, "body", width, True) if caption else ""
-        detail = fit_text(ctx, detail, "small", width) if detail else ""
-        draw_stage(surface, ctx, logical, setting, appearance, mood, False, caption, detail)
-        for text, token, bold in ((caption, "body", True), (detail, "small", False)):
-            if text:
-                w = ctx.text.font(ctx.px(token), bold).size(text)[0]
-                self.rec.add(text, pygame.Rect(vp.rect(*logical).centerx - w // 2, vp.rect(*logical).top, w, 1),
-                             vp.rect(*logical))
-
-    def _percent(self, meter_id: str, value: int) -> int:
-        m = self.scenario.meter(meter_id)
-        return round(100 * (value - m.min) / max(1, m.max - m.min))
-
-    def _setting(self) -> str:
-        node = self.session.play.node
-        return (node.scene if node is not None and node.scene else "") or self.scenario.setting
-
-    def _draw_intro(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        c = self.scenario.customer
-        lay = text_layout(ctx, "", self.scenario.summary, list(self.labels.values()))
-        bottom = vp.height - FOOTER_H - GAP
-        if lay.stage is not None:
-            self._draw_stage(surface, ctx, pygame.Rect(lay.stage.left, TOP, lay.stage.width, bottom - TOP), c.name,
-                             "neutral", self.scenario.setting)
-        card = vp.rect(lay.speech.left, TOP, lay.speech.width, bottom - TOP)
-        pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(th.radius))
-        pad = vp.px(24)
-        x, y, w = card.left + pad, card.top + pad, card.width - 2 * pad
-        title_token = "title" if len(ctx.text.wrap(self.scenario.title, ctx.px("title"), w, True)) <= 2 else "large"
-        y += paragraph(surface, ctx, self.rec, self.scenario.title, pygame.Rect(x, y, w, 1), title_token, th.accent,
-                       bold=True, box=card, max_lines=2) + vp.px(12)
-        body_line = ctx.text.line_height(ctx.px("body"))
-        room = max(1, (card.bottom - pad - y) // body_line)
-        y += paragraph(surface, ctx, self.rec, self.scenario.summary, pygame.Rect(x, y, w, 1), "body", th.text,
-                       box=card, max_lines=room) + vp.px(16)
-        who = f"{c.name}: {c.role}" if c.role else c.name
-        skills = ", ".join(self.scenario.skills)
-        for extra in (who, f"Skills: {skills}" if skills else ""):
-            h = ctx.text.line_height(ctx.px("small")) * len(ctx.text.wrap(extra, ctx.px("small"), w)) if extra else 0
-            if not extra or y + h > card.bottom - pad:
-                continue
-            y += paragraph(surface, ctx, self.rec, extra, pygame.Rect(x, y, w, 1), "small", th.text_muted,
-                           box=card) + vp.px(12)
-
-    def _draw_text(self, surface: pygame.Surface, ctx: Context) -> None:
-        s = self.session
-        speaker, text = self._speech()
-        lay = self._cached(self._key(ctx, "text"), lambda: text_layout(ctx, speaker, text, list(self.labels.values())))
-        node = s.play.node
-        if lay.stage is not None and lay.meters is not None:
-            self._draw_stage(surface, ctx, lay.stage, s.play.speaker, node.mood if node else "neutral",
-                             self._setting())
-            self.meters.draw(surface, ctx, lay.meters)
-            if s.timer_left is not None:
-                self._draw_timer_chip(surface, ctx, lay.stage)
-        if lay.token == "body":
-            draw_speech(surface, ctx, lay.speech, s.play.speaker, text)
-        else:
-            self._draw_long_speech(surface, ctx, lay.speech, speaker, text, lay.token)
-        self._record_speech(ctx, lay.speech, speaker, text, lay.token)
-        self._draw_prompt(surface, ctx, lay.speech)
-
-    def _draw_long_speech(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str,
-                          text: str, token: str) -> None:
-        """The speech panel with its words in a smaller size (a long passage on a 4:3 projector at large text)."""
-        th = ctx.theme
-        vp = ctx.viewport
-        rect = vp.rect(*logical)
-        panel(surface, rect, ctx, colour=th.surface, border=th.border, width=2)
-        inner = rect.inflate(-2 * vp.px(SPEECH_PAD), -2 * vp.px(SPEECH_PAD))
-        y = inner.top
-        if speaker:
-            blit_text(surface, ctx, speaker, (inner.left, y), "large", th.accent, bold=True)
-            y += ctx.text.line_height(ctx.px("large"), True) + vp.px(6)
-        blit_paragraph(surface, ctx, text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), token,
-                       th.text if speaker else th.text_muted)
-
-    def _draw_prompt(self, surface: pygame.Surface, ctx: Context, speech: pygame.Rect) -> None:
-        """Below the speech, when there is room: a nudge for the room before the options appear."""
-        th = ctx.theme
-        vp = ctx.viewport
-        if not self.session.choices:
-            return
-        text = "Ask the room: what would you do or say next?"
-        top = speech.bottom + GAP
-        area = pygame.Rect(speech.left, top, speech.width, vp.height - FOOTER_H - GAP - top)
-        inner = area.width - 40
-        from .draw import logical_text_height
-
-        need = logical_text_height(ctx, text, "small", inner) + 32
-        if need > area.height:
-            return
-        box = vp.rect(area.left, area.top, area.width, round(need))
-        pygame.draw.rect(surface, th.surface_alt, box, border_radius=vp.px(th.radius))
-        paragraph(surface, ctx, self.rec, text, vp.rect(area.left + 20, area.top + 16, inner, 1), "small", th.text,
-                  box=box)
-
-    def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str,
-                       token: str = "body") -> None:
-        vp = ctx.viewport
-        box = vp.rect(*logical)
-        inner = box.inflate(-2 * vp.px(SPEECH_PAD), -2 * vp.px(SPEECH_PAD))
-        name_h = (ctx.text.line_height(ctx.px("large"), True) + vp.px(6)) if speaker else 0
-        px = ctx.px(token)
-        lines = ctx.text.wrap(text, px, inner.width)
-        widest = max((ctx.text.font(px).size(x)[0] for x in lines), default=0)
-        used = pygame.Rect(inner.left, inner.top, widest, name_h + len(lines) * ctx.text.line_height(px))
-        self.rec.add(text, used, box)
-
-    def _draw_timer_chip(self, surface: pygame.Surface, ctx: Context, stage: pygame.Rect) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        room = vp.px(stage.width - 24)
-        font = ctx.text.font(ctx.px("small"), True)
-        seconds = self.session.timer_seconds
-        label = next((t for t in (f"Timed: {seconds} seconds", f"Timed: {seconds} s", f"{seconds} s")
-                      if font.size(t)[0] + vp.px(22) <= room), f"{seconds} s")
-        from ..play.chrome import chip
-
-        r = chip(surface, ctx, label, vp.point(stage.left + 12, stage.top + 12), th.warn)
-        self.rec.add(label, r, vp.rect(*stage))
-
-    def _draw_choices(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        s = self.session
-        lay = self._choices_layout(ctx)
-        step = s.last_step
-        if step is None:
-            speaker, text = self._speech()
-            texts = [c.text for c in s.choices]
-            picked = None
-        else:
-            speaker, text, texts = self._decided_view()
-            picked = (step.number - 1) if step.number is not None else -1
-        if lay.prompt is not None:
-            draw_speech(surface, ctx, lay.prompt, speaker, text)
-            self._record_speech(ctx, lay.prompt, speaker, text)
-        elif lay.heading:
-            right = lay.countdown.left - GAP if lay.countdown is not None else vp.width - 24
-            y = TOP + 30 if lay.countdown is not None else (TOP + lay.buttons[0].top - GAP) / 2
-            line(surface, ctx, self.rec, "What does the class do?", vp.point(lay.buttons[0].left, y), "large",
-                 th.text, bold=True, anchor="midleft", max_width=vp.px(right - lay.buttons[0].left))
-        if lay.countdown is not None:
-            node = s.decision_node
-            seconds = node.timer.seconds if node and node.timer else 0
-            left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
-            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, left, s.timer_running,
-                             phone=bool(node and node.sound == "phone_ring"))
-        votes = s.shown_votes
-        total = sum(votes.values())
-        lead = max(votes.values(), default=0)
-        main_choice = self._main_choice_here()
-        for i, (rect, vrect, label) in enumerate(zip(lay.buttons, lay.votes, texts, strict=False)):
-            b = Button(label, (rect.x, rect.y, rect.w, rect.h), number=i + 1, token=lay.token)
-            b.selected = picked == i
-            b.enabled = picked is None or picked == i
-            b.draw(surface, ctx, focused=(picked is None and i == s.selected))
-            self._record_button(ctx, b)
-            count = votes.get(i + 1, 0)
-            draw_votes(surface, ctx, self.rec, vrect, count, total, leading=bool(count) and count == lead)
-            if main_choice == i + 1:  # a bar beside the option the class took on its own path
-                mark = vp.rect(rect.left - 16, rect.top + 6, 8, rect.height - 12)
-                pygame.draw.rect(surface, th.warn, mark, border_radius=mark.width // 2)
-        if picked == -1:
-            line(surface, ctx, self.rec, f"Time ran out: {step.text}", vp.point(lay.buttons[-1].left,
-                 lay.buttons[-1].bottom + GAP), "small", th.warn, bold=True,
-                 max_width=vp.px(vp.width - 48))
-
-    def _record_button(self, ctx: Context, b: Button) -> None:
-        """Record a choice button's label block against the button (as widgets.Button lays it out)."""
-        vp = ctx.viewport
-        rect = b.rect(ctx)
-        pad = vp.px(16)
-        badge_d = ctx.px(b.token) + vp.px(12)
-        left = rect.left + pad + badge_d + pad
-        width = rect.right - pad - left
-        lines = ctx.text.wrap(b.label, ctx.px(b.token), width)
-        h = len(lines) * ctx.text.line_height(ctx.px(b.token))
-        widest = max((ctx.text.font(ctx.px(b.token)).size(x)[0] for x in lines), default=0)
-        self.rec.add(b.label, pygame.Rect(left, rect.centery - h // 2, widest, h), rect)
-
-    def _draw_consequences(self, surface: pygame.Surface, ctx: Context) -> None:
-        s = self.session
-        step = s.last_step
-        if step is None:
-            return
-        card = CoachCard(step, self.labels, s.shown_votes, self.scenario.polarity)
-        lay = self._cached(self._key(ctx, "consequences"),
-                           lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
-        node = self.scenario.nodes.get(step.node)
-        speaker = node.speaker if node else ""
-        speaker = s.play.say(speaker) if speaker else self.scenario.customer.name
-        nxt = s.play.node or s.play.ending
-        mood = nxt.mood if nxt is not None else "neutral"
-        if lay.stage is not None:
-            self._draw_stage(surface, ctx, lay.stage, speaker, mood, self._setting())
-        if lay.meters is not None:
-            self.meters.draw(surface, ctx, lay.meters)
-        card.draw(surface, ctx, self.rec, lay.card, lay.compact)
-
-    def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:
-        s = self.session
-        ending = s.play.ending
-        if ending is None:
-            return
-        card = EndingCard(ending.title, ending.outcome, s.play.text, self.scenario.customer.name,
-                          s.play.lifetime_value())
-        lay = self._cached(self._key(ctx, "ending"),
-                           lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
-        if lay.stage is not None:
-            self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood,
-                             self.scenario.setting)
-        if lay.meters is not None:
-            self.meters.draw(surface, ctx, lay.meters)
-        card.draw(surface, ctx, self.rec, lay.card)
-
-    def layout_fits(self, ctx: Context) -> bool:
-        """Whether the current stage's text fitted without falling back to cutting (for tests)."""
-        s = self.session
-        if s.stage in (CHOICES, CHOSEN):
-            return self._choices_layout(ctx).fits
-        return self._drawn_layout is None or self._drawn_layout.fits

@@ -4,11 +4,8 @@ each exports as a PNG."""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
-from ...engine import fmt_amount
 from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
 from ..context import Context
 from ..outcomes import FAILED, WORKING, OutcomeJob, outcomes_for
@@ -20,11 +17,11 @@ from ..widgets import panel
 from .cards import outcome_label
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
 from .layout import meters_min_width
+from .value_chart import draw_value_chart
 
 ROW_GAP = 10
 PAD = 14
 HINT = "Page Down/Up: pages · E export · Esc back"
-CHART_HEADING = "Lifetime value, word of mouth included"
 DELTA_SEP = "   "  # between one meter's change and the next
 
 
@@ -127,11 +124,13 @@ class DebriefScene(Scene):
             self.page -= 1
             self.notice = ""
         elif key == pygame.K_e:
-            from .export import export_debrief
+            from .export import ExportNotice, export_debrief
 
-            self.notice = export_debrief(ctx, self.session, self).message
+            result = export_debrief(ctx, self.session, self)
+            self.notice = result.message
+            return Push(ExportNotice(result))  # a page of its own: it covers nothing
         elif key in (pygame.K_ESCAPE, pygame.K_d, pygame.K_q):
-            return Pop(self.notice or None)
+            return Pop()
         elif key in (pygame.K_b, pygame.K_PERIOD):
             from .overlays import BlankScene
 
@@ -144,10 +143,12 @@ class DebriefScene(Scene):
 
     # ---- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
-        self.draw_page(surface, ctx, self.page, self.notice)
+        self.draw_page(surface, ctx, self.page)
 
-    def draw_page(self, surface: pygame.Surface, ctx: Context, index: int, notice: str = "") -> None:
-        """Draw one page on any surface of the window's size (the screen, or an export image)."""
+    def draw_page(self, surface: pygame.Surface, ctx: Context, index: int, notice: str = "",
+                  handout: bool = False) -> None:
+        """Draw one page on any surface of the window's size (the screen, or an export image: a `handout`
+        page is clean, without the keys' hints)."""
         th = ctx.theme
         self.rec.clear()
         surface.fill(th.background)
@@ -160,7 +161,7 @@ class DebriefScene(Scene):
             self._draw_lesson(surface, ctx)
         else:
             self._draw_value(surface, ctx)
-        footer(surface, ctx, self.rec, HINT, notice)
+        footer(surface, ctx, self.rec, "" if handout else HINT, "" if handout else notice)
 
     @staticmethod
     def _page_box(ctx: Context) -> pygame.Rect:
@@ -203,11 +204,11 @@ class DebriefScene(Scene):
 
     def _row_height(self, ctx: Context, d: DecisionReport) -> float:
         w = self._text_w(ctx)
-        h = 2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w, max_lines=2)
+        h = 2 * PAD + logical_text_height(ctx, d.chosen_text, "body", w)
         if self._one_line(ctx, d):
             return h + logical_line(ctx, "small")
         runs_h = runs_height(ctx, self._deltas(ctx, d), ctx.viewport.px(w), sep=DELTA_SEP) / ctx.viewport.scale
-        return h + logical_text_height(ctx, self._detail(d), "small", w, max_lines=2) + runs_h
+        return h + logical_text_height(ctx, self._detail(d), "small", w) + runs_h
 
     def _draw_path(self, surface: pygame.Surface, ctx: Context, rows: list[DecisionReport], index: int,
                    count: int) -> None:
@@ -240,8 +241,7 @@ class DebriefScene(Scene):
             x = MARGIN + PAD + 56
             ty = y + PAD
             text = d.chosen_text
-            ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, max_lines=2,
-                            box=box) / vp.scale
+            ty += paragraph(surface, ctx, self.rec, text, vp.rect(x, ty, w, 1), "body", th.text, box=box) / vp.scale
             runs = self._deltas(ctx, d)
             if self._one_line(ctx, d):
                 r = line(surface, ctx, self.rec, self._detail(d) + " · ", vp.point(x, ty), "small", th.text_muted,
@@ -249,7 +249,7 @@ class DebriefScene(Scene):
                 start, room = r.topright, vp.px(x + w) - r.right
             else:
                 ty += paragraph(surface, ctx, self.rec, self._detail(d), vp.rect(x, ty, w, 1), "small",
-                                th.text_muted, max_lines=2, box=box) / vp.scale
+                                th.text_muted, box=box) / vp.scale
                 start, room = vp.point(x, ty), vp.px(w)
             used = draw_runs(surface, ctx, runs, start, room, sep=DELTA_SEP)
             widest = min(room, ctx.text.font(ctx.px("small")).size(DELTA_SEP.join(t for t, _ in runs))[0])
@@ -269,7 +269,7 @@ class DebriefScene(Scene):
             return
         colour = outcome_colour(ctx, data.outcome or "")
         y += paragraph(surface, ctx, self.rec, data.ending_title or "", vp.rect(MARGIN, y, width, 1), "title",
-                       th.text, bold=True, max_lines=1, box=self._page_box(ctx)) / vp.scale + 6
+                       th.text, bold=True, box=self._page_box(ctx)) / vp.scale + 6
         label = outcome_line(data.outcome or "", s.customer.name)
         h = outcome_label(surface, ctx, self.rec, label, vp.rect(MARGIN, y, width, 1), colour, self._page_box(ctx))
         y += h / vp.scale + 16
@@ -282,7 +282,9 @@ class DebriefScene(Scene):
         meters.draw(surface, ctx, pygame.Rect(MARGIN, round(y), left_w, m_h))
         bottom = vp.height - FOOTER_H - 12
         chart = pygame.Rect(MARGIN + left_w + 16, round(y), width - left_w - 16, bottom - round(y))
-        chart.height = min(chart.height, round(self._draw_chart(surface, ctx, chart)))
+        found = self.job is None or self.job.result is None or self.job.result.complete
+        chart.height = min(chart.height, round(draw_value_chart(surface, ctx, self.rec, chart, self.data, found,
+                                                                self._outcome_status())))
         # How the room voted: under the meters, or under the chart when the meters leave no room.
         under_meters = pygame.Rect(MARGIN, round(y) + m_h + 16, left_w, bottom - round(y) - m_h - 16)
         under_chart = pygame.Rect(chart.left, chart.bottom + 16, chart.width, bottom - chart.bottom - 16)
@@ -324,62 +326,6 @@ class DebriefScene(Scene):
         paragraph(surface, ctx, self.rec, sentence, vp.rect(logical.left + PAD, logical.top + PAD, width, 1), "small",
                   th.text, box=box)
         return True
-
-    def _draw_chart(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect) -> float:
-        """Net lifetime value: the class against the best and worst reachable, as bars from a zero line.
-        The panel is as tall as what it holds (at most `logical`); returns that logical height."""
-        th = ctx.theme
-        vp = ctx.viewport
-        data = self.data
-        unit = data.unit
-        worth = data.value
-        inner = logical.width - 2 * PAD
-        amounts = (f"Kept {fmt_amount(worth.kept, unit)} · won {fmt_amount(worth.won, unit)} · lost "
-                   f"{fmt_amount(worth.lost, unit)}") if worth is not None else ""
-        row = logical_line(ctx, "small", True) + 4 + 14 + 16
-        bars_n = 1 + (data.best is not None) + (data.worst is not None)
-        heading_h = logical_text_height(ctx, CHART_HEADING, "small", inner, True, max_lines=2)
-        amounts_h = logical_text_height(ctx, amounts, "small", inner, max_lines=2) if amounts else 0
-        status = self._outcome_status()
-        status_h = logical_text_height(ctx, status, "small", inner, max_lines=3) + 8 if status else 0
-        need = PAD + heading_h + 8 + bars_n * row + status_h + amounts_h + PAD
-        logical = pygame.Rect(logical.left, logical.top, logical.width, math.ceil(min(logical.height, need)))
-        box = vp.rect(*logical)
-        panel(surface, box, ctx, colour=th.surface, border=th.border, width=2)
-        bars = []
-        found = self.job is None or self.job.result is None or self.job.result.complete
-        if data.best is not None:
-            bars.append((f"{'Best' if found else 'Best found'}: {data.best.title}", data.best.net, th.good))
-        bars.append(("The class", worth.net if worth else 0.0, th.accent))
-        if data.worst is not None:
-            bars.append((f"{'Worst' if found else 'Worst found'}: {data.worst.title}", data.worst.net, th.bad))
-        y = logical.top + PAD
-        y += paragraph(surface, ctx, self.rec, CHART_HEADING, vp.rect(logical.left + PAD, y, inner, 1), "small",
-                       th.text_muted, bold=True, max_lines=2, box=box) / vp.scale + 8
-        span = max(1.0, max(abs(v) for _, v, _ in bars))
-        has_negative = any(v < 0 for _, v, _ in bars)
-        track_l, track_r = logical.left + PAD, logical.right - PAD
-        zero = (track_l + track_r) / 2 if has_negative else track_l
-        half = track_r - zero
-        for label, value, colour in bars:
-            amount = fmt_amount(value, unit, signed=True)
-            a = line(surface, ctx, self.rec, amount, vp.point(track_r, y), "small", colour, bold=True,
-                     anchor="topright", box=box)
-            line(surface, ctx, self.rec, label, vp.point(track_l, y), "small", th.text, bold=True, box=box,
-                 max_width=a.left - vp.px(16) - vp.point(track_l, y)[0])
-            by = y + logical_line(ctx, "small", True) + 4
-            length = half * abs(value) / span
-            bar = pygame.Rect(round(zero if value >= 0 else zero - length), round(by), max(2, round(length)), 14)
-            pygame.draw.line(surface, th.border, vp.point(zero, by - 4), vp.point(zero, by + 18), max(1, vp.px(2)))
-            pygame.draw.rect(surface, colour, vp.rect(*bar), border_radius=vp.px(4))
-            y += row
-        if status and y + status_h <= logical.bottom - PAD + 1:
-            y += paragraph(surface, ctx, self.rec, status, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
-                           max_lines=3, box=box) / vp.scale + 8
-        if amounts and y + amounts_h <= logical.bottom - PAD + 1:
-            paragraph(surface, ctx, self.rec, amounts, vp.rect(track_l, y, inner, 1), "small", th.text_muted,
-                      max_lines=2, box=box)
-        return logical.height
 
     def _outcome_status(self) -> str:
         """A line under the bars while the best and worst are worked out, or when they could not be."""

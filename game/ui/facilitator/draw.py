@@ -17,6 +17,14 @@ TOP_H = 60
 MARGIN = 24
 
 
+CUTS: list[str] | None = None  # a list (in tests) collects every text these helpers had to shorten to fit
+
+
+def note_cut(text: str) -> None:
+    if CUTS is not None:
+        CUTS.append(text)
+
+
 @dataclass(frozen=True)
 class Block:
     """A piece of text as drawn: its rect in window pixels and the box it has to stay inside."""
@@ -52,6 +60,7 @@ def lines_for(ctx: Context, text: str, token: str, width: int, bold: bool = Fals
     """Wrapped lines; with max_lines, the last kept line ends with an ellipsis when text was cut."""
     lines = ctx.text.wrap(text, ctx.px(token), max(1, width), bold)
     if max_lines is not None and len(lines) > max_lines:
+        note_cut(text)
         kept = lines[:max_lines]
         kept[-1] = fit_text(ctx, kept[-1] + " …", token, width, bold)
         if not kept[-1].endswith("…"):
@@ -106,7 +115,10 @@ def line(surface: pygame.Surface, ctx: Context, rec: Recorder, text: str, pos: t
          box: pygame.Rect | None = None, max_width: int | None = None) -> pygame.Rect:
     """One line (shortened with an ellipsis to max_width), recorded against box (default: the screen)."""
     if max_width is not None:
-        text = fit_text(ctx, text, token, max_width, bold)
+        fitted = fit_text(ctx, text, token, max_width, bold)
+        if fitted != text:
+            note_cut(text)
+        text = fitted
     r = blit_text(surface, ctx, text, pos, token, colour, bold, anchor)
     rec.add(text, r, box or surface.get_rect())
     return r

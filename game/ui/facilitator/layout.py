@@ -6,13 +6,15 @@ text fits, and says whether it did.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
 from ..context import Context
-from ..play.layout import CHOICE_PAD_Y, meters_height, speech_height
+from ..play.backdrop import PORTRAIT_ASPECT
+from ..play.layout import CHOICE_PAD_Y, speech_height
 from .draw import FOOTER_H, MARGIN, TOP_H
 
 GAP = 16
@@ -20,7 +22,9 @@ VOTE_W = 170  # the vote column beside each option
 VOTE_W_NARROW = 120  # ... narrowed when long options need the width
 CHOICE_GAP = 10
 TOP = TOP_H + GAP
-_STAGE_SHARES = (0.34, 0.28, 0.22)
+PERSON_SHARE = 0.505  # the person stands at least half the screen's height tall
+STAGE_MIN_W = 392  # also room for a caller's call card that tall
+OVER_STAGE = 0.74  # the options start this far across the stage column (right of her face)
 BOX = (220, 132)  # the countdown: taller than the play screen's so projector type clears the ring
 
 
@@ -44,9 +48,30 @@ def button_height(ctx: Context, width: float, text: str, token: str) -> float:
     return max(54.0, lines * ctx.text.line_height(ctx.px(token)) / vp.scale + 2 * CHOICE_PAD_Y)
 
 
-def _stage_width(ctx: Context, share: float, labels: list[str]) -> int:
-    width = ctx.viewport.width
-    return round(min(width * 0.45, max(width * share, meters_min_width(ctx, labels))))
+def stage_width(ctx: Context) -> int:
+    """Logical width of the stage column: room for a person PERSON_SHARE of the screen's height tall, and for
+    the longest meter name on one line above her head."""
+    vp = ctx.viewport
+    screen_h = vp.window[1] / vp.scale  # the window's height in logical units
+    return max(STAGE_MIN_W, math.ceil(PERSON_SHARE * screen_h * PORTRAIT_ASPECT) + 28)
+
+
+def person_min_height(ctx: Context) -> float:
+    """Logical height the person must have on the stage."""
+    vp = ctx.viewport
+    return PERSON_SHARE * vp.window[1] / vp.scale
+
+
+def stage_rect(ctx: Context) -> pygame.Rect:
+    """The stage column on the left, from under the top bar to above the footer."""
+    return pygame.Rect(MARGIN, TOP, stage_width(ctx), _bottom(ctx) - TOP)
+
+
+def _right(ctx: Context, over: bool = False) -> tuple[int, int]:
+    """Left edge and width of what is beside the stage (`over`: the options, which rise over the stage's
+    right edge, past the person's face)."""
+    x = MARGIN + (round(stage_width(ctx) * OVER_STAGE) if over else stage_width(ctx) + GAP)
+    return x, ctx.viewport.width - MARGIN - x
 
 
 def _bottom(ctx: Context, footer: bool = True) -> int:
@@ -60,6 +85,7 @@ class TextLayout:
     speech: pygame.Rect
     fits: bool
     token: str = "body"  # "small" when even the whole width could not hold the words at body size
+    hud: bool = False  # whether the meters have room above the person (the speech is beside the stage)
 
 
 def speech_height_at(ctx: Context, width: float, speaker: str, text: str, token: str) -> float:
@@ -77,20 +103,17 @@ def speech_height_at(ctx: Context, width: float, speaker: str, text: str, token:
 
 
 def text_layout(ctx: Context, speaker: str, text: str, labels: list[str]) -> TextLayout:
-    """The stage and meters on the left, the speech on the right (stage narrower until the speech fits);
-    a long speech on a narrow screen takes the whole width."""
+    """The stage (with the meters over it) on the left, the speech on the right, a size smaller when it
+    would not fit; only a speech too long even then takes the whole width."""
     width = ctx.viewport.width
     bottom = _bottom(ctx)
-    m_h = meters_height(ctx, len(labels))
-    for share in _STAGE_SHARES:
-        stage_w = _stage_width(ctx, share, labels)
-        right_x = MARGIN + stage_w + GAP
-        right_w = width - MARGIN - right_x
-        sp_h = speech_height(ctx, right_w, speaker, text)
-        if TOP + sp_h <= bottom:
-            meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
-            stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
-            return TextLayout(stage, meters, pygame.Rect(right_x, TOP, right_w, round(sp_h)), True)
+    for over in (False, True):  # beside the stage (the meters above her head), else over its edge
+        right_x, right_w = _right(ctx, over)
+        for token in ("body", "small"):
+            sp_h = speech_height_at(ctx, right_w, speaker, text, token)
+            if TOP + sp_h <= bottom:
+                return TextLayout(stage_rect(ctx), None, pygame.Rect(right_x, TOP, right_w, round(sp_h)), True,
+                                  token, not over)
     for token in ("body", "small"):  # the whole width; smaller words only when the text would not fit
         sp_h = speech_height_at(ctx, width - 2 * MARGIN, speaker, text, token)
         fits = TOP + sp_h <= bottom
@@ -109,42 +132,50 @@ class ChoicesLayout:
     token: str
     fits: bool
     heading: bool = False  # "What does the class do?" above the options, in place of the speech
+    stage: pygame.Rect | None = None  # the person, left of the options (None: the options need the width)
 
 
 def choices_layout(ctx: Context, speaker: str, text: str, choice_texts: list[str], timed: bool) -> ChoicesLayout:
-    """Options across the whole width with a vote column; the speech above them when it fits, else a short
-    question for the room; the countdown top right on timed nodes."""
+    """Options beside the stage with a vote column; the speech above them when it fits, else a short
+    question for the room; the countdown top right on timed nodes. Only options too long for the room
+    beside the stage take the whole width."""
     width = ctx.viewport.width
     bottom = _bottom(ctx)
+    right_x, right_w = _right(ctx, over=True)
     attempt = None
-    for token, head, vote_w in (("body", "speech", VOTE_W), ("body", "heading", VOTE_W), ("body", "", VOTE_W),
-                                ("small", "", VOTE_W), ("small", "", VOTE_W_NARROW)):
-        button_w = width - 2 * MARGIN - vote_w - GAP
+    tries = [(True, token, head, vote_w) for token, head, vote_w in (
+        ("body", "speech", VOTE_W), ("body", "heading", VOTE_W), ("body", "", VOTE_W),
+        ("body", "", VOTE_W_NARROW), ("small", "", VOTE_W_NARROW))]
+    tries += [(False, "small", "", VOTE_W_NARROW)]
+    for staged, token, head, vote_w in tries:
+        left, region = (right_x, right_w) if staged else (MARGIN, width - 2 * MARGIN)
+        button_w = region - vote_w - GAP
         heights = [button_height(ctx, button_w, c, token) for c in choice_texts]
         list_h = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
-        head_w = width - 2 * MARGIN - ((BOX[0] + GAP) if timed else 0)
+        head_w = region - ((BOX[0] + GAP) if timed else 0)
         head_h = {"speech": speech_height(ctx, head_w, speaker, text) if head == "speech" else 0.0,
                   "heading": ctx.text.line_height(ctx.px("large"), True) / ctx.viewport.scale + 12,
                   "": 0.0}[head]
         if timed:
             head_h = max(head_h, BOX[1])
         top = TOP + (head_h + GAP if head_h else 0)
-        attempt = (token, head, vote_w, heights, head_w, head_h, top, top + list_h <= bottom)
+        attempt = (staged, left, region, token, head, vote_w, heights, head_w, head_h, top, top + list_h <= bottom)
         if attempt[-1]:
             break
     assert attempt is not None
-    token, head, vote_w, heights, head_w, head_h, top, fits = attempt
-    button_w = width - 2 * MARGIN - vote_w - GAP
-    prompt = pygame.Rect(MARGIN, TOP, head_w, round(head_h)) if head == "speech" else None
-    countdown = pygame.Rect(width - MARGIN - BOX[0], TOP, *BOX) if timed else None
+    staged, left, region, token, head, vote_w, heights, head_w, head_h, top, fits = attempt
+    button_w = region - vote_w - GAP
+    prompt = pygame.Rect(left, TOP, head_w, round(head_h)) if head == "speech" else None
+    countdown = pygame.Rect(left + region - BOX[0], TOP, *BOX) if timed else None
     buttons, votes = [], []
     y = float(top)
     for h in heights:
-        buttons.append(pygame.Rect(MARGIN, round(y), button_w, round(h)))
-        votes.append(pygame.Rect(width - MARGIN - vote_w, round(y), vote_w, round(h)))
+        buttons.append(pygame.Rect(left, round(y), button_w, round(h)))
+        votes.append(pygame.Rect(left + region - vote_w, round(y), vote_w, round(h)))
         y += h + CHOICE_GAP
     heading = prompt is None and (timed or head == "heading")
-    return ChoicesLayout(prompt, countdown, tuple(buttons), tuple(votes), token, fits, heading)
+    return ChoicesLayout(prompt, countdown, tuple(buttons), tuple(votes), token, fits, heading,
+                         stage_rect(ctx) if staged else None)
 
 
 @dataclass(frozen=True)
@@ -158,28 +189,26 @@ class SplitLayout:
     card: pygame.Rect
     fits: bool
     compact: int = 0  # how tightly the card is set (see CoachCard.height)
+    hud: bool = False  # whether the meters have room above the person (the card is beside the stage)
 
 
 def split_layout(ctx: Context, card_height: Callable[[float, int], float], labels: list[str]) -> SplitLayout:
+    """The stage on the left, the card beside it (tighter when it needs the room), or over the stage's edge
+    when it needs more width (the meters' changes are on the card); only a card too tall even then takes
+    the whole width."""
     width = ctx.viewport.width
     bottom = _bottom(ctx)
-    m_h = meters_height(ctx, len(labels))
-    for compact in (0, 1):
-        for share in _STAGE_SHARES:
-            stage_w = _stage_width(ctx, share, labels)
-            right_x = MARGIN + stage_w + GAP
-            right_w = width - MARGIN - right_x
-            card_h = card_height(right_w, compact)
+    right_x, right_w = _right(ctx)
+    over_x, over_w = _right(ctx, over=True)
+    for (x, w), hud in (((right_x, right_w), True), ((over_x, over_w), False)):
+        for compact in (0, 1, 2, 3):  # beside the stage, with the meters; else over its edge, past her face
+            card_h = card_height(w, compact)
             if TOP + card_h <= bottom:
-                meters = pygame.Rect(MARGIN, bottom - m_h, stage_w, m_h)
-                stage = pygame.Rect(MARGIN, TOP, stage_w, meters.top - GAP - TOP)
-                return SplitLayout(stage, meters, pygame.Rect(right_x, TOP, right_w, round(card_h)), True, compact)
+                return SplitLayout(stage_rect(ctx), None, pygame.Rect(x, TOP, w, round(card_h)), True, compact, hud)
     full = width - 2 * MARGIN
-    meters_w = min(full, max(round(full / 2), round(meters_min_width(ctx, labels))))
-    for with_meters, compact in ((True, 0), (True, 1), (False, 0), (False, 1), (False, 2), (False, 3)):
+    for compact in (0, 1, 2, 3):
         card_h = card_height(full, compact)
-        if TOP + card_h + ((GAP + m_h) if with_meters else 0) <= bottom:
-            meters = pygame.Rect(MARGIN, bottom - m_h, meters_w, m_h) if with_meters else None
-            return SplitLayout(None, meters, pygame.Rect(MARGIN, TOP, full, round(card_h)), True, compact)
+        if TOP + card_h <= bottom:
+            return SplitLayout(None, None, pygame.Rect(MARGIN, TOP, full, round(card_h)), True, compact)
     card_h = card_height(full, 3)
     return SplitLayout(None, None, pygame.Rect(MARGIN, TOP, full, round(min(card_h, bottom - TOP))), False, 3)

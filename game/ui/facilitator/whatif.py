@@ -21,7 +21,8 @@ ROW_GAP = 6
 BADGE_W = 52
 HINTS = ("↑↓ decision · ←→ option · Enter or click plays it · Esc back",  # the longest that fits is shown
          "↑↓ decision · ←→ option · Enter plays it · Esc back",
-         "↑↓ decision · ←→ option · Enter plays · Esc")
+         "↑↓ decision · ←→ option · Enter plays · Esc",
+         "↑↓ ←→ choose · Enter plays · Esc back")
 _PLAY_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5)
 _CLOSE_KEYS = (pygame.K_ESCAPE, pygame.K_w, pygame.K_q)
 
@@ -168,21 +169,23 @@ class WhatIfScene(Scene):
         rows = 1 + max((c[3] for c in self._chips(ctx, r)), default=0)
         return rows * logical_line(ctx, "small", True) + 2
 
-    def _row_height(self, ctx: Context, r: _Row, lines: tuple[int, int], lit: bool = False) -> float:
+    def _row_height(self, ctx: Context, r: _Row, plan: tuple[bool, bool], lit: bool = False) -> float:
         w = self._text_w(ctx)
-        text = logical_text_height(ctx, r.label, "small", w, lit, max_lines=lines[0])
-        leads = logical_text_height(ctx, "→ " + r.leads, "small", w, max_lines=lines[1])
-        return text + self._deltas_h(ctx, r) + leads + 2 * ROW_PAD
+        text = logical_text_height(ctx, r.label, "small", w, lit) if plan[0] else 0.0
+        leads = logical_text_height(ctx, "→ " + r.leads, "small", w) if plan[1] else 0.0
+        return max(text + self._deltas_h(ctx, r) + leads, logical_line(ctx, "small", True)) + 2 * ROW_PAD
 
-    def _lines(self, ctx: Context, rows: list[_Row], top: float, bottom: float) -> tuple[tuple[int, int], ...]:
-        """Lines of option text and of 'leads to' per row: the highlighted row gets the most room."""
-        for other, lit in (((3, 2), (4, 3)), ((2, 1), (4, 2)), ((1, 1), (4, 2)), ((1, 1), (3, 1)), ((1, 1), (2, 1)),
-                           ((1, 1), (1, 1))):
+    def _lines(self, ctx: Context, rows: list[_Row], top: float, bottom: float) -> tuple[tuple[bool, bool], ...]:
+        """What each row shows, (its words, where it leads), all in full: the highlighted row keeps the most;
+        what does not fit is left out, never cut short."""
+        for other, lit in (((True, True), (True, True)), ((True, False), (True, True)),
+                           ((True, False), (True, False)), ((False, False), (True, True)),
+                           ((False, False), (True, False))):
             plan = tuple(lit if i == self.highlight else other for i in range(len(rows)))
             total = sum(self._row_height(ctx, r, plan[i], i == self.highlight) + ROW_GAP for i, r in enumerate(rows))
             if top + total <= bottom:
                 return plan
-        return tuple((1, 1) for _ in rows)
+        return tuple((i == self.highlight, False) for i in range(len(rows)))
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         th = ctx.theme
@@ -193,10 +196,14 @@ class WhatIfScene(Scene):
         top_bar(surface, ctx, self.rec, "What if…", f"Decision {self.step + 1} of {total}{now}", th.warn)
         prompt, rows = self.rows(self.step)
         y = TOP_H + 10
-        h = paragraph(surface, ctx, self.rec, prompt, vp.rect(MARGIN, y, vp.width - 2 * MARGIN, 1), "small",
-                      th.text_muted, max_lines=2, box=vp.rect(0, TOP_H, vp.width, vp.height - TOP_H))
-        y += h / vp.scale + 10
         bottom = vp.height - FOOTER_H - 8
+        prompt_h = logical_text_height(ctx, prompt, "small", vp.width - 2 * MARGIN) + 10
+        full = self._lines(ctx, rows, y + prompt_h, bottom)
+        if full[self.highlight] == (True, True) and full == self._lines(ctx, rows, y, bottom):
+            # the decision's words above the options when they fit in full without taking the options' room
+            h = paragraph(surface, ctx, self.rec, prompt, vp.rect(MARGIN, y, vp.width - 2 * MARGIN, 1), "small",
+                          th.text_muted, box=vp.rect(0, TOP_H, vp.width, vp.height - TOP_H))
+            y += h / vp.scale + 10
         plan = self._lines(ctx, rows, y, bottom)
         self._row_rects = []
         for i, r in enumerate(rows):
@@ -208,11 +215,11 @@ class WhatIfScene(Scene):
         note = f" · the class took {taken}" if taken else ""
         font = ctx.text.font(ctx.px("small"))
         room = vp.px(vp.width - 2 * MARGIN)
-        hint = next((h + note for h in HINTS if font.size(h + note)[0] <= room), HINTS[-1] + note)
+        hint = next((h for h in [*(h + note for h in HINTS), *HINTS] if font.size(h)[0] <= room), HINTS[-1])
         footer(surface, ctx, self.rec, hint)
 
     def _draw_row(self, surface: pygame.Surface, ctx: Context, r: _Row, i: int, logical: pygame.Rect,
-                  lines: tuple[int, int]) -> None:
+                  plan: tuple[bool, bool]) -> None:
         th = ctx.theme
         vp = ctx.viewport
         box = vp.rect(*logical)
@@ -226,13 +233,14 @@ class WhatIfScene(Scene):
         text_w = self._text_w(ctx)
         left = logical.left + BADGE_W
         h = paragraph(surface, ctx, self.rec, r.label, vp.rect(left, logical.top + ROW_PAD, text_w, 1), "small",
-                      th.text, bold=lit, max_lines=lines[0], box=box)
-        my = logical.top + ROW_PAD + h / vp.scale + 2
+                      th.text, bold=lit, box=box) if plan[0] else 0
+        my = logical.top + ROW_PAD + h / vp.scale
         step = logical_line(ctx, "small", True)
         for text, sign, x, row in self._chips(ctx, r):
             colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
             line(surface, ctx, self.rec, text, vp.point(left + x, my + row * step), "small", colour, bold=True,
                  box=box)
         ty = my + self._deltas_h(ctx, r)
-        paragraph(surface, ctx, self.rec, "→ " + r.leads, vp.rect(left, ty, text_w, 1), "small",
-                  th.warn if r.leads.startswith("Ending") else th.text_muted, max_lines=lines[1], box=box)
+        if plan[1]:
+            paragraph(surface, ctx, self.rec, "→ " + r.leads, vp.rect(left, ty, text_w, 1), "small",
+                      th.warn if r.leads.startswith("Ending") else th.text_muted, box=box)
