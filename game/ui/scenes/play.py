@@ -7,27 +7,30 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from ...engine import TIMEOUT, EngineError, Playthrough, Scenario, Step
+from ...engine import EngineError, Playthrough, Scenario, Step
 from ..context import Context
 from ..play import art
-from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
+from ..play.backdrop import NARRATOR
 from ..play.choices import ChoiceList
-from ..play.chrome import draw_top_bar
-from ..play.countdown import Countdown, box_rect, draw_countdown
+from ..play.countdown import Countdown, box_rect
 from ..play.feedback import FeedbackCard
 from ..play.history import HistoryOverlay, history_entries
-from ..play.layout import GAP, MARGIN, PlayLayout, choice_height, compute_layout
 from ..play.meters import MeterPanel
 from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK, NodeView, reacted
 from ..play.rollback import ROLLBACK_KEYS, take_back
-from ..play.speech import Typewriter, draw_speech
+from ..play.speech import Typewriter
 from ..scene import Pop, Push, Replace, Scene, Transition
-from ..widgets import Button, blit_text
+from ..stage.dialogue import BLINK_SECONDS
+from ..stage.hud import size as hud_size
+from ..stage.layout import StageLayout, compute_stage
+from ..stage.solo import card_place, draw_play
+from ..stage.textlog import TextLog
 
 if TYPE_CHECKING:
     from ...records.recorder import PlayRecorder
 
 CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then she answers
+DISSOLVE_SECONDS = 0.25  # the last picture of a node fades into the next
 HINT = "H history · Esc pause"
 ROLLBACK_HINT = "H history · Backspace take back · Esc pause"
 _FOCUS_OFF = (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN)
@@ -64,8 +67,12 @@ class PlayScene(Scene):
         self.problem = note
         self.scroll = 0.0
         self._pending: Transition | None = None
-        self._layout: PlayLayout | None = None
+        self._layout: StageLayout | None = None
         self._layout_key: tuple | None = None
+        self.rec = TextLog()  # every line of text drawn in the last frame, with its box
+        self.waited = 0.0  # seconds the continue mark has been showing
+        self._fade: pygame.Surface | None = None  # the previous node's last picture, dissolving
+        self._fade_left = 0.0
 
     def _new_play(self) -> Playthrough:
         return Playthrough(self.scenario, seed=random.randrange(2**31) if self.shuffle else None)
@@ -107,16 +114,17 @@ class PlayScene(Scene):
         if self.play.ended:
             self._pending = self._ending()
             return
+        self._snapshot(ctx)
         self.view = NodeView.of(self.play)
         self._layout = None
         self.scroll = 0.0
         self.step = None
         self.card = None
         self.beat = 0
-        lay = self.layout(ctx)
-        self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
         phone = self.view.sound == "phone_ring"
         self.countdown = Countdown(self.view.timer, ringing_phone=phone) if self.view.timer else None
+        lay = self.layout(ctx)
+        self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
         self.typewriter = Typewriter(self.speaking[1], ctx.settings.chars_per_second)
         if self.view.sound and not (self.countdown and self.view.sound == "phone_ring"):
             ctx.audio.play(self.view.sound)
@@ -124,6 +132,25 @@ class PlayScene(Scene):
         if self.typewriter.done and len(self.view.beats) <= 1:
             self._start_choosing(ctx)
         self.dirty = True
+
+    def _snapshot(self, ctx: Context) -> None:
+        """Keep the node now on screen as a picture that dissolves into the next one."""
+        if self.view is None:
+            return
+        self._fade = pygame.Surface(ctx.viewport.window)
+        self._fade.fill(ctx.theme.background)
+        self.draw(self._fade, ctx)
+        self._fade_left = DISSOLVE_SECONDS
+
+    @property
+    def fading(self) -> bool:
+        return self._fade is not None
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a line is fully shown and waits for a key (a beat with more to come, or her reply)."""
+        more = self.view is not None and self.beat + 1 < len(self.view.beats)
+        return self.typewriter.done and ((self.phase == READING and more) or self.phase == REPLY)
 
     def _start_choosing(self, ctx: Context) -> None:
         if not self.view or (not self.view.choices and not self.countdown):
@@ -232,14 +259,18 @@ class PlayScene(Scene):
             self._ring(ctx)
 
     # ---- layout ------------------------------------------------------------------------------
-    def layout(self, ctx: Context) -> PlayLayout:
+    def layout(self, ctx: Context) -> StageLayout:
         vp = ctx.viewport
-        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name)
+        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, ctx.settings.meters)
         if self._layout is None or key != self._layout_key:
             v = self.view
-            speaker, text = v.widest if v else ("", "")
-            self._layout = compute_layout(ctx, speaker, text, list(v.choices) if v else [],
-                                          len(self.meters.gauges))
+            shown = ctx.settings.meters != "end"
+
+            def hud(max_width: float) -> tuple[float, float]:
+                return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
+
+            timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
+            self._layout = compute_stage(ctx, v.widest[1] if v else "", list(v.choices) if v else [], hud, timer)
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))
             self._place_choices()
@@ -247,14 +278,13 @@ class PlayScene(Scene):
 
     # ---- scrolling, for text too big for the screen ----------------------------------------------
     def column(self, ctx: Context) -> pygame.Rect:
-        """The right column (speech and choices), which scrolls when its content is taller than the screen."""
-        lay = self.layout(ctx)
-        return pygame.Rect(lay.speech.left, lay.speech.top, lay.speech.width, lay.height - MARGIN - lay.speech.top)
+        """The part of the stage that scrolls when its content is taller than the screen."""
+        return pygame.Rect(self.layout(ctx).column)
 
     def max_scroll(self, ctx: Context) -> float:
         lay = self._layout if self._layout is not None else self.layout(ctx)
-        bottom = max([lay.speech.bottom, *(r.bottom for r in lay.choices)])
-        return max(0.0, bottom - (lay.height - MARGIN))
+        bottom = max([lay.speech.bottom if lay.stacked else 0, *(r.bottom for r in lay.choices)])
+        return max(0.0, bottom - lay.column.bottom)
 
     def _place_choices(self) -> None:
         if self._layout is not None:
@@ -281,17 +311,8 @@ class PlayScene(Scene):
             self.scroll_to(ctx, r.top - col.top)
 
     def card_rect(self, ctx: Context) -> pygame.Rect:
-        """Where the coach's card goes: over the choices, growing upward if it needs more room."""
-        lay = self.layout(ctx)
-        bottom = lay.height - MARGIN
-        if self.card is None:
-            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, 0)
-        h = round(self.card.fit(ctx, lay.lower.width, bottom - lay.lower.top))  # smaller text keeps the speech
-        if lay.lower.top + h <= bottom:
-            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, h)
-        self.card.fit(ctx, lay.lower.width, bottom - lay.speech.top)
-        # Too tall for the space under the speech: cover the whole column rather than cut the speech in half.
-        return pygame.Rect(lay.lower.left, lay.speech.top, lay.lower.width, bottom - lay.speech.top)
+        """Where the coach's card goes: in the column over the stage, above her line in the dialogue box."""
+        return card_place(ctx, self.layout(ctx), self.card)
 
     def layout_changed(self, ctx: Context) -> None:
         self._layout = None
@@ -402,6 +423,13 @@ class PlayScene(Scene):
             return pending
         if self.meters.update(dt):
             self.dirty = True
+        if self._fade is not None:
+            self._fade_left -= dt
+            self._fade = self._fade if self._fade_left > 0 else None
+            self.dirty = True
+        was, self.waited = self.waited, self.waited + dt if self.waiting else 0.0
+        if int(was * 2.5) != int(self.waited * 2.5) and was < BLINK_SECONDS:
+            self.dirty = True  # the continue mark blinks
         if self.phase in (READING, REPLY):
             if self.typewriter.update(dt):
                 self.dirty = True
@@ -422,6 +450,8 @@ class PlayScene(Scene):
         if self.phase in (READING, REPLY) and not self.typewriter.done:
             return True
         if self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
+            return True
+        if self._fade is not None or (self.waiting and self.waited < BLINK_SECONDS):
             return True
         return self.phase == CHOSEN or self.meters.animating()
 
@@ -450,94 +480,8 @@ class PlayScene(Scene):
         shown = self.meters.displayed("satisfaction") if m.visible else self.play.meters[m.id]
         return round(100 * (shown - m.min) / max(1, m.max - m.min))
 
-    def _draw_scrollbar(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        col = self.column(ctx)
-        total = col.height + self.max_scroll(ctx)
-        track = pygame.Rect(col.right + 6, col.top, 8, col.height)
-        pygame.draw.rect(surface, th.surface_alt, vp.rect(*track), border_radius=vp.px(4))
-        h = max(30.0, col.height * col.height / total)
-        y = col.top + (col.height - h) * self.scroll / self.max_scroll(ctx)
-        pygame.draw.rect(surface, th.text_muted, vp.rect(track.left, y, 8, h), border_radius=vp.px(4))
-
-    def _draw_timeout_banner(self, surface: pygame.Surface, ctx: Context, lay: PlayLayout) -> None:
-        """'Time ran out' shown where the choices are, so the moment is as clear as a picked choice."""
-        label = f"Time ran out: {self.step.text}" if self.step else "Time ran out"
-        last = (lay.choices[-1].bottom if lay.choices else lay.lower.top) - self.scroll
-        h = choice_height(ctx, lay.lower.width, label, lay.choice_token)
-        top = last + GAP if last + GAP + h <= lay.height - MARGIN else lay.lower.top - self.scroll
-        banner = Button(label, (lay.lower.left, top, lay.lower.width, h), selected=True, token=lay.choice_token)
-        banner.draw(surface, ctx)
-
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        lay = self.layout(ctx)
-        draw_top_bar(surface, ctx, self.scenario.title, ROLLBACK_HINT if self.can_take_back else HINT)
-        v = self.view
-        if v is None:
-            return
-        customer = self.scenario.customer
-        speaker, text, mood_now = self.speaking
-        who = speaker.strip()
-        narration = who.lower() == NARRATOR
-        if narration and self.phase in (REPLY, FEEDBACK):  # a narrated reaction: her face, as narrated
-            present = next((b for b in v.beats if not b.narration), None)
-            who = present.speaker.strip() if present else self.scenario.customer.name
-        elif narration:  # in a node of several beats, the person in the scene stays on stage while it is told
-            present = next((b for b in v.beats if not b.narration), None)
-            who, mood_now = (present.speaker.strip(), present.mood) if present else ("", mood_now)
-        person = self.scenario.people.get(who)
-        if not who:
-            appearance, caption, detail = None, "", ""
-        elif who == customer.name:
-            appearance, caption, detail = customer.appearance, customer.name, customer.role
-        else:
-            cast = self.scenario.appearance_for(who)
-            appearance, caption = cast if cast is not None else colleague_appearance(who), who
-            detail = person.role if person is not None else ""
-        mood = self.customer_mood() if appearance is customer.appearance else mood_now
-        talking = (self.phase in (READING, REPLY) and not narration and not self.typewriter.done
-                   and int(ctx.time * 7) % 2 == 0)
-        box = box_rect(ctx, lay.stage) if self.countdown is not None else None
-        clear = box.bottom - lay.stage.top + 4 if box is not None else 0
-        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail, clear,
-                   on_call=person is not None and person.call)
-        if self.countdown is not None and box is not None:
-            draw_countdown(surface, ctx, box, self.countdown, paused=not self.focused)
-        if ctx.settings.meters != "end":
-            self.meters.draw(surface, ctx, lay.meters)
-        overflow = self.max_scroll(ctx) > 0 and self.phase != FEEDBACK
-        clip = surface.get_clip()
-        if overflow:
-            surface.set_clip(vp.rect(*self.column(ctx)))
-        chars = None if self.typewriter.done else self.typewriter.chars
-        draw_speech(surface, ctx, lay.speech.move(0, -round(self.scroll)), speaker, text, chars)
-        if self.phase == READING:
-            more = self.beat + 1 < len(v.beats)
-            hint = "Click or press any key to read on" + (f"  ({self.beat + 1} of {len(v.beats)})" if more else "")
-            blit_text(surface, ctx, hint, vp.point(lay.lower.left + 4, lay.lower.top + 8 - self.scroll), "small",
-                      th.text_muted)
-        elif self.phase == REPLY:
-            self.choices.draw(surface, ctx)
-            if self.step is not None and self.step.kind == TIMEOUT:
-                self._draw_timeout_banner(surface, ctx, lay)
-        elif self.phase == STUCK:
-            blit_text(surface, ctx, "The story has no way on from here. Press Esc for the menu.",
-                      vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)
-        elif self.phase in (CHOOSING, CHOSEN):
-            self.choices.draw(surface, ctx)
-            if not self.choices.buttons and self.phase == CHOOSING:
-                blit_text(surface, ctx, "Nothing to say yet: the clock is running.",
-                          vp.point(lay.lower.left + 4, lay.lower.top + 8 - self.scroll), "small", th.text_muted)
-            if self.phase == CHOSEN and self.step is not None and self.step.kind == TIMEOUT:
-                self._draw_timeout_banner(surface, ctx, lay)
-        elif self.phase == FEEDBACK and self.card is not None:
-            self.card.draw(surface, ctx, self.card_rect(ctx))
-        if overflow:
-            surface.set_clip(clip)
-            self._draw_scrollbar(surface, ctx)
-        if self.problem:
-            blit_text(surface, ctx, self.problem, vp.point(lay.lower.left, lay.height - GAP), "small", th.bad,
-                      anchor="bottomleft")
+        draw_play(self, surface, ctx, ROLLBACK_HINT if self.can_take_back else HINT)
+        if self._fade is not None:
+            self._fade.set_alpha(round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS))
+            surface.blit(self._fade, (0, 0))
