@@ -23,6 +23,7 @@ from ..scene import Pop, Push, Replace, Scene, Transition
 from ..stage.dialogue import BLINK_SECONDS
 from ..stage.hud import size as hud_size
 from ..stage.layout import StageLayout, compute_stage
+from ..stage.scenery import title_width
 from ..stage.solo import card_place, draw_play
 from ..stage.textlog import TextLog
 
@@ -270,7 +271,9 @@ class PlayScene(Scene):
                 return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
 
             timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
-            self._layout = compute_stage(ctx, v.widest[1] if v else "", list(v.choices) if v else [], hud, timer)
+            title_w = title_width(ctx, self.scenario.title)
+            self._layout = compute_stage(ctx, v.widest[1] if v else "", list(v.choices) if v else [], hud, timer,
+                                         title_w)
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))
             self._place_choices()

@@ -45,13 +45,9 @@ def draw_card(surface: pygame.Surface, ctx: Context, log: TextLog | None, b: But
         focus_ring(surface, rect, ctx)
 
 
-def draw_choices(surface: pygame.Surface, ctx: Context, log: TextLog | None, choices: ChoiceList,
-                 only_picked: bool = False) -> None:
-    """Every choice in its state (hovered, focused, picked, disabled); `only_picked` keeps just the one
-    chosen (while she answers it)."""
+def draw_choices(surface: pygame.Surface, ctx: Context, log: TextLog | None, choices: ChoiceList) -> None:
+    """Every choice in its state (hovered, focused, picked, disabled)."""
     for i, b in enumerate(choices.buttons):
-        if only_picked and not b.selected:
-            continue
         b.enabled = choices.enabled or b.selected
         draw_card(surface, ctx, log, b, hovered=choices.enabled and i == choices.hover,
                   focused=choices.enabled and choices.show_focus and i == choices.focus)

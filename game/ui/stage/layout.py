@@ -82,8 +82,9 @@ def title_rect(ctx: Context, right: float) -> pygame.Rect:
 
 
 def compute_stage(ctx: Context, text: str, choice_texts: list[str], hud: Callable[[float], tuple[float, float]],
-                  countdown: tuple[float, float] | None = None) -> StageLayout:
-    """Lay out a node: `text` is its widest line, `hud(max_width)` the HUD's size, `countdown` a timer's.
+                  countdown: tuple[float, float] | None = None, title_w: float = 0.0) -> StageLayout:
+    """Lay out a node: `text` is its widest line, `hud(max_width)` the HUD's size, `countdown` a timer's,
+    `title_w` the least width the title chip needs.
     Tried in turn: the HUD top right, the choices under it; the HUD top left above a smaller person (still
     half the screen high); the HUD top right, the choices rising over it while they are shown; the box and
     the choices stacked in a scrolling column."""
@@ -91,7 +92,7 @@ def compute_stage(ctx: Context, text: str, choice_texts: list[str], hud: Callabl
     box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, text)
     if box_h <= height * MAX_BOX_SHARE:
         for place in (RIGHT, LEFT, UNDER):
-            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place)
+            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w)
             if lay is not None:
                 return lay
     return _stacked(ctx, text, choice_texts, hud, countdown)
@@ -109,7 +110,7 @@ def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygam
 
 def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
                       hud: Callable[[float], tuple[float, float]], countdown: tuple[float, float] | None,
-                      place: str) -> StageLayout | None:
+                      place: str, title_w: float) -> StageLayout | None:
     """The box along the bottom, the timer top right, the HUD top right (or LEFT, above the person), the
     choices rising in the column right of the face (from the top, over the HUD, when the HUD is UNDER them);
     None when they do not fit, or the person would be small."""
@@ -126,11 +127,14 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         hud_w, hud_h = hud(col_left - GAP - EDGE)
         hud_rect = pygame.Rect(EDGE, title.bottom + GAP, round(hud_w), round(hud_h))
         above = hud_rect.bottom + GAP if hud_h else title.bottom + 4
-    else:
-        right = cd_rect.left - GAP if cd_rect else width - EDGE
+    else:  # the HUD beside the timer if the title keeps its room, else under it
         hud_w, hud_h = hud(width * HUD_SHARE)
-        hud_rect = pygame.Rect(round(right - hud_w), EDGE, round(hud_w), round(hud_h))
-        title = title_rect(ctx, hud_rect.left - GAP)
+        hud_rect = pygame.Rect(round(width - EDGE - hud_w), EDGE, round(hud_w), round(hud_h))
+        if cd_rect is not None:
+            hud_rect.right = cd_rect.left - GAP
+            if hud_rect.left - GAP - EDGE < title_w:
+                hud_rect.topright = (cd_rect.right, cd_rect.bottom + GAP)
+        title = title_rect(ctx, min(r.left for r in (hud_rect, cd_rect) if r is not None and r.top == EDGE) - GAP)
         above = title.bottom + 4
     chin = speech.top - max(tab_h + 4, SHOULDERS * person_h)
     top = max(above, chin - CHIN * person_h)
@@ -141,7 +145,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
     if speech.bottom < top + person_h < height:  # its lower edge would show below the box
         top = speech.bottom - person_h
     person, face, col_left = _person(width, top, person_h)
-    col_top = max(EDGE if place != RIGHT else hud_rect.bottom + GAP, cd_rect.bottom + GAP if cd_rect else EDGE)
+    col_top = max(hud_rect.bottom + GAP if place == RIGHT else EDGE, cd_rect.bottom + GAP if cd_rect else EDGE)
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
     for token in ("body", "small"):
         heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]

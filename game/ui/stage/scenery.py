@@ -42,6 +42,11 @@ def draw_caller(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, app
     return _call_card(surface, ctx, ctx.viewport.rect(*logical), appearance, mood, talking, 0, 0)
 
 
+def title_width(ctx: Context, title: str) -> float:
+    """The least logical width the title chip needs (its title in small type)."""
+    return text_width(ctx, title, "small", True) / ctx.viewport.scale + 28
+
+
 def draw_title(surface: pygame.Surface, ctx: Context, log: TextLog | None, logical: pygame.Rect, title: str,
                hint: str) -> None:
     """The title (and the hint beside it when there is room) on a chip no wider than `logical`."""

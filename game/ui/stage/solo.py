@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -89,7 +90,12 @@ def _phase_layer(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: S
         if not scene.choices.buttons:
             _note(scene, surface, ctx, lay, "Nothing to say yet: the clock is running.", shift)
     elif scene.phase in (CHOSEN, REPLY):  # the picked line stays while the HUD shows what it did
-        draw_choices(surface, ctx, log, scene.choices, only_picked=True)
+        for b in scene.choices.buttons:
+            x, y, w, h = b.logical
+            if b.selected and lay.hud_under and lay.hud.colliderect(pygame.Rect(x, y, w, h)):
+                b = replace(b, logical=(x, lay.lower.bottom - h, w, h))  # down, clear of the HUD
+            if b.selected:
+                draw_card(surface, ctx, log, b)
     elif scene.phase == STUCK:
         _note(scene, surface, ctx, lay, "The story has no way on from here. Press Esc for the menu.", 0)
     elif scene.phase == FEEDBACK and scene.card is not None:
