@@ -12,7 +12,7 @@ from ..context import Context
 from ..play import art
 from ..play.backdrop import NARRATOR
 from ..play.choices import ChoiceList
-from ..play.countdown import Countdown, box_rect
+from ..play.countdown import Countdown
 from ..play.feedback import FeedbackCard
 from ..play.history import HistoryOverlay, history_entries
 from ..play.meters import MeterPanel
@@ -20,18 +20,13 @@ from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK, Nod
 from ..play.rollback import ROLLBACK_KEYS, take_back
 from ..play.speech import Typewriter
 from ..scene import Pop, Push, Replace, Scene, Transition
-from ..stage.dialogue import BLINK_SECONDS
-from ..stage.hud import size as hud_size
-from ..stage.layout import StageLayout, compute_stage
-from ..stage.scenery import title_width
-from ..stage.solo import card_place, draw_play
-from ..stage.textlog import TextLog
+from ..stage.solo import draw_play
+from ..stage.staged import Staged
 
 if TYPE_CHECKING:
     from ...records.recorder import PlayRecorder
 
 CHOSEN_SECONDS = 0.6  # the picked choice stays highlighted while the meters move, then she answers
-DISSOLVE_SECONDS = 0.25  # the last picture of a node fades into the next
 HINT = "H history · Esc pause"
 ROLLBACK_HINT = "H history · Backspace take back · Esc pause"
 _FOCUS_OFF = (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN)
@@ -39,7 +34,7 @@ _FOCUS_ON = (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN
 _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-class PlayScene(Scene):
+class PlayScene(Staged, Scene):
     """Plays a scenario node by node; hands over to the ending screen when the story ends."""
 
     def __init__(self, scenario: Scenario, play: Playthrough | None = None, shuffle: bool = False,
@@ -68,12 +63,7 @@ class PlayScene(Scene):
         self.problem = note
         self.scroll = 0.0
         self._pending: Transition | None = None
-        self._layout: StageLayout | None = None
-        self._layout_key: tuple | None = None
-        self.rec = TextLog()  # every line of text drawn in the last frame, with its box
-        self.waited = 0.0  # seconds the continue mark has been showing
-        self._fade: pygame.Surface | None = None  # the previous node's last picture, dissolving
-        self._fade_left = 0.0
+        self.init_stage()
 
     def _new_play(self) -> Playthrough:
         return Playthrough(self.scenario, seed=random.randrange(2**31) if self.shuffle else None)
@@ -133,25 +123,6 @@ class PlayScene(Scene):
         if self.typewriter.done and len(self.view.beats) <= 1:
             self._start_choosing(ctx)
         self.dirty = True
-
-    def _snapshot(self, ctx: Context) -> None:
-        """Keep the node now on screen as a picture that dissolves into the next one."""
-        if self.view is None:
-            return
-        self._fade = pygame.Surface(ctx.viewport.window)
-        self._fade.fill(ctx.theme.background)
-        self.draw(self._fade, ctx)
-        self._fade_left = DISSOLVE_SECONDS
-
-    @property
-    def fading(self) -> bool:
-        return self._fade is not None
-
-    @property
-    def waiting(self) -> bool:
-        """Whether a line is fully shown and waits for a key (a beat with more to come, or her reply)."""
-        more = self.view is not None and self.beat + 1 < len(self.view.beats)
-        return self.typewriter.done and ((self.phase == READING and more) or self.phase == REPLY)
 
     def _start_choosing(self, ctx: Context) -> None:
         if not self.view or (not self.view.choices and not self.countdown):
@@ -259,48 +230,7 @@ class PlayScene(Scene):
         elif self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
             self._ring(ctx)
 
-    # ---- layout ------------------------------------------------------------------------------
-    def layout(self, ctx: Context) -> StageLayout:
-        vp = ctx.viewport
-        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, ctx.settings.meters)
-        if self._layout is None or key != self._layout_key:
-            v = self.view
-            shown = ctx.settings.meters != "end"
-
-            def hud(max_width: float) -> tuple[float, float]:
-                return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
-
-            timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
-            title_w = title_width(ctx, self.scenario.title)
-            self._layout = compute_stage(ctx, v.widest[1] if v else "", list(v.choices) if v else [], hud, timer,
-                                         title_w)
-            self._layout_key = key
-            self.scroll = min(self.scroll, self.max_scroll(ctx))
-            self._place_choices()
-        return self._layout
-
-    # ---- scrolling, for text too big for the screen ----------------------------------------------
-    def column(self, ctx: Context) -> pygame.Rect:
-        """The part of the stage that scrolls when its content is taller than the screen."""
-        return pygame.Rect(self.layout(ctx).column)
-
-    def max_scroll(self, ctx: Context) -> float:
-        lay = self._layout if self._layout is not None else self.layout(ctx)
-        bottom = max([lay.speech.bottom if lay.stacked else 0, *(r.bottom for r in lay.choices)])
-        return max(0.0, bottom - lay.column.bottom)
-
-    def _place_choices(self) -> None:
-        if self._layout is not None:
-            shift = -round(self.scroll)
-            self.choices.relayout([r.move(0, shift) for r in self._layout.choices], self._layout.choice_token)
-
-    def scroll_to(self, ctx: Context, value: float) -> None:
-        new = max(0.0, min(self.max_scroll(ctx), value))
-        if new != self.scroll:
-            self.scroll = new
-            self._place_choices()
-            self.dirty = True
-
+    # ---- layout and scrolling (layout, column, max_scroll, scroll_to, card_rect: see stage.staged) ----
     def _show_focus(self, ctx: Context) -> None:
         """Scroll so the keyboard focus is on screen."""
         lay = self.layout(ctx)
@@ -312,14 +242,6 @@ class PlayScene(Scene):
             self.scroll_to(ctx, r.bottom - col.bottom)
         elif r.top - self.scroll < col.top:
             self.scroll_to(ctx, r.top - col.top)
-
-    def card_rect(self, ctx: Context) -> pygame.Rect:
-        """Where the coach's card goes: in the column over the stage, above her line in the dialogue box."""
-        return card_place(ctx, self.layout(ctx), self.card)
-
-    def layout_changed(self, ctx: Context) -> None:
-        self._layout = None
-        self.dirty = True
 
     # ---- events ------------------------------------------------------------------------------
     def _hovers(self) -> tuple:
@@ -426,13 +348,7 @@ class PlayScene(Scene):
             return pending
         if self.meters.update(dt):
             self.dirty = True
-        if self._fade is not None:
-            self._fade_left -= dt
-            self._fade = self._fade if self._fade_left > 0 else None
-            self.dirty = True
-        was, self.waited = self.waited, self.waited + dt if self.waiting else 0.0
-        if int(was * 2.5) != int(self.waited * 2.5) and was < BLINK_SECONDS:
-            self.dirty = True  # the continue mark blinks
+        self.stage_update(dt)
         if self.phase in (READING, REPLY):
             if self.typewriter.update(dt):
                 self.dirty = True
@@ -454,7 +370,7 @@ class PlayScene(Scene):
             return True
         if self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
             return True
-        if self._fade is not None or (self.waiting and self.waited < BLINK_SECONDS):
+        if self.stage_animating():
             return True
         return self.phase == CHOSEN or self.meters.animating()
 
@@ -485,6 +401,4 @@ class PlayScene(Scene):
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         draw_play(self, surface, ctx, ROLLBACK_HINT if self.can_take_back else HINT)
-        if self._fade is not None:
-            self._fade.set_alpha(round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS))
-            surface.blit(self._fade, (0, 0))
+        self.draw_dissolve(surface)
