@@ -9,13 +9,14 @@ that (very large type), the box and the choices stack in the right column, which
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
 
 from ..context import Context
-from ..play.layout import choice_height, line_height, logical_height
+from ..play.layout import choice_height, line_height
+from .textlog import paragraph_px
 
 EDGE = 16  # space between the screen's edge and the panels
 GAP = 12
@@ -31,6 +32,8 @@ FACE_HALF = 0.235  # half the head's width (with hair), as a share of the pictur
 MAX_BOX_SHARE = 0.46  # a dialogue box taller than this share of the screen moves into the scrolling column
 MIN_LINES = 3
 RIGHT, LEFT, UNDER = "right", "left", "under"  # where the HUD goes (UNDER: top right, the choices over it)
+Said = Sequence[tuple[str, bool]]  # a node's lines: (text, narrated)
+Hud = Callable[[float], tuple[float, float]]  # the HUD's (width, height) when at most this wide
 HUD_SHARE = 0.38  # the widest a HUD in the top-right corner may be, as a share of the screen's width
 
 
@@ -69,11 +72,13 @@ def tab_height(ctx: Context) -> float:
     return line_height(ctx, "body", True) + 10
 
 
-def speech_height(ctx: Context, width: float, text: str) -> float:
-    """Height of a dialogue box `width` wide holding `text` (at least three lines)."""
-    inner = width - 2 * BOX_PAD_X - MARK_ROOM
-    body = max(MIN_LINES * line_height(ctx, "body"), logical_height(ctx, text, inner, "body"))
-    return body + 2 * BOX_PAD_Y
+def speech_height(ctx: Context, width: float, said: Said) -> float:
+    """Height of a dialogue box `width` wide that holds each (text, narrated) line, at least three lines high.
+    Measured as drawn: narration leans, so it wraps a little narrower."""
+    vp = ctx.viewport
+    inner = vp.px(width - 2 * BOX_PAD_X - MARK_ROOM) - 1  # a pixel for the rounding of the drawn box
+    most = max((paragraph_px(ctx, text, inner, "body", slanted=narrated) for text, narrated in said), default=0)
+    return max(MIN_LINES * line_height(ctx, "body"), most / vp.scale) + 2 * BOX_PAD_Y
 
 
 def title_rect(ctx: Context, right: float) -> pygame.Rect:
@@ -81,21 +86,22 @@ def title_rect(ctx: Context, right: float) -> pygame.Rect:
     return pygame.Rect(EDGE, EDGE, round(max(120.0, right - EDGE)), round(line_height(ctx, "body", True) + 12))
 
 
-def compute_stage(ctx: Context, text: str, choice_texts: list[str], hud: Callable[[float], tuple[float, float]],
+def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
                   countdown: tuple[float, float] | None = None, title_w: float = 0.0) -> StageLayout:
-    """Lay out a node: `text` is its widest line, `hud(max_width)` the HUD's size, `countdown` a timer's,
-    `title_w` the least width the title chip needs.
+    """Lay out a node: the box holds the tallest of its lines `said`; `hud(max_width)` is the HUD's size,
+    `countdown` a timer's, `title_w` the least width the title chip needs.
     Tried in turn: the HUD top right, the choices under it; the HUD top left above a smaller person (still
-    half the screen high); the HUD top right, the choices rising over it while they are shown; the box and
-    the choices stacked in a scrolling column."""
+    half the screen high); the HUD top right, the choices rising over it while they are shown (in a column
+    that scrolls if they still do not fit); when the box itself is too tall, the box and the choices stacked
+    in a scrolling column."""
     height = ctx.viewport.height
-    box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, text)
+    box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, said)
     if box_h <= height * MAX_BOX_SHARE:
         for place in (RIGHT, LEFT, UNDER):
             lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w)
             if lay is not None:
                 return lay
-    return _stacked(ctx, text, choice_texts, hud, countdown)
+    return _stacked(ctx, said, choice_texts, hud, countdown)
 
 
 def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygame.Rect, int]:
@@ -109,7 +115,7 @@ def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygam
 
 
 def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
-                      hud: Callable[[float], tuple[float, float]], countdown: tuple[float, float] | None,
+                      hud: Hud, countdown: tuple[float, float] | None,
                       place: str, title_w: float) -> StageLayout | None:
     """The box along the bottom, the timer top right, the HUD top right (or LEFT, above the person), the
     choices rising in the column right of the face (from the top, over the HUD, when the HUD is UNDER them);
@@ -154,10 +160,14 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
             rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
             return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects,
                                token, lower, hud_rect, cd_rect, title, lower, False, True, place == UNDER)
-    return None
+    if place != UNDER:
+        return None
+    rects = _stack(col_left, lower.width, lower.top, heights)  # from the top of the column, which scrolls
+    return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects, "small",
+                       lower, hud_rect, cd_rect, title, lower, False, False, True)
 
 
-def _stacked(ctx: Context, text: str, choice_texts: list[str], hud: Callable[[float], tuple[float, float]],
+def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
              countdown: tuple[float, float] | None) -> StageLayout:
     """Very large text: title and HUD top left above the person; the box and the choices stack in the right
     column (under any timer), which scrolls when they are taller than the screen."""
@@ -177,7 +187,7 @@ def _stacked(ctx: Context, text: str, choice_texts: list[str], hud: Callable[[fl
         cd_rect = pygame.Rect(round(width - EDGE - countdown[0]), EDGE, round(countdown[0]), round(countdown[1]))
         col_top = cd_rect.bottom + GAP
     column = pygame.Rect(col_left, col_top, col_w, height - EDGE - col_top)
-    speech = pygame.Rect(col_left, round(col_top + tab_h), col_w, round(speech_height(ctx, col_w, text)))
+    speech = pygame.Rect(col_left, round(col_top + tab_h), col_w, round(speech_height(ctx, col_w, said)))
     for token in ("body", "small"):
         heights = [choice_height(ctx, col_w, c, token) for c in choice_texts]
         rects = _stack(col_left, col_w, speech.bottom + GAP, heights)

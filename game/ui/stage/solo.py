@@ -45,12 +45,13 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
         talking = (scene.phase in (READING, REPLY) and speaker_label(speaker) == cast.name
                    and not scene.typewriter.done and int(ctx.time * TALK_RATE) % 2 == 0)
         if cast.on_call:
-            draw_caller(surface, ctx, lay.call, cast.appearance, face, talking)
+            log.parts["caller"] = draw_caller(surface, ctx, lay.call, cast.appearance, face, talking)
         else:
-            draw_person(surface, ctx, lay.person, cast.appearance, face, talking)
+            log.parts["person"] = draw_person(surface, ctx, lay.person, cast.appearance, face, talking)
     draw_title(surface, ctx, log, lay.title, scene.scenario.title, hint)
     if ctx.settings.meters != "end" and not _hud_covered(scene, ctx, lay):
         draw_hud(surface, ctx, log, lay.hud, scene.meters)
+        log.parts["hud"] = ctx.viewport.rect(*lay.hud)
     if scene.countdown is not None and lay.countdown is not None:
         draw_countdown(surface, ctx, lay.countdown, scene.countdown, paused=not scene.focused)
     shift = round(scene.scroll)
@@ -62,6 +63,7 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     detail = cast.role if cast is not None and name == cast.name else ""
     chars = None if scene.typewriter.done else scene.typewriter.chars
     waiting = scene.waiting
+    log.parts["speech"] = ctx.viewport.rect(*lay.speech.move(0, -shift))
     draw_dialogue(surface, ctx, log, lay.speech.move(0, -shift), lay.tab_h, name, text, chars, detail, waiting,
               mark_showing(scene.waited, ctx.time), ctx.viewport.point(lay.lower.left - 8, 0)[0])
     _phase_layer(scene, surface, ctx, lay, shift)
@@ -100,6 +102,7 @@ def _phase_layer(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: S
         _note(scene, surface, ctx, lay, "The story has no way on from here. Press Esc for the menu.", 0)
     elif scene.phase == FEEDBACK and scene.card is not None:
         scene.card.draw(surface, ctx, scene.card_rect(ctx))
+        log.parts["card"] = ctx.viewport.rect(*scene.card_rect(ctx))
 
 
 def _timeout_banner(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: StageLayout, shift: int) -> None:

@@ -12,6 +12,7 @@ import pygame
 from ..context import Context
 from ..play.countdown import box_rect
 from ..play.moment import READING, REPLY
+from ..play.speech import speaker_label
 from .dialogue import BLINK_SECONDS
 from .hud import size as hud_size
 from .layout import StageLayout, compute_stage
@@ -57,7 +58,8 @@ class Staged:
                 return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
 
             timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
-            self._layout = compute_stage(ctx, v.widest[1] if v else "", list(v.choices) if v else [], hud, timer,
+            said = [(text, not speaker_label(who)) for who, text in v.said] if v else []
+            self._layout = compute_stage(ctx, said, list(v.choices) if v else [], hud, timer,
                                          title_width(ctx, self.scenario.title))
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))

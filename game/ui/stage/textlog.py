@@ -25,12 +25,15 @@ class Block:
 
 @dataclass
 class TextLog:
-    """Every line drawn this frame and its box. `problems()` lists lines that spill out or off the screen."""
+    """Every line drawn this frame and its box, and where the stage's parts were drawn (`parts`: 'person',
+    'caller', 'speech', 'hud', 'card', in window pixels). `problems()` lists lines that spill out."""
 
     blocks: list[Block] = field(default_factory=list)
+    parts: dict[str, pygame.Rect] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.blocks.clear()
+        self.parts.clear()
 
     def add(self, text: str, rect: pygame.Rect, box: pygame.Rect) -> None:
         self.blocks.append(Block(text, pygame.Rect(rect), pygame.Rect(box)))
@@ -102,8 +105,9 @@ def paragraph(surface: pygame.Surface, ctx: Context, log: TextLog | None, text: 
                 surface.blit(img, (x + start, y), pygame.Rect(start, 0, shown, img.get_height()))
             else:
                 surface.blit(img, (x, y))
-            if log is not None:
-                log.add(line, pygame.Rect(x, y, img.get_width(), step), box or rect)
+            drew = pygame.Rect(x, y, img.get_width(), step)
+            if log is not None and drew.colliderect(surface.get_clip()):  # (a scrolled-away line is not drawn)
+                log.add(line, drew, box or rect)
         if left is not None:
             left -= len(line) + 1
         y += step
@@ -116,6 +120,6 @@ def line(surface: pygame.Surface, ctx: Context, log: TextLog | None, text: str, 
     img = ctx.text.render(text, ctx.px(token), colour, bold)
     r = img.get_rect(**{anchor: pos})
     surface.blit(img, r)
-    if log is not None:
+    if log is not None and r.colliderect(surface.get_clip()):
         log.add(text, r, box)
     return r
