@@ -70,10 +70,12 @@ def walk(pilot, scene, numbers: list[str], where: str) -> list[str]:
     for n in numbers:
         node = scene.view.node_id
         while scene.phase == READING:
-            clean(pilot, f"{where} {node} beat {scene.beat + 1}")
+            said = scene.speaking[1].split()[0]
+            assert said in texts(clean(pilot, f"{where} {node} beat {scene.beat + 1}")), said
             pilot.press(pygame.K_RETURN)
         assert scene.phase == CHOOSING, (where, node, scene.phase)
         log = clean(pilot, f"{where} {node} choosing")
+        assert scene.speaking[1].split()[0] in texts(log)  # her line stays in view while you choose
         for b in scene.choices.buttons:
             assert b.label.split()[0] in texts(log)  # every option was drawn, in its box
         pilot.press(n)

@@ -152,6 +152,8 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         top = speech.bottom - person_h
     person, face, col_left = _person(width, top, person_h)
     col_top = max(hud_rect.bottom + GAP if place == RIGHT else EDGE, cd_rect.bottom + GAP if cd_rect else EDGE)
+    if col_top < title.bottom:  # the column starts at the top: the title keeps left of it
+        title.width = min(title.width, col_left - GAP - EDGE)
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
     for token in ("body", "small"):
         heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]

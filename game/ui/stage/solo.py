@@ -57,15 +57,17 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     shift = round(scene.scroll)
     clip = surface.get_clip()
     scrolling = scene.max_scroll(ctx) > 0 and scene.phase != FEEDBACK
-    if scrolling:
+    if scrolling and lay.stacked:  # the box scrolls with the choices
         surface.set_clip(ctx.viewport.rect(*lay.column))
     name = speaker_label(speaker)
     detail = cast.role if cast is not None and name == cast.name else ""
     chars = None if scene.typewriter.done else scene.typewriter.chars
-    waiting = scene.waiting
-    log.parts["speech"] = ctx.viewport.rect(*lay.speech.move(0, -shift))
-    draw_dialogue(surface, ctx, log, lay.speech.move(0, -shift), lay.tab_h, name, text, chars, detail, waiting,
-              mark_showing(scene.waited, ctx.time), ctx.viewport.point(lay.lower.left - 8, 0)[0])
+    box = lay.speech.move(0, -shift) if lay.stacked else lay.speech
+    log.parts["speech"] = ctx.viewport.rect(*box)
+    draw_dialogue(surface, ctx, log, box, lay.tab_h, name, text, chars, detail, scene.waiting,
+                  mark_showing(scene.waited, ctx.time), ctx.viewport.point(lay.lower.left - 8, 0)[0])
+    if scrolling:
+        surface.set_clip(ctx.viewport.rect(*lay.column))
     _phase_layer(scene, surface, ctx, lay, shift)
     if scrolling:
         surface.set_clip(clip)
