@@ -54,6 +54,7 @@ def test_the_person_stands_at_least_half_the_screen_high_and_nothing_covers_her_
     picture = art.portrait(scene.scenario.customer.appearance, scene.customer_mood(), placed.size)
     figure = picture.get_bounding_rect().move(placed.topleft).clip(pilot.app.screen.get_rect())
     assert figure.height >= size[1] / 2, (figure, size)  # the figure as drawn, within the window
+    assert log.parts["speech"].top - figure.top >= size[1] / 2, (figure, log.parts["speech"])  # and in view
     lay = scene.layout(pilot.app.ctx)
     face = vp.rect(*lay.face)
     assert pilot.app.screen.get_rect().contains(face)

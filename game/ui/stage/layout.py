@@ -25,7 +25,7 @@ BOX_PAD_Y = 16
 MARK_ROOM = 28  # the continue mark's column at the right of the dialogue box
 CHOICE_GAP = 10
 PERSON_SHARE = 0.66  # the person's height (head to the bottom of the picture) as a share of the screen
-SHOULDERS = 0.18  # how much of the person shows below the chin above the box, as a share of their height
+SHOULDERS = 0.21  # how much of the person shows below the chin above the box, as a share of their height
 FIGURE_ASPECT = 0.86 / 0.88  # a portrait at this width / height fills its picture edge to edge
 CHIN = 0.59  # from the top of the picture to below the chin, as a share of its height
 FACE_HALF = 0.235  # half the head's width (with hair), as a share of the picture's height
@@ -152,8 +152,11 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         top = speech.bottom - person_h
     person, face, col_left = _person(width, top, person_h)
     col_top = max(hud_rect.bottom + GAP if place == RIGHT else EDGE, cd_rect.bottom + GAP if cd_rect else EDGE)
-    if col_top < title.bottom:  # the column starts at the top: the title keeps left of it
-        title.width = min(title.width, col_left - GAP - EDGE)
+    if col_top < title.bottom:  # the column starts at the top: the title keeps left of it, or it starts lower
+        if col_left - GAP - EDGE >= title_w:
+            title.width = min(title.width, col_left - GAP - EDGE)
+        else:
+            col_top = title.bottom + GAP
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
     for token in ("body", "small"):
         heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
