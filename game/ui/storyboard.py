@@ -122,6 +122,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
         if not isinstance(scene, PlayScene) or scene.phase != CHOOSING or scene.view is None:
             raise EngineError(f"step {n} ('{choice}'): the play screen is not waiting for a choice")
         node = scene.view.node_id
+        _settle(app, pilot)
         board.save(pilot, node)
         if choice == TIMEOUT:
             wait.advance((scene.countdown.seconds if scene.countdown else 0) / 2)
@@ -135,6 +136,7 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     _read_beats(app, pilot, board)
     top = app.top
     if isinstance(top, PlayScene) and top.view is not None:  # the path stops before an ending: where it got to
+        _settle(app, pilot)
         board.save(pilot, top.view.node_id)
     if isinstance(app.top, EndingScene):
         board.save(pilot, "ending")
@@ -164,9 +166,16 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     return board.files
 
 
+def _settle(app, pilot: Pilot) -> None:
+    """Let the dissolve from the last node finish, so a picture shows one moment."""
+    while isinstance(app.top, PlayScene) and app.top.fading and app.running:
+        pilot.frame()
+
+
 def _read_beats(app, pilot: Pilot, board: Storyboard) -> None:
     """A node with several beats: photograph each one before the last, reading on as a player would."""
     scene = app.top
+    _settle(app, pilot)
     while isinstance(scene, PlayScene) and scene.phase == READING and scene.view is not None and app.running:
         pilot.screenshot(str(board.name(f"{scene.view.node_id}_beat{scene.beat + 1}")))
         pilot.press(pygame.K_RETURN, frames=2)

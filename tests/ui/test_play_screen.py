@@ -9,9 +9,10 @@ import pytest
 
 from game.engine import load_file
 from game.ui.play.history import Entry, HistoryOverlay, history_entries
-from game.ui.play.layout import compute_layout
 from game.ui.play.moment import reacted
 from game.ui.scenes.play import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY
+from game.ui.stage.hud import size as hud_size
+from game.ui.stage.layout import compute_stage
 
 from .test_play_support import expired, read_to_choices, start, take
 
@@ -152,15 +153,19 @@ def test_a_waiting_screen_does_not_redraw_until_something_happens():
 def test_every_node_fits_the_screen_at_common_sizes(size):
     pilot, _ = start(expired(), size=size)
     ctx = pilot.app.ctx
-    scenario = expired()
-    for node in scenario.nodes.values():
+    meters = pilot.app.top.meters
+    screen = pygame.Rect(0, 0, ctx.viewport.width, ctx.viewport.height)
+    for node in expired().nodes.values():
         if node.is_branch:
             continue
-        lay = compute_layout(ctx, node.speaker, node.text, [c.text for c in node.choices], 2)
-        assert lay.fits, (size, node.id)
-        bottom = ctx.viewport.height - 16
-        assert all(r.bottom <= bottom for r in lay.choices), (size, node.id)
-        assert lay.speech.right <= ctx.viewport.width and lay.stage.right < lay.speech.left
+        said = [(b.text, b.speaker == "narrator") for b in node.lines] or [(node.text, node.speaker == "narrator")]
+        said += [(c.reply.text, c.reply.speaker == "narrator") for c in node.choices if c.reply is not None]
+        lay = compute_stage(ctx, said, [c.text for c in node.choices],
+                            lambda w: hud_size(ctx, meters, w), None)
+        assert lay.fits and not lay.stacked, (size, node.id)  # no scrolling: the box along the bottom
+        assert screen.contains(lay.speech) and all(screen.contains(r) for r in lay.choices), (size, node.id)
+        assert all(r.bottom <= lay.speech.top for r in lay.choices), (size, node.id)  # they rise above the box
+        assert not any(r.colliderect(lay.face) for r in (*lay.choices, lay.speech, lay.hud)), (size, node.id)
 
 
 def test_text_too_big_for_the_screen_scrolls_and_keeps_the_focus_in_view():

@@ -37,6 +37,7 @@ class NodeView:
     timer: int | None
     beats: tuple[Beat, ...] = ()
     widest: tuple[str, str] = ("", "")
+    said: tuple[tuple[str, str], ...] = ()  # (speaker, text) of every beat and every reply the node can bring
 
     @classmethod
     def of(cls, play: Playthrough) -> NodeView:
@@ -49,4 +50,5 @@ class NodeView:
                   [c.reply for c in node.choices] + [node.timer.reply if node.timer else None] if r is not None]
         widest = max(texts, key=lambda t: len(t[1])) if texts else (first.speaker, first.text)
         return cls(node.id, first.speaker, first.text, first.mood, node.scene or play.scenario.setting, node.sound,
-                   tuple(v.text for v in play.choices), play.timer_seconds, beats, widest)
+                   tuple(v.text for v in play.choices), play.timer_seconds, beats, widest,
+                   tuple(texts) or ((first.speaker, first.text),))

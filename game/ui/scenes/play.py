@@ -7,22 +7,21 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from ...engine import TIMEOUT, EngineError, Playthrough, Scenario, Step
+from ...engine import EngineError, Playthrough, Scenario, Step
 from ..context import Context
 from ..play import art
-from ..play.backdrop import NARRATOR, colleague_appearance, draw_stage
+from ..play.backdrop import NARRATOR
 from ..play.choices import ChoiceList
-from ..play.chrome import draw_top_bar
-from ..play.countdown import Countdown, box_rect, draw_countdown
+from ..play.countdown import Countdown
 from ..play.feedback import FeedbackCard
 from ..play.history import HistoryOverlay, history_entries
-from ..play.layout import GAP, MARGIN, PlayLayout, choice_height, compute_layout
 from ..play.meters import MeterPanel
 from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK, NodeView, reacted
 from ..play.rollback import ROLLBACK_KEYS, take_back
-from ..play.speech import Typewriter, draw_speech
+from ..play.speech import Typewriter
 from ..scene import Pop, Push, Replace, Scene, Transition
-from ..widgets import Button, blit_text
+from ..stage.solo import draw_play
+from ..stage.staged import Staged
 
 if TYPE_CHECKING:
     from ...records.recorder import PlayRecorder
@@ -35,7 +34,7 @@ _FOCUS_ON = (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN
 _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-class PlayScene(Scene):
+class PlayScene(Staged, Scene):
     """Plays a scenario node by node; hands over to the ending screen when the story ends."""
 
     def __init__(self, scenario: Scenario, play: Playthrough | None = None, shuffle: bool = False,
@@ -64,8 +63,7 @@ class PlayScene(Scene):
         self.problem = note
         self.scroll = 0.0
         self._pending: Transition | None = None
-        self._layout: PlayLayout | None = None
-        self._layout_key: tuple | None = None
+        self.init_stage()
 
     def _new_play(self) -> Playthrough:
         return Playthrough(self.scenario, seed=random.randrange(2**31) if self.shuffle else None)
@@ -107,6 +105,7 @@ class PlayScene(Scene):
         if self.play.ended:
             self._pending = self._ending()
             return
+        self._snapshot(ctx)
         self.view = NodeView.of(self.play)
         ctx.audio.ambience.room(self.view.setting)  # the room tone, crossfaded when the setting changes
         self._layout = None
@@ -114,10 +113,10 @@ class PlayScene(Scene):
         self.step = None
         self.card = None
         self.beat = 0
-        lay = self.layout(ctx)
-        self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
         phone = self.view.sound == "phone_ring"
         self.countdown = Countdown(self.view.timer, ringing_phone=phone) if self.view.timer else None
+        lay = self.layout(ctx)
+        self.choices = ChoiceList(self.view.choices, lay.choices, lay.choice_token)
         self.typewriter = Typewriter(self.speaking[1], ctx.settings.chars_per_second)
         if self.view.sound and not (self.countdown and self.view.sound == "phone_ring"):
             ctx.audio.play(self.view.sound)
@@ -235,43 +234,7 @@ class PlayScene(Scene):
         if result != "menu" and self.view is not None:
             ctx.audio.ambience.room(self.view.setting)  # back from the pause menu or the history
 
-    # ---- layout ------------------------------------------------------------------------------
-    def layout(self, ctx: Context) -> PlayLayout:
-        vp = ctx.viewport
-        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name)
-        if self._layout is None or key != self._layout_key:
-            v = self.view
-            speaker, text = v.widest if v else ("", "")
-            self._layout = compute_layout(ctx, speaker, text, list(v.choices) if v else [],
-                                          len(self.meters.gauges))
-            self._layout_key = key
-            self.scroll = min(self.scroll, self.max_scroll(ctx))
-            self._place_choices()
-        return self._layout
-
-    # ---- scrolling, for text too big for the screen ----------------------------------------------
-    def column(self, ctx: Context) -> pygame.Rect:
-        """The right column (speech and choices), which scrolls when its content is taller than the screen."""
-        lay = self.layout(ctx)
-        return pygame.Rect(lay.speech.left, lay.speech.top, lay.speech.width, lay.height - MARGIN - lay.speech.top)
-
-    def max_scroll(self, ctx: Context) -> float:
-        lay = self._layout if self._layout is not None else self.layout(ctx)
-        bottom = max([lay.speech.bottom, *(r.bottom for r in lay.choices)])
-        return max(0.0, bottom - (lay.height - MARGIN))
-
-    def _place_choices(self) -> None:
-        if self._layout is not None:
-            shift = -round(self.scroll)
-            self.choices.relayout([r.move(0, shift) for r in self._layout.choices], self._layout.choice_token)
-
-    def scroll_to(self, ctx: Context, value: float) -> None:
-        new = max(0.0, min(self.max_scroll(ctx), value))
-        if new != self.scroll:
-            self.scroll = new
-            self._place_choices()
-            self.dirty = True
-
+    # ---- layout and scrolling (layout, column, max_scroll, scroll_to, card_rect: see stage.staged) ----
     def _show_focus(self, ctx: Context) -> None:
         """Scroll so the keyboard focus is on screen."""
         lay = self.layout(ctx)
@@ -283,23 +246,6 @@ class PlayScene(Scene):
             self.scroll_to(ctx, r.bottom - col.bottom)
         elif r.top - self.scroll < col.top:
             self.scroll_to(ctx, r.top - col.top)
-
-    def card_rect(self, ctx: Context) -> pygame.Rect:
-        """Where the coach's card goes: over the choices, growing upward if it needs more room."""
-        lay = self.layout(ctx)
-        bottom = lay.height - MARGIN
-        if self.card is None:
-            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, 0)
-        h = round(self.card.fit(ctx, lay.lower.width, bottom - lay.lower.top))  # smaller text keeps the speech
-        if lay.lower.top + h <= bottom:
-            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, h)
-        self.card.fit(ctx, lay.lower.width, bottom - lay.speech.top)
-        # Too tall for the space under the speech: cover the whole column rather than cut the speech in half.
-        return pygame.Rect(lay.lower.left, lay.speech.top, lay.lower.width, bottom - lay.speech.top)
-
-    def layout_changed(self, ctx: Context) -> None:
-        self._layout = None
-        self.dirty = True
 
     # ---- events ------------------------------------------------------------------------------
     def _hovers(self) -> tuple:
@@ -407,6 +353,7 @@ class PlayScene(Scene):
             return pending
         if self.meters.update(dt):
             self.dirty = True
+        self.stage_update(dt)
         if self.phase in (READING, REPLY):
             if self.typewriter.update(dt):
                 self.dirty = True
@@ -427,6 +374,8 @@ class PlayScene(Scene):
         if self.phase in (READING, REPLY) and not self.typewriter.done:
             return True
         if self.phase == CHOOSING and self.countdown is not None and self.countdown.running and self.focused:
+            return True
+        if self.stage_animating():
             return True
         return self.phase == CHOSEN or self.meters.animating()
 
@@ -455,94 +404,6 @@ class PlayScene(Scene):
         shown = self.meters.displayed("satisfaction") if m.visible else self.play.meters[m.id]
         return round(100 * (shown - m.min) / max(1, m.max - m.min))
 
-    def _draw_scrollbar(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        col = self.column(ctx)
-        total = col.height + self.max_scroll(ctx)
-        track = pygame.Rect(col.right + 6, col.top, 8, col.height)
-        pygame.draw.rect(surface, th.surface_alt, vp.rect(*track), border_radius=vp.px(4))
-        h = max(30.0, col.height * col.height / total)
-        y = col.top + (col.height - h) * self.scroll / self.max_scroll(ctx)
-        pygame.draw.rect(surface, th.text_muted, vp.rect(track.left, y, 8, h), border_radius=vp.px(4))
-
-    def _draw_timeout_banner(self, surface: pygame.Surface, ctx: Context, lay: PlayLayout) -> None:
-        """'Time ran out' shown where the choices are, so the moment is as clear as a picked choice."""
-        label = f"Time ran out: {self.step.text}" if self.step else "Time ran out"
-        last = (lay.choices[-1].bottom if lay.choices else lay.lower.top) - self.scroll
-        h = choice_height(ctx, lay.lower.width, label, lay.choice_token)
-        top = last + GAP if last + GAP + h <= lay.height - MARGIN else lay.lower.top - self.scroll
-        banner = Button(label, (lay.lower.left, top, lay.lower.width, h), selected=True, token=lay.choice_token)
-        banner.draw(surface, ctx)
-
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
-        lay = self.layout(ctx)
-        draw_top_bar(surface, ctx, self.scenario.title, ROLLBACK_HINT if self.can_take_back else HINT)
-        v = self.view
-        if v is None:
-            return
-        customer = self.scenario.customer
-        speaker, text, mood_now = self.speaking
-        who = speaker.strip()
-        narration = who.lower() == NARRATOR
-        if narration and self.phase in (REPLY, FEEDBACK):  # a narrated reaction: her face, as narrated
-            present = next((b for b in v.beats if not b.narration), None)
-            who = present.speaker.strip() if present else self.scenario.customer.name
-        elif narration:  # in a node of several beats, the person in the scene stays on stage while it is told
-            present = next((b for b in v.beats if not b.narration), None)
-            who, mood_now = (present.speaker.strip(), present.mood) if present else ("", mood_now)
-        person = self.scenario.people.get(who)
-        if not who:
-            appearance, caption, detail = None, "", ""
-        elif who == customer.name:
-            appearance, caption, detail = customer.appearance, customer.name, customer.role
-        else:
-            cast = self.scenario.appearance_for(who)
-            appearance, caption = cast if cast is not None else colleague_appearance(who), who
-            detail = person.role if person is not None else ""
-        mood = self.customer_mood() if appearance is customer.appearance else mood_now
-        talking = (self.phase in (READING, REPLY) and not narration and not self.typewriter.done
-                   and int(ctx.time * 7) % 2 == 0)
-        box = box_rect(ctx, lay.stage) if self.countdown is not None else None
-        clear = box.bottom - lay.stage.top + 4 if box is not None else 0
-        draw_stage(surface, ctx, lay.stage, v.setting, appearance, mood, talking, caption, detail, clear,
-                   on_call=person is not None and person.call)
-        if self.countdown is not None and box is not None:
-            draw_countdown(surface, ctx, box, self.countdown, paused=not self.focused)
-        if ctx.settings.meters != "end":
-            self.meters.draw(surface, ctx, lay.meters)
-        overflow = self.max_scroll(ctx) > 0 and self.phase != FEEDBACK
-        clip = surface.get_clip()
-        if overflow:
-            surface.set_clip(vp.rect(*self.column(ctx)))
-        chars = None if self.typewriter.done else self.typewriter.chars
-        draw_speech(surface, ctx, lay.speech.move(0, -round(self.scroll)), speaker, text, chars)
-        if self.phase == READING:
-            more = self.beat + 1 < len(v.beats)
-            hint = "Click or press any key to read on" + (f"  ({self.beat + 1} of {len(v.beats)})" if more else "")
-            blit_text(surface, ctx, hint, vp.point(lay.lower.left + 4, lay.lower.top + 8 - self.scroll), "small",
-                      th.text_muted)
-        elif self.phase == REPLY:
-            self.choices.draw(surface, ctx)
-            if self.step is not None and self.step.kind == TIMEOUT:
-                self._draw_timeout_banner(surface, ctx, lay)
-        elif self.phase == STUCK:
-            blit_text(surface, ctx, "The story has no way on from here. Press Esc for the menu.",
-                      vp.point(lay.lower.left + 4, lay.lower.top + 8), "small", th.text_muted)
-        elif self.phase in (CHOOSING, CHOSEN):
-            self.choices.draw(surface, ctx)
-            if not self.choices.buttons and self.phase == CHOOSING:
-                blit_text(surface, ctx, "Nothing to say yet: the clock is running.",
-                          vp.point(lay.lower.left + 4, lay.lower.top + 8 - self.scroll), "small", th.text_muted)
-            if self.phase == CHOSEN and self.step is not None and self.step.kind == TIMEOUT:
-                self._draw_timeout_banner(surface, ctx, lay)
-        elif self.phase == FEEDBACK and self.card is not None:
-            self.card.draw(surface, ctx, self.card_rect(ctx))
-        if overflow:
-            surface.set_clip(clip)
-            self._draw_scrollbar(surface, ctx)
-        if self.problem:
-            blit_text(surface, ctx, self.problem, vp.point(lay.lower.left, lay.height - GAP), "small", th.bad,
-                      anchor="bottomleft")
+        draw_play(self, surface, ctx, ROLLBACK_HINT if self.can_take_back else HINT)
+        self.draw_dissolve(surface)

@@ -1,0 +1,70 @@
+"""The stage's back layers: the setting filling the window, the person standing large in it (or a caller in
+a call card), and the scenario's title with the key hints in a chip at the top left."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pygame
+
+from ..context import Context
+from ..play import art
+from ..play.backdrop import _call_card
+from ..play.chrome import text_width
+from ..play.layout import line_height
+from .dialogue import glass
+from .textlog import TextLog, line
+
+
+def draw_setting(surface: pygame.Surface, ctx: Context, setting: str) -> None:
+    """The setting's picture at the window's full size (painted once per size, then remembered)."""
+    pic = art.backdrop(setting, surface.get_size())
+    if pic is not None:
+        surface.blit(pic, (0, 0))
+    else:
+        surface.fill(ctx.theme.surface_alt)
+
+
+def draw_person(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appearance: Mapping[str, object],
+                mood: str, talking: bool = False) -> pygame.Rect:
+    """The portrait filling `logical` (it may run off the bottom, behind the box); returns its window rect."""
+    rect = ctx.viewport.rect(*logical)
+    face = art.portrait(appearance, mood, rect.size, talking)
+    if face is None:
+        return pygame.Rect(rect.midbottom, (0, 0))
+    surface.blit(face, rect)
+    return rect
+
+
+def draw_caller(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appearance: Mapping[str, object],
+                mood: str, talking: bool = False) -> pygame.Rect:
+    """A caller on the line: the call card with its handset badge, as large as `logical` allows."""
+    return _call_card(surface, ctx, ctx.viewport.rect(*logical), appearance, mood, talking, 0, 0)
+
+
+def title_width(ctx: Context, title: str) -> float:
+    """The least logical width the title chip needs (its title in small type)."""
+    return text_width(ctx, title, "small", True) / ctx.viewport.scale + 28
+
+
+def draw_title(surface: pygame.Surface, ctx: Context, log: TextLog | None, logical: pygame.Rect, title: str,
+               hint: str) -> None:
+    """The title (and the hint beside it when there is room) on a chip no wider than `logical`."""
+    th = ctx.theme
+    vp = ctx.viewport
+    room = vp.px(logical.width) - vp.px(28)
+    token = "body" if text_width(ctx, title, "body", True) <= room else "small"
+    title_w = text_width(ctx, title, token, True)
+    if title_w > room:
+        return  # no room even in small type: the title waits for a wider screen rather than be cut
+    hint_w = text_width(ctx, hint, "small") + vp.px(20) if hint else 0
+    if title_w + hint_w > room:
+        hint_w = 0
+    chip = vp.rect(logical.left, logical.top, 0, line_height(ctx, "body", True) + 12)
+    chip.width = title_w + hint_w + vp.px(28)
+    glass(surface, chip, th.surface, 228, vp.px(th.radius), th.border, max(1, vp.px(1)))
+    x = chip.left + vp.px(14)
+    line(surface, ctx, log, title, (x, chip.centery), token, th.text, chip, bold=True, anchor="midleft")
+    if hint_w:
+        line(surface, ctx, log, hint, (x + title_w + vp.px(20), chip.centery), "small", th.text_muted, chip,
+             anchor="midleft")

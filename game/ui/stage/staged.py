@@ -1,0 +1,134 @@
+"""What a scene drawn on the stage shares: its layout (cached per screen size and text size), the column
+that scrolls when text is too big, the coach's card's place, the dissolve between nodes and the continue
+mark's timing. PlayScene mixes it in; it expects `view`, `meters`, `countdown`, `choices`, `card`, `scroll`,
+`scenario`, `phase`, `beat`, `typewriter` and a `draw(surface, ctx)`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..context import Context
+from ..play.countdown import box_rect
+from ..play.moment import READING, REPLY
+from ..play.speech import speaker_label
+from .dialogue import BLINK_SECONDS
+from .hud import size as hud_size
+from .layout import StageLayout, compute_stage
+from .scenery import title_width
+from .solo import card_place
+from .textlog import TextLog
+
+DISSOLVE_SECONDS = 0.25  # the last picture of a node fades into the next
+
+
+class Staged:
+    """Layout, scrolling, dissolve and continue-mark timing for a scene on the stage."""
+
+    view: Any
+    meters: Any
+    countdown: Any
+    choices: Any
+    card: Any
+    scenario: Any
+    typewriter: Any
+    phase: str
+    beat: int
+    scroll: float
+    dirty: bool
+
+    def init_stage(self) -> None:
+        self._layout: StageLayout | None = None
+        self._layout_key: tuple | None = None
+        self.rec = TextLog()  # every line of text drawn in the last frame, with its box
+        self.waited = 0.0  # seconds the continue mark has been showing
+        self._fade: pygame.Surface | None = None  # the previous node's last picture, dissolving
+        self._fade_left = 0.0
+
+    # ---- layout ------------------------------------------------------------------------------
+    def layout(self, ctx: Context) -> StageLayout:
+        vp = ctx.viewport
+        key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, ctx.settings.meters)
+        if self._layout is None or key != self._layout_key:
+            v = self.view
+            shown = ctx.settings.meters != "end"
+
+            def hud(max_width: float) -> tuple[float, float]:
+                return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
+
+            timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
+            said = [(text, not speaker_label(who)) for who, text in v.said] if v else []
+            self._layout = compute_stage(ctx, said, list(v.choices) if v else [], hud, timer,
+                                         title_width(ctx, self.scenario.title))
+            self._layout_key = key
+            self.scroll = min(self.scroll, self.max_scroll(ctx))
+            self._place_choices()
+        return self._layout
+
+    def layout_changed(self, ctx: Context) -> None:
+        self._layout = None
+        self.dirty = True
+
+    def card_rect(self, ctx: Context) -> pygame.Rect:
+        """Where the coach's card goes: in the column over the stage, above her line in the dialogue box."""
+        return card_place(ctx, self.layout(ctx), self.card)
+
+    # ---- scrolling, for text too big for the screen ----------------------------------------------
+    def column(self, ctx: Context) -> pygame.Rect:
+        """The part of the stage that scrolls when its content is taller than the screen."""
+        return pygame.Rect(self.layout(ctx).column)
+
+    def max_scroll(self, ctx: Context) -> float:
+        lay = self._layout if self._layout is not None else self.layout(ctx)
+        bottom = max([lay.speech.bottom if lay.stacked else 0, *(r.bottom for r in lay.choices)])
+        return max(0.0, bottom - lay.column.bottom)
+
+    def _place_choices(self) -> None:
+        if self._layout is not None:
+            shift = -round(self.scroll)
+            self.choices.relayout([r.move(0, shift) for r in self._layout.choices], self._layout.choice_token)
+
+    def scroll_to(self, ctx: Context, value: float) -> None:
+        new = max(0.0, min(self.max_scroll(ctx), value))
+        if new != self.scroll:
+            self.scroll = new
+            self._place_choices()
+            self.dirty = True
+
+    # ---- the dissolve and the continue mark ----------------------------------------------------
+    def _snapshot(self, ctx: Context) -> None:
+        """Keep the node now on screen as a picture that dissolves into the next one."""
+        if self.view is None:
+            return
+        self._fade = pygame.Surface(ctx.viewport.window)
+        self._fade.fill(ctx.theme.background)
+        self.draw(self._fade, ctx)
+        self._fade_left = DISSOLVE_SECONDS
+
+    @property
+    def fading(self) -> bool:
+        return self._fade is not None
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a line is fully shown and waits for a key (a beat with more to come, or her reply)."""
+        more = self.view is not None and self.beat + 1 < len(self.view.beats)
+        return self.typewriter.done and ((self.phase == READING and more) or self.phase == REPLY)
+
+    def stage_update(self, dt: float) -> None:
+        if self._fade is not None:
+            self._fade_left -= dt
+            self._fade = self._fade if self._fade_left > 0 else None
+            self.dirty = True
+        was, self.waited = self.waited, self.waited + dt if self.waiting else 0.0
+        if int(was * 2.5) != int(self.waited * 2.5) and was < BLINK_SECONDS:
+            self.dirty = True  # the continue mark blinks
+
+    def stage_animating(self) -> bool:
+        return self._fade is not None or (self.waiting and self.waited < BLINK_SECONDS)
+
+    def draw_dissolve(self, surface: pygame.Surface) -> None:
+        if self._fade is not None:
+            self._fade.set_alpha(round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS))
+            surface.blit(self._fade, (0, 0))
