@@ -247,7 +247,7 @@ class EndingCard:
         if v.won:
             return f"Kept {fmt_amount(v.kept, u)} · won {fmt_amount(v.won, u)} by word of mouth"
         if v.kept:
-            return f"Kept {fmt_amount(v.kept, u)} · at risk {fmt_amount(v.lost, u)}"
+            return f"Kept {fmt_amount(v.kept, u)} · lost {fmt_amount(v.lost, u)}"
         return f"Lost {fmt_amount(v.lost, u)}, word of mouth included"
 
     def height(self, ctx: Context, width: float, compact: int = 0) -> float:

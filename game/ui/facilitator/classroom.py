@@ -9,7 +9,7 @@ import pygame
 from ...engine import EngineError, Scenario
 from ...facilitation import ClassSession, action_for
 from ...facilitation import keys as k
-from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, ENDING, INTRO, TEXT
+from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, DEBRIEF, ENDING, INTRO, TEXT
 from ..context import Context
 from ..play.meters import MeterPanel
 from ..scene import Pop, Push, Scene, Transition

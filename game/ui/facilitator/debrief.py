@@ -10,7 +10,7 @@ from ...facilitation import ClassSession, Debrief, DecisionReport, build_debrief
 from ..context import Context
 from ..outcomes import FAILED, WORKING, OutcomeJob, outcomes_for
 from ..play.chrome import outcome_colour, outcome_line
-from ..play.meters import MeterPanel, delta_text
+from ..play.meters import MeterPanel, delta_text, judge_change
 from ..play.runs import Run, draw_runs, runs_height
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import panel
@@ -187,11 +187,12 @@ class DebriefScene(Scene):
         return room
 
     def _deltas(self, ctx: Context, d: DecisionReport) -> list[Run]:
-        """Each meter change in its own colour, good or bad news for that meter (a rise in talk time is bad);
-        the arrow and sign carry the direction too."""
+        """Each meter change in its own colour, good or bad news for the person served (talk time spent on a choice
+        that pleased her is good news; see judge_change); the arrow and sign carry the direction too."""
         th = ctx.theme
         s = self.session.scenario
-        runs = [(f"{m.label} {delta_text(d.deltas[m.id])}", th.good if m.judge(d.deltas[m.id]) > 0 else th.bad)
+        runs = [(f"{m.label} {delta_text(d.deltas[m.id])}",
+                 th.good if judge_change(m.id, d.deltas, s.polarity) > 0 else th.bad)
                 for m in s.meters if m.visible and d.deltas.get(m.id)]  # in the meters' order
         return runs or [("No change to the meters", th.text_muted)]
 

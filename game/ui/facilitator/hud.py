@@ -60,7 +60,7 @@ def draw_hud(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pyga
         for i, text in enumerate(lines):
             line(surface, ctx, rec, text, (left, y + i * step), "small", th.text, bold=True, box=box)
         # The number is green or red while a change is fresh (the change itself is on the coach's card).
-        colour = th.text if not g.delta else th.good if m.judge(g.delta) > 0 else th.bad
+        colour = th.text if not g.delta else th.good if g.judged > 0 else th.bad
         if shared:  # the number on the name's line, a thin bar under it
             y += (len(lines) - 1) * step
             line(surface, ctx, rec, _number(g), (right, y), "small", colour, bold=True, anchor="topright", box=box)

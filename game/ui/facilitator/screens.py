@@ -318,7 +318,7 @@ class ClassroomScreens(ChoicesScreen):
                            lambda: split_layout(ctx, lambda w, c: card.height(ctx, w, c), list(self.labels.values())))
         if lay.stage is not None:
             self._draw_stage(surface, ctx, lay.stage, self.scenario.customer.name, ending.mood,
-                             self.scenario.setting, hud=lay.hud)
+                             ending.scene or self.scenario.setting, hud=lay.hud)
         card.draw(surface, ctx, self.rec, lay.card)
 
     def layout_fits(self, ctx: Context) -> bool:

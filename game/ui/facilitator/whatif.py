@@ -11,7 +11,7 @@ from ...engine import Outcome, Playthrough
 from ...facilitation import ClassSession
 from ...facilitation.session import CHOICES, TEXT
 from ..context import Context
-from ..play.meters import delta_text
+from ..play.meters import delta_text, judge_change
 from ..scene import Pop, Push, Scene, Transition
 from ..widgets import panel
 from .draw import FOOTER_H, MARGIN, TOP_H, Recorder, footer, line, logical_line, logical_text_height, paragraph, top_bar
@@ -161,7 +161,7 @@ class WhatIfScene(Scene):
             w = font.size(text)[0] / ctx.viewport.scale
             if x > 0 and x + w > width:
                 x, row = 0.0, row + 1
-            out.append((text, self.session.scenario.meter(mid).judge(d), x, row))  # good or bad news
+            out.append((text, judge_change(mid, r.deltas, self.session.scenario.polarity), x, row))  # good or bad news
             x += w + 24
         return out
 
