@@ -21,3 +21,12 @@ SCENARIOS = ROOT / "scenarios"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: The bundled scenario files (principles.yaml beside them is the principle vocabulary, not a scenario).
 BUNDLED_FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if p.name != "principles.yaml")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Let sound files still decoding for a test's app finish before the interpreter (and pygame) shut down."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name.startswith("load-"):
+            thread.join(30)

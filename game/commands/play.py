@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if not args.fullscreen:
             remember_fullscreen(app.ctx.settings_path, app.fullscreen)
+        app.ctx.audio.ambience.wait(5)  # no sound file still decoding on another thread while pygame shuts down
         pygame.quit()
         clear_font_cache()  # fonts from this window die with it
     return 0

@@ -75,5 +75,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        app.ctx.audio.ambience.wait(5)  # no sound file still decoding on another thread while pygame shuts down
         pygame.quit()
     return 0

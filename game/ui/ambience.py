@@ -5,7 +5,9 @@ Scenes ask through the audio object: `ctx.audio.ambience.room(setting)` under th
 kept for them (cues never take those), quieter than any cue, under the same sound switch and volume. Nothing
 here is needed to follow a story: a missing file, no mixer or sound turned off are all simply silence.
 A bed's file is decoded (and resampled to the mixer's rate, a tenth of a second for the music) on a background
-thread, so asking for one never holds up a frame; it starts as soon as it is ready if it is still wanted.
+thread, so asking for one never holds up a frame. Only the decoding happens there: the app's loop calls
+`poll()` on the main thread, which starts a decoded bed if it is still wanted (a mixer call from another thread
+while the main one shuts pygame down can crash the process), and `wait()` lets loads finish before quitting.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Ambience:
         self._current = 0
         self._lock = threading.RLock()
         self._loading: dict[str, threading.Thread] = {}
+        self._ready: list[str] = []  # decoded on the loader thread, to be started by poll() on the main thread
         self.background = True  # load files on a thread; False loads them in the call (tests, tools)
 
     # ---- what scenes ask for ---------------------------------------------------------------------
@@ -66,9 +69,23 @@ class Ambience:
                 _quietly(channel.fadeout, FADE_MS)
 
     def wait(self, timeout: float = 30.0) -> None:
-        """Let any file being loaded finish (and start, if it is still wanted)."""
+        """Let any file being loaded finish (and start, if it is still wanted). Call it before pygame.quit()."""
         for thread in list(self._loading.values()):
             thread.join(timeout)
+        self.poll()
+
+    def poll(self) -> None:
+        """On the main thread, once a frame: start a bed whose file has just been decoded, if still wanted."""
+        if not self._ready:
+            return
+        with self._lock:
+            ready, self._ready = self._ready, []
+            for name in ready:
+                sound = self._sounds.get(name)
+                if sound is not None:
+                    _quietly(sound.set_volume, self.audio.volume * gain(name))
+                if name == self.wanted and self._audible():
+                    self._start(name)
 
     def playing(self) -> str | None:
         """The bed sounding now (None without a mixer, with sound off, or when its file is missing)."""
@@ -112,21 +129,19 @@ class Ambience:
             elif name not in self._loading:
                 if not self.background:
                     self._loaded(name)
+                    self.poll()
                     return
                 thread = threading.Thread(target=self._loaded, args=(name,), name=f"load-{name}", daemon=True)
                 self._loading[name] = thread
                 thread.start()
 
     def _loaded(self, name: str) -> None:
-        """Decode a bed's file (on the loader thread) and start it if it is still the one wanted."""
+        """Decode a bed's file (on the loader thread); poll() starts it on the main thread."""
         sound = _load(self.audio.sound_dir / f"{name}.wav")
         with self._lock:
             self._loading.pop(name, None)
             self._sounds[name] = sound
-            if sound is not None:
-                _quietly(sound.set_volume, self.audio.volume * gain(name))
-            if name == self.wanted and self._audible():
-                self._start(name)
+            self._ready.append(name)
 
     def _start(self, name: str) -> None:
         """Fade `name` in on the other channel (the one playing now is already fading out)."""

@@ -115,6 +115,7 @@ class App:
         if dt is None:
             dt = self.clock.tick(FPS) / 1000
         self.ctx.time += dt
+        self.ctx.audio.ambience.poll()
         for event in pygame.event.get() if events is None else events:
             self.handle(event)
             if not self.running:
@@ -157,6 +158,7 @@ class App:
             top = self.top
             if top is not None and not (top.animating() or top.dirty or self._force_redraw):
                 pygame.event.pump()
+                self.ctx.audio.ambience.poll()
                 if not pygame.event.peek():
                     time.sleep(IDLE_SLEEP_S)
                     continue

@@ -193,3 +193,28 @@ def test_the_wav_header_is_little_endian_pcm():
     with wave.open(io.BytesIO(synth.room_wav("meeting_room"))) as wav:
         frames = memoryview(wav.readframes(wav.getnframes())).cast("h")
     assert max(abs(s) for s in frames) == round(32767 * synth.ROOM_PEAK)
+
+
+def test_only_the_main_thread_touches_the_mixer_a_loader_thread_only_decodes(mixer, monkeypatch):
+    """A loader thread that played its bed while the main thread ran pygame.quit() crashed Python 3.13 with a
+    segmentation fault; now the thread decodes and the app's loop (poll) starts the bed on the main thread."""
+    from game.ui.ambience import Ambience
+
+    starts = []
+    real_start = Ambience._start
+
+    def start(self, name):
+        starts.append(threading.current_thread())
+        return real_start(self, name)
+
+    monkeypatch.setattr(Ambience, "_start", start)
+    audio = Audio()
+    if not audio.available:
+        pytest.skip("no mixer, not even the dummy driver")
+    audio.ambience.room("pharmacy")
+    for thread in list(audio.ambience._loading.values()):
+        thread.join(30)  # decoded, but nobody on the main thread has polled yet
+    assert starts == [] and audio.ambience.playing() is None
+    audio.ambience.poll()
+    assert starts == [threading.main_thread()] and audio.ambience.playing() == "room_pharmacy"
+    audio.ambience.hush()

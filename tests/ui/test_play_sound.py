@@ -33,6 +33,12 @@ class BedRecorder:
         self.calls.append("hush")
         self.wanted = None
 
+    def poll(self) -> None:
+        """The app's loop asks once a frame whether a decoded bed can start; nothing to start here."""
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Nothing is ever decoding here."""
+
 
 class Recorder:
     """Takes the Audio calls the screens make and remembers them, with what is looping now."""
