@@ -137,7 +137,7 @@ class Ambience:
 
     def _loaded(self, name: str) -> None:
         """Decode a bed's file (on the loader thread); poll() starts it on the main thread."""
-        sound = _load(self.audio.sound_dir / f"{name}.wav")
+        sound = load_sound(self.audio.sound_dir / f"{name}.wav")
         with self._lock:
             self._loading.pop(name, None)
             self._sounds[name] = sound
@@ -180,7 +180,8 @@ class Ambience:
                 del self._sounds[other]
 
 
-def _load(path: Path) -> pygame.mixer.Sound | None:
+def load_sound(path: Path) -> pygame.mixer.Sound | None:
+    """A WAV file as a mixer Sound, or None when it is missing or unreadable (never an error)."""
     if not path.is_file():
         return None
     try:

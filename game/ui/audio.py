@@ -18,7 +18,7 @@ from pathlib import Path
 import pygame
 
 from ..resources import sounds_dir
-from .ambience import Ambience
+from .ambience import Ambience, load_sound
 
 SOUND_DIR = sounds_dir()
 RATE = 22050
@@ -182,13 +182,7 @@ class Audio:
         return sound
 
     def _load_file(self, cue: str) -> pygame.mixer.Sound | None:
-        path = self.sound_dir / f"{cue}.wav"
-        if not path.is_file():
-            return None
-        try:
-            return pygame.mixer.Sound(str(path))
-        except (pygame.error, OSError, ValueError):
-            return None
+        return load_sound(self.sound_dir / f"{cue}.wav")
 
     @staticmethod
     def _synthesise(cue: str) -> pygame.mixer.Sound | None:

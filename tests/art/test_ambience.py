@@ -116,13 +116,13 @@ def test_a_bed_is_loaded_on_a_background_thread_and_starts_when_ready(mixer, mon
     from game.ui import ambience
 
     loaders = []
-    real_load = ambience._load
+    real_load = ambience.load_sound
 
     def load(path):
         loaders.append(threading.current_thread())
         return real_load(path)
 
-    monkeypatch.setattr(ambience, "_load", load)
+    monkeypatch.setattr(ambience, "load_sound", load)
     audio = Audio()
     audio.ambience.music()
     audio.ambience.room("airport")  # asked for before the music has even loaded

@@ -3,12 +3,11 @@ is clipped: every text block's rect must sit inside its panel and inside the scr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pygame
 
 from ..context import Context
 from ..play.chrome import fit_text
+from ..stage.textlog import TextLog
 from ..text import line_x
 from ..widgets import blit_text
 
@@ -25,34 +24,8 @@ def note_cut(text: str) -> None:
         CUTS.append(text)
 
 
-@dataclass(frozen=True)
-class Block:
-    """A piece of text as drawn: its rect in window pixels and the box it has to stay inside."""
-
-    text: str
-    rect: pygame.Rect
-    box: pygame.Rect
-
-
-@dataclass
-class Recorder:
-    blocks: list[Block] = field(default_factory=list)
-
-    def clear(self) -> None:
-        self.blocks.clear()
-
-    def add(self, text: str, rect: pygame.Rect, box: pygame.Rect) -> None:
-        self.blocks.append(Block(text, pygame.Rect(rect), pygame.Rect(box)))
-
-    def problems(self, screen: pygame.Rect) -> list[str]:
-        """Text blocks that spill out of their box or off the screen."""
-        out = []
-        for b in self.blocks:
-            if not b.box.contains(b.rect):
-                out.append(f"{b.text[:40]!r} {b.rect} spills out of its box {b.box}")
-            if not screen.contains(b.rect):
-                out.append(f"{b.text[:40]!r} {b.rect} is off the screen {screen}")
-        return out
+#: The classroom screens record their text like the stage does (one recorder, one `problems()` for tests).
+Recorder = TextLog
 
 
 def lines_for(ctx: Context, text: str, token: str, width: int, bold: bool = False,
