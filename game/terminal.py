@@ -36,7 +36,10 @@ class EscapingWriter(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
-        self.inner.flush()
+        """Pass the flush on while the stream underneath is open (this wrapper may be collected after it closed:
+        the interpreter's shutdown, or a test runner's captured output)."""
+        if not getattr(self.inner, "closed", False):
+            self.inner.flush()
 
     def isatty(self) -> bool:
         return self.inner.isatty()

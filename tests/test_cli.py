@@ -79,3 +79,19 @@ def test_check_prints_a_hostile_title_and_key_without_steering_the_terminal(tmp_
     assert done.returncode == 1
     assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout + done.stderr
     assert "\\x1b[31m" in done.stdout
+
+
+def test_the_escaping_writer_outlives_the_stream_under_it_quietly():
+    """Collected after its stream closed (interpreter shutdown, a test runner's capture), it must not raise."""
+    import io
+
+    from game.terminal import EscapingWriter
+
+    inner = io.StringIO()
+    writer = EscapingWriter(inner)
+    writer.write("ok\x1b[2J")
+    assert inner.getvalue() == "ok\\x1b[2J"
+    inner.close()
+    writer.flush()
+    writer.close()
+    assert writer.closed
