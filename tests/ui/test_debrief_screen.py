@@ -120,3 +120,41 @@ def test_page_down_stops_at_the_top_of_a_card():
     assert len(seen) >= 2
     pilot.press(pygame.K_PAGEUP)
     assert scene.scroll < seen[-1]
+
+
+@pytest.mark.parametrize("size,theme", [((1024, 768), "projector"), ((1280, 720), "normal")])
+def test_a_card_heading_stays_in_its_column(monkeypatch, size, theme):
+    """'Decision 1 · First impressions' once ran into 'The other options' at 1024x768 in the projector theme:
+    every text drawn in the left column of a card ends before the right column starts (issue 12, defect 3)."""
+    import game.ui.scenes.debrief as debrief
+
+    drawn: list[tuple[str, pygame.Rect]] = []
+    real_text, real_paragraph = debrief.blit_text, debrief.blit_paragraph
+
+    def text(surface, ctx, s, pos, token="body", colour=None, bold=False, anchor="topleft"):
+        r = real_text(surface, ctx, s, pos, token, colour, bold, anchor)
+        drawn.append((s, r))
+        return r
+
+    def paragraph(surface, ctx, s, rect, token="body", colour=None, bold=False, max_chars=None):
+        used = real_paragraph(surface, ctx, s, rect, token, colour, bold, max_chars)
+        lines = ctx.text.wrap(s, ctx.px(token), rect.width, bold)
+        widest = max((ctx.text.width(w, ctx.px(token), bold) for w in lines), default=0)
+        drawn.append((s, pygame.Rect(rect.left, rect.top, min(widest, rect.width), used)))
+        return used
+
+    monkeypatch.setattr(debrief, "blit_text", text)
+    monkeypatch.setattr(debrief, "blit_paragraph", paragraph)
+    menu = MenuStandIn()
+    scene = DebriefScene(_played(["2", "2", "2", "2", "2", "2"]))
+    menu.first = scene
+    app = make_app(Options(size=size, theme=theme, settings=Settings(sound=False)), first=menu)
+    pilot = Pilot(app)
+    pilot.frame(2)
+    ctx = app.ctx
+    left_w, _ = scene._columns(scene.viewport_rect(ctx).width)
+    split = ctx.viewport.point(debrief.MARGIN + debrief.PAD + left_w, 0)[0]
+    headings = [(s, r) for s, r in drawn if s.startswith("Decision ")]
+    assert headings, "no card was drawn"
+    for s, r in headings:
+        assert r.right <= split, f"{s!r} runs {r.right - split} px into the other options"

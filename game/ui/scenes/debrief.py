@@ -292,9 +292,10 @@ class DebriefScene(PausableAfterEnding):
         step = d.step
         draw = surface is not None
         heading = f"Decision {d.number}" + (f" · {step.principle}" if step.principle else "")
+        h = logical_height(ctx, heading, left_w, "small", True)  # a long principle wraps, clear of the right column
         if draw:
-            blit_text(surface, ctx, heading, vp.point(x, y), "small", th.accent, bold=True)
-        y += line_height(ctx, "small", True) + 4
+            blit_paragraph(surface, ctx, heading, vp.rect(x, y, left_w, h + 4), "small", th.accent, bold=True)
+        y += h + 4
         said = f"{d.speaker}: {d.said}" if d.speaker.strip().lower() != "narrator" else d.said
         h = logical_height(ctx, said, left_w, "small")  # wrapped whole, never cut short
         if draw:
@@ -318,10 +319,11 @@ class DebriefScene(PausableAfterEnding):
         left_bottom = y + h
         rx = x + left_w + PAD
         ry = top + PAD
+        other = "The other options" if d.others else "There was no other option"
+        h = logical_height(ctx, other, right_w, "small", True)
         if draw:
-            blit_text(surface, ctx, "The other options" if d.others else "There was no other option",
-                      vp.point(rx, ry), "small", th.accent, bold=True)
-        ry += line_height(ctx, "small", True) + 4
+            blit_paragraph(surface, ctx, other, vp.rect(rx, ry, right_w, h + 4), "small", th.accent, bold=True)
+        ry += h + 4
         for o, where in zip(d.others, d.leads, strict=True):
             label = f"{o.number}. {o.label}" if o.number is not None else f"If time ran out: {o.label}"
             h = logical_height(ctx, label, right_w, "small")
