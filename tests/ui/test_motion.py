@@ -13,9 +13,15 @@ from game.ui.scenes.ending import EndingScene
 from game.ui.scenes.play import CHOSEN, FEEDBACK, REPLY
 from game.ui.stage.motion import BLINK_CLOSED, ENTER_SECONDS, EXIT_SECONDS, GESTURE_SECONDS, schedule
 
-from .test_play_support import ending_paths, expired, read_to_choices, start, take, wait_for_feedback
+from .test_play_support import ending_paths, expired, read_to_choices, take, wait_for_feedback
+from .test_play_support import start as start_play
 
 FRAME = 1 / 60
+
+
+def start(scenario, **settings):
+    """The play screen with motion on (the shared helper turns it off for tests about other things)."""
+    return start_play(scenario, **{"motion": True, **settings})
 
 
 @pytest.fixture(autouse=True)

@@ -168,7 +168,7 @@ def test_narration_has_no_nameplate_and_a_waiting_line_shows_a_continue_mark_tha
 
 
 def test_a_new_node_dissolves_in_and_then_the_screen_sleeps():
-    pilot, _ = start(expired())
+    pilot, _ = start(expired(), motion=True)
     scene = pilot.app.top
     assert not scene.dissolving  # the first node does not dissolve (she walks in)
     take(pilot, scene, "2")
