@@ -152,15 +152,27 @@ class App:
         """The real loop: full rate while animating, otherwise sleep until input arrives.
 
         Idle screens poll and sleep rather than block in pygame.event.wait, which under X11 keeps about 2%
-        of a core busy by itself; a 30 ms nap costs a tenth of that and no one feels the delay.
+        of a core busy by itself; a 30 ms nap costs a tenth of that and no one feels the delay. A still scene
+        that changes by itself later (a person who blinks) says when (`wake_in`): the loop steps it then, once.
         """
+        slept = 0.0  # seconds idle since the last step
         while self.running:
             top = self.top
             if top is not None and not (top.animating() or top.dirty or self._force_redraw):
                 pygame.event.pump()
                 self.ctx.audio.ambience.poll()
-                if not pygame.event.peek():
-                    time.sleep(IDLE_SLEEP_S)
+                wake = top.wake_in()
+                due = wake is not None and slept >= wake
+                if not (due or pygame.event.peek()):
+                    nap = IDLE_SLEEP_S if wake is None else max(0.001, min(IDLE_SLEEP_S, wake - slept))
+                    began = time.perf_counter()
+                    time.sleep(nap)
+                    slept += time.perf_counter() - began
                     continue
                 self.clock.tick()  # do not count the sleep as frame time
+                if due:
+                    self.step(dt=slept)  # the scene's own time moves on by the nap, to its wake-up
+                    slept = 0.0
+                    continue
+            slept = 0.0
             self.step()

@@ -65,6 +65,10 @@ class Scene:
         """True while something moves (typewriter, meters, timers): the loop then runs at full rate."""
         return False
 
+    def wake_in(self) -> float | None:
+        """Seconds until a still scene next changes by itself (a blink), or None: the idle loop sleeps till then."""
+        return None
+
     def layout_changed(self, ctx: Context) -> None:
         """Called after a resize, fullscreen toggle or theme change."""
         self.dirty = True

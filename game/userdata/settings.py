@@ -1,4 +1,4 @@
-"""Player settings: text size and speed, sound, theme, fullscreen; kept as JSON in the data folder."""
+"""Player settings: text size and speed, sound, theme, fullscreen, motion; kept as JSON in the data folder."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ FILE_VERSION = 1
 _LABELS = {
     "text_size": "text size", "text_speed": "text speed", "sound": "sound", "volume": "volume",
     "theme": "theme", "fullscreen": "full screen", "facilitator": "facilitator mode", "coach": "coach",
-    "meters": "meters",
+    "meters": "meters", "motion": "motion",
 }
 
 
@@ -43,6 +43,7 @@ class Settings:
     facilitator: bool = False
     coach: str = "immediate"
     meters: str = "live"
+    motion: bool = True  # people walk in and out and nod, and nodes dissolve; off: cuts (blinks stay)
 
     @property
     def font_scale(self) -> float:
@@ -78,7 +79,7 @@ def _check(name: str, value: object) -> object:
         return value
     if name == "meters" and value in METER_TIMES:
         return value
-    if name in ("sound", "fullscreen", "facilitator") and isinstance(value, bool):
+    if name in ("sound", "fullscreen", "facilitator", "motion") and isinstance(value, bool):
         return value
     if name == "volume" and isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)

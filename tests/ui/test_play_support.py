@@ -51,9 +51,10 @@ def ending_paths(scenario: Scenario) -> dict[str, list[str]]:
 
 
 def start(scenario: Scenario, size=(1280, 720), under_menu: bool = True, **settings) -> tuple[Pilot, MenuStandIn]:
-    """An App showing the play screen (on top of a stand-in menu), with instant text unless told otherwise."""
+    """An App showing the play screen (on top of a stand-in menu), with instant text and no motion (no walking
+    in and out, no nods, nodes cut: blinks stay) unless told otherwise: tests of motion pass motion=True."""
     assert "CUSTOMER_CHAIN_DATA_DIR" in os.environ, "set CUSTOMER_CHAIN_DATA_DIR to a temporary folder first"
-    opts = {"text_speed": "instant", "sound": False}
+    opts = {"text_speed": "instant", "sound": False, "motion": False}
     opts.update(settings)
     menu = MenuStandIn()
     play = PlayScene(scenario)

@@ -135,6 +135,17 @@ def test_fullscreen_row_switches_the_window_and_is_saved(tmp_path, monkeypatch):
     assert json.loads(settings_path().read_text(encoding="utf-8"))["fullscreen"] is False
 
 
+def test_motion_row_turns_motion_off_and_it_is_saved(tmp_path, monkeypatch):
+    pilot = start(tmp_path, monkeypatch, use_file=True)
+    assert pilot.app.ctx.settings.motion is True  # on unless the player asks for less
+    open_settings(pilot)
+    go_to_row(pilot, "motion")
+    assert ROWS[ROW["motion"]].shown(pilot.app.ctx.settings) == "On"
+    pilot.press(pygame.K_RETURN)
+    assert pilot.app.ctx.settings.motion is False
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["motion"] is False
+
+
 def test_facilitator_row_turns_the_mode_on(tmp_path, monkeypatch):
     pilot = start(tmp_path, monkeypatch)
     open_settings(pilot)

@@ -168,15 +168,15 @@ def test_narration_has_no_nameplate_and_a_waiting_line_shows_a_continue_mark_tha
 
 
 def test_a_new_node_dissolves_in_and_then_the_screen_sleeps():
-    pilot, _ = start(expired())
+    pilot, _ = start(expired(), motion=True)
     scene = pilot.app.top
-    assert not scene.fading  # the first node simply appears
+    assert not scene.dissolving  # the first node does not dissolve (she walks in)
     take(pilot, scene, "2")
-    assert scene.view.node_id == "receipt" and scene.fading and scene.animating()
+    assert scene.view.node_id == "receipt" and scene.dissolving and scene.animating()
     drawn(pilot)
     during = pygame.image.tobytes(pilot.app.screen, "RGB")  # the coach's card still shows through
     pilot.advance(0.3)
-    assert not scene.fading
+    assert not scene.dissolving
     drawn(pilot)
     after = pygame.image.tobytes(pilot.app.screen, "RGB")
     drawn(pilot)

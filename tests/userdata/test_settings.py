@@ -28,7 +28,7 @@ def test_missing_file_gives_defaults_without_a_message():
 
 def test_round_trip_through_the_data_folder(data_folder):
     chosen = Settings(text_size="huge", text_speed="instant", sound=False, volume=0.25, theme="high_contrast",
-                      fullscreen=True, facilitator=True)
+                      fullscreen=True, facilitator=True, motion=False)
     assert save_settings(chosen) is None
     assert (data_folder / "settings.json").is_file()
     loaded, message = load_settings()
@@ -38,10 +38,12 @@ def test_round_trip_through_the_data_folder(data_folder):
 
 
 @given(size=st.sampled_from(TEXT_SIZES), speed=st.sampled_from(TEXT_SPEEDS), sound=st.booleans(),
-       volume=st.floats(0, 1), theme=st.sampled_from(THEMES), full=st.booleans(), facilitator=st.booleans())
-def test_any_valid_settings_round_trip(tmp_path_factory, size, speed, sound, volume, theme, full, facilitator):
+       volume=st.floats(0, 1), theme=st.sampled_from(THEMES), full=st.booleans(), facilitator=st.booleans(),
+       motion=st.booleans())
+def test_any_valid_settings_round_trip(tmp_path_factory, size, speed, sound, volume, theme, full, facilitator,
+                                       motion):
     path = tmp_path_factory.mktemp("s") / "settings.json"
-    chosen = Settings(size, speed, sound, volume, theme, full, facilitator)
+    chosen = Settings(size, speed, sound, volume, theme, full, facilitator, motion=motion)
     assert save_settings(chosen, path) is None
     assert load_settings(path) == (chosen, None)
 
@@ -82,6 +84,14 @@ def test_bad_values_fall_back_one_by_one_and_unknown_keys_are_ignored(data_folde
     assert settings.text_size == "normal" and settings.volume == Settings().volume and settings.sound is True
     assert "text size" in message and "volume" in message and "sound" in message
     assert "favourite" not in message
+
+
+def test_a_motion_value_that_is_not_true_or_false_falls_back_to_on(data_folder):
+    data_folder.mkdir()
+    (data_folder / "settings.json").write_text(json.dumps({"motion": "off", "theme": "projector"}))
+    settings, message = load_settings()
+    assert settings.motion is True and settings.theme == "projector"
+    assert "motion" in message
 
 
 def test_saving_where_no_folder_can_be_made_returns_a_message(tmp_path):

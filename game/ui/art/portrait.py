@@ -16,10 +16,11 @@ from .disk_cache import cached_picture
 from .draw import LRU, for_display, supersampled
 from .portrait_body import BodyParts
 from .portrait_face import EXPRESSIONS, Expression, FaceParts
+from .portrait_kit import Frame
 from .portrait_look import DEFAULTS, HAIR, OUTFIT, SKIN, Look, look_from
 
 __all__ = ["DEFAULTS", "EXPRESSIONS", "HAIR", "OUTFIT", "SKIN", "Expression", "Look", "clear_cache", "look_from",
-           "mood_for", "render_portrait", "warm_portraits"]
+           "mood_for", "neck_line", "render_portrait", "warm_portraits"]
 _cache = LRU(24)  # a stage-sized portrait at 1080p is ~2 MB: keep a scene's worth
 
 
@@ -44,10 +45,11 @@ def mood_for(node_mood: str, satisfaction_percent: int) -> str:
 class _Painter(BodyParts, FaceParts):
     """Draws one portrait on a canvas; each part is a method, called back to front."""
 
-    def __init__(self, surface: pygame.Surface, look: Look, mood: str, talking: bool) -> None:
+    def __init__(self, surface: pygame.Surface, look: Look, mood: str, talking: bool, blinking: bool = False) -> None:
         super().__init__(surface, look)
         self.ex = EXPRESSIONS.get(mood, EXPRESSIONS["neutral"])
         self.talking = talking
+        self.blinking = blinking
 
     def paint(self) -> None:
         covered = self.look.hair == "covered"
@@ -69,17 +71,18 @@ class _Painter(BodyParts, FaceParts):
 
 
 def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
-                    talking: bool = False) -> pygame.Surface:
-    """A transparent head-and-shoulders portrait; cached by its arguments (safe to call every frame)."""
+                    talking: bool = False, blinking: bool = False) -> pygame.Surface:
+    """A transparent head-and-shoulders portrait (eyes shut when `blinking`); cached by its arguments (safe to
+    call every frame)."""
     look = look_from(appearance)
     w, h = max(8, int(size[0])), max(8, int(size[1]))
-    key = (look, mood if mood in EXPRESSIONS else "neutral", w, h, bool(talking))
+    key = (look, mood if mood in EXPRESSIONS else "neutral", w, h, bool(talking), bool(blinking))
     cached = _cache.get(key)
     if cached is not None:
         return cached
 
     def paint(canvas: pygame.Surface, _factor: float) -> None:
-        _Painter(canvas, look, key[1], bool(talking)).paint()
+        _Painter(canvas, look, key[1], bool(talking), bool(blinking)).paint()
         # Translucent layers can leave the figure a shade short of opaque; make every drawn pixel solid
         # (edges are softened afterwards by the downscale).
         solid = pygame.mask.from_surface(canvas, 0).to_surface(setcolor=(0, 0, 0, 255), unsetcolor=(0, 0, 0, 0))
@@ -88,6 +91,11 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
     factor = 3 if w * h <= 160_000 else 2
     picture = cached_picture("portrait", key, lambda: supersampled((w, h), factor, paint), (w, h))
     return _cache.put(key, for_display(picture, alpha=True))
+
+
+def neck_line(size: tuple[int, int]) -> int:
+    """The pixel row just under the chin of a portrait of this size: where the head bends in a nod."""
+    return round(Frame((max(8, int(size[0])), max(8, int(size[1])))).p(0.0, 0.648)[1])
 
 
 def warm_portraits(appearance: Mapping[str, object], size: tuple[int, int]) -> None:

@@ -55,6 +55,7 @@ class FaceParts(PainterBase):
 
     ex: Expression
     talking: bool
+    blinking: bool = False
 
     def face(self) -> None:
         ex = self.ex
@@ -82,6 +83,9 @@ class FaceParts(PainterBase):
             self.glasses()
 
     def eye(self, side: int) -> None:
+        if self.blinking:
+            self.closed_eye(side)
+            return
         ex = self.ex
         cx, cy = side * self.eye_dx, self.eye_y
         rx, ry = self.eye_rx, self.eye_ry
@@ -118,6 +122,18 @@ class FaceParts(PainterBase):
             self.E(self.skin, (cx, cy + ry * 1.35), rx * 1.5, ry * 0.95)
             self.line(self.skin_deep, bezier((cx - rx * 0.9, cy + ry * 0.55), (cx, cy + ry * 0.05),
                                              (cx + rx * 0.9, cy + ry * 0.55)), 0.004)
+
+    def closed_eye(self, side: int) -> None:
+        """The eye shut mid-blink: the lid over the whole eye, its lash line curved down, a crease above."""
+        ex = self.ex
+        cx, cy = side * self.eye_dx, self.eye_y
+        rx, ry = self.eye_rx, self.eye_ry
+        self.E(self.skin_shade, (cx, cy), rx + 0.003, ry + 0.002)
+        tilt = ex.lid_tilt * ry * 0.35  # an angry lid shuts lower at the nose, a worried one higher
+        inner, outer = (cx - side * rx, cy + ry * 0.15 + tilt), (cx + side * rx * 1.04, cy + ry * 0.15 - tilt)
+        self.line((40, 30, 28), bezier(inner, (cx, cy + ry * 0.95), outer), 0.0055)
+        self.line(self.skin_deep, bezier((cx - side * rx * 0.8, cy - ry * 0.55), (cx, cy - ry * 1.05),
+                                         (cx + side * rx * 0.85, cy - ry * 0.5)), 0.003)
 
     def brow(self, side: int) -> None:
         ex = self.ex

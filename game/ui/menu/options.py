@@ -65,6 +65,8 @@ ROWS: tuple[OptionRow, ...] = (
               "When the coach explains your choices. In the debrief, you read each reaction for yourself first."),
     OptionRow("meters", "Meters", METER_TIMES, lambda v: "Live" if v == "live" else "At the end",
               "Watch satisfaction and loyalty move as you play, or see them only when the conversation ends."),
+    OptionRow("motion", "Motion", (True, False), _on_off,
+              "People walk in and out and nod, and scenes fade into each other. Off: pictures change at once."),
     OptionRow("fullscreen", "Full screen", (False, True), _on_off, "F11 switches at any time."),
     OptionRow("facilitator", "Facilitator mode", (False, True), _on_off,
               "For leading a group on a big screen: larger text, and scenarios open in the facilitator view."),

@@ -44,18 +44,28 @@ def mood_for(node_mood: str, satisfaction_percent: int) -> str:
 
 
 def portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
-             talking: bool = False) -> pygame.Surface | None:
-    """The speaker's transparent portrait at a window-pixel size, or None when the art is unavailable."""
-    key = ("portrait", tuple(sorted((str(k), str(v)) for k, v in appearance.items())), mood, size, talking)
+             talking: bool = False, blinking: bool = False) -> pygame.Surface | None:
+    """The speaker's transparent portrait at a window-pixel size (eyes shut mid-blink when `blinking`), or None
+    when the art is unavailable."""
+    key = ("portrait", tuple(sorted((str(k), str(v)) for k, v in appearance.items())), mood, size, talking,
+           blinking)
     if key in _surfaces:
         return _surfaces[key]
     mod = _art("portrait")
     if mod is None or min(size) < 8:
         return None
     try:
-        return _remember(key, mod.render_portrait(appearance, mood, size, talking=talking))
+        return _remember(key, mod.render_portrait(appearance, mood, size, talking=talking, blinking=blinking))
     except Exception:  # art must never stop the game
         return _remember(key, None)
+
+
+def neck_line(size: tuple[int, int]) -> int | None:
+    """The row of a portrait of this size where the head bends in a nod, or None when the art is unavailable."""
+    mod = _art("portrait")
+    if mod is None or not hasattr(mod, "neck_line"):
+        return None
+    return int(mod.neck_line(size))
 
 
 def backdrop(setting: str, size: tuple[int, int], radius: int = 0) -> pygame.Surface | None:

@@ -83,7 +83,7 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
 
 
 def _call_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, appearance: Mapping[str, object],
-               mood: str, talking: bool, caption_h: int, keep_clear: float) -> pygame.Rect:
+               mood: str, talking: bool, caption_h: int, keep_clear: float, blinking: bool = False) -> pygame.Rect:
     """The caller in a framed call card above the desk, with a lifted handset: on the line, not in the room."""
     from ..art.phone import draw_phone
 
@@ -98,7 +98,7 @@ def _call_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, appeara
     pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(14))
     inner = card.inflate(-vp.px(12), -vp.px(12))
     fh = min(inner.height, round(inner.width / PORTRAIT_ASPECT))
-    face = art.portrait(appearance, mood, (round(fh * PORTRAIT_ASPECT), fh), talking)
+    face = art.portrait(appearance, mood, (round(fh * PORTRAIT_ASPECT), fh), talking, blinking=blinking)
     placed = pygame.Rect(inner.centerx, inner.bottom, 0, 0)
     if face is not None:
         placed = face.get_rect(midbottom=inner.midbottom)

@@ -186,7 +186,7 @@ class PlayScene(Staged, Scene):
 
     def _next(self, ctx: Context) -> Transition | None:
         if self.play.ended:
-            return self._ending()
+            return self.leave_then(self._ending)  # a customer who leaves walks out first
         self._show_node(ctx)
         return None
 
@@ -353,7 +353,9 @@ class PlayScene(Staged, Scene):
             return pending
         if self.meters.update(dt):
             self.dirty = True
-        self.stage_update(dt)
+        gone = self.stage_update(dt)  # the ending, once she has walked out
+        if gone is not None:
+            return gone
         if self.phase in (READING, REPLY):
             if self.typewriter.update(dt):
                 self.dirty = True

@@ -13,6 +13,7 @@ from ..play.backdrop import _call_card
 from ..play.chrome import text_width
 from ..play.layout import line_height
 from .dialogue import glass
+from .motion import STILL, Pose
 from .textlog import TextLog, line
 
 
@@ -26,20 +27,44 @@ def draw_setting(surface: pygame.Surface, ctx: Context, setting: str) -> None:
 
 
 def draw_person(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appearance: Mapping[str, object],
-                mood: str, talking: bool = False) -> pygame.Rect:
-    """The portrait filling `logical` (it may run off the bottom, behind the box); returns its window rect."""
+                mood: str, talking: bool = False, *, pose: Pose = STILL) -> pygame.Rect:
+    """The portrait filling `logical` (it may run off the bottom, behind the box), placed and faded by `pose`
+    (a nod lowers the head alone); returns its window rect where it stands at rest."""
     rect = ctx.viewport.rect(*logical)
-    face = art.portrait(appearance, mood, rect.size, talking)
+    face = art.portrait(appearance, mood, rect.size, talking, blinking=pose.blinking)
     if face is None:
         return pygame.Rect(rect.midbottom, (0, 0))
-    surface.blit(face, rect)
+    if pose.alpha <= 0:
+        return rect
+    vp = ctx.viewport
+    at = rect.move(vp.px(pose.dx), vp.px(pose.dy))
+    if pose.alpha < 255:
+        face.set_alpha(pose.alpha)  # the cached picture: its alpha is put back straight after
+    cut = art.neck_line(rect.size) if pose.nod else None
+    if cut is not None and 0 < cut < rect.height:
+        surface.blit(face, (at.left, at.top + cut), pygame.Rect(0, cut, rect.width, rect.height - cut))
+        surface.blit(face, (at.left, at.top + vp.px(pose.nod)), pygame.Rect(0, 0, rect.width, cut))
+    else:
+        surface.blit(face, at)
+    if pose.alpha < 255:
+        face.set_alpha(255)
     return rect
 
 
 def draw_caller(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appearance: Mapping[str, object],
-                mood: str, talking: bool = False) -> pygame.Rect:
-    """A caller on the line: the call card with its handset badge, as large as `logical` allows."""
-    return _call_card(surface, ctx, ctx.viewport.rect(*logical), appearance, mood, talking, 0, 0)
+                mood: str, talking: bool = False, *, pose: Pose = STILL) -> pygame.Rect:
+    """A caller on the line: the call card with its handset badge, as large as `logical` allows. The card
+    fades in and out with `pose` but does not slide or nod (a call appears and hangs up); her eyes blink."""
+    rect = ctx.viewport.rect(*logical)
+    if pose.alpha >= 255:
+        return _call_card(surface, ctx, rect, appearance, mood, talking, 0, 0, blinking=pose.blinking)
+    if pose.alpha <= 0:
+        return rect
+    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    placed = _call_card(layer, ctx, rect, appearance, mood, talking, 0, 0, blinking=pose.blinking)
+    layer.set_alpha(pose.alpha)
+    surface.blit(layer, (0, 0))
+    return placed
 
 
 def title_width(ctx: Context, title: str) -> float:

@@ -40,14 +40,15 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     speaker, text, mood = scene.speaking
     answering = scene.phase in (REPLY, FEEDBACK)
     cast = on_stage(scene.scenario, v.beats, speaker, mood, answering)
+    pose = scene.stage_pose(ctx, cast.name if cast is not None else None)  # blinks, nods, walking in and out
     if cast is not None:
         face = scene.customer_mood() if cast.customer else cast.mood
         talking = (scene.phase in (READING, REPLY) and speaker_label(speaker) == cast.name
                    and not scene.typewriter.done and int(ctx.time * TALK_RATE) % 2 == 0)
         if cast.on_call:
-            log.parts["caller"] = draw_caller(surface, ctx, lay.call, cast.appearance, face, talking)
+            log.parts["caller"] = draw_caller(surface, ctx, lay.call, cast.appearance, face, talking, pose=pose)
         else:
-            log.parts["person"] = draw_person(surface, ctx, lay.person, cast.appearance, face, talking)
+            log.parts["person"] = draw_person(surface, ctx, lay.person, cast.appearance, face, talking, pose=pose)
     draw_title(surface, ctx, log, lay.title, scene.scenario.title, hint)
     if ctx.settings.meters != "end" and not _hud_covered(scene, ctx, lay):
         draw_hud(surface, ctx, log, lay.hud, scene.meters)

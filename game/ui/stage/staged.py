@@ -1,10 +1,12 @@
 """What a scene drawn on the stage shares: its layout (cached per screen size and text size), the column
 that scrolls when text is too big, the coach's card's place, the dissolve between nodes and the continue
-mark's timing. PlayScene mixes it in; it expects `view`, `meters`, `countdown`, `choices`, `card`, `scroll`,
-`scenario`, `phase`, `beat`, `typewriter` and a `draw(surface, ctx)`."""
+mark's timing, and the person's motion (blinks, a nod on her reply, walking in and out: see stage.motion).
+PlayScene mixes it in; it expects `view`, `meters`, `countdown`, `choices`, `card`, `scroll`, `scenario`, `play`,
+`phase`, `beat`, `typewriter`, `speaking` and a `draw(surface, ctx)`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -16,6 +18,7 @@ from ..play.speech import speaker_label
 from .dialogue import BLINK_SECONDS
 from .hud import size as hud_size
 from .layout import StageLayout, compute_stage
+from .motion import Pose, StageMotion
 from .scenery import title_width
 from .solo import card_place
 from .textlog import TextLog
@@ -33,6 +36,8 @@ class Staged:
     card: Any
     scenario: Any
     typewriter: Any
+    play: Any
+    speaking: Any
     phase: str
     beat: int
     scroll: float
@@ -45,6 +50,9 @@ class Staged:
         self.waited = 0.0  # seconds the continue mark has been showing
         self._fade: pygame.Surface | None = None  # the previous node's last picture, dissolving
         self._fade_left = 0.0
+        self.motion = StageMotion()
+        self._reacted = False  # the person has nodded (or shaken her head) at this reply
+        self._gone_to: Callable[[], Any] | None = None  # what comes once she has walked out
 
     # ---- layout ------------------------------------------------------------------------------
     def layout(self, ctx: Context) -> StageLayout:
@@ -99,16 +107,53 @@ class Staged:
     # ---- the dissolve and the continue mark ----------------------------------------------------
     def _snapshot(self, ctx: Context) -> None:
         """Keep the node now on screen as a picture that dissolves into the next one."""
-        if self.view is None:
-            return
+        self._gone_to = None  # a new node (a take-back, a restart): whoever was walking out stays
+        self.motion.leaving = None
+        self.motion.moving = ctx.settings.motion
+        if self.view is None or not ctx.settings.motion:
+            return  # without motion the nodes cut
         self._fade = pygame.Surface(ctx.viewport.window)
         self._fade.fill(ctx.theme.background)
         self.draw(self._fade, ctx)
         self._fade_left = DISSOLVE_SECONDS
 
     @property
-    def fading(self) -> bool:
+    def dissolving(self) -> bool:
         return self._fade is not None
+
+    @property
+    def fading(self) -> bool:
+        """Whether the stage is between two pictures: a dissolve, her entrance or exit, a nod."""
+        return self._fade is not None or self.motion.animating()
+
+    # ---- the person's motion -------------------------------------------------------------------
+    def stage_pose(self, ctx: Context, who: str | None) -> Pose:
+        """Where to draw `who` (the person drawn on the stage now, None for nobody) in this frame."""
+        self.motion.moving = ctx.settings.motion
+        self.motion.present(who)
+        return self.motion.pose()
+
+    def leave_then(self, then: Callable[[], Any]) -> Any:
+        """At an ending where the customer leaves, she walks out before `then()` (the ending screen) is
+        returned from an update; at once with motion off, at another ending, or on a second key press."""
+        if self._gone_to is not None:
+            return self._walked_out()
+        ending = self.play.ending
+        customer = self.scenario.customer.name
+        if ending is not None and ending.outcome == "leaves" and self.motion.who == customer and self.motion.leave():
+            self._gone_to = then
+            self.card = None
+            self.dirty = True
+            return None
+        return then()
+
+    def _walked_out(self) -> Any:
+        then, self._gone_to = self._gone_to, None
+        return then() if then is not None else None
+
+    def wake_in(self) -> float | None:
+        """Seconds until her eyes next shut or open: the idle loop sleeps until then."""
+        return self.motion.wake_in()
 
     @property
     def waiting(self) -> bool:
@@ -116,7 +161,15 @@ class Staged:
         more = self.view is not None and self.beat + 1 < len(self.view.beats)
         return self.typewriter.done and ((self.phase == READING and more) or self.phase == REPLY)
 
-    def stage_update(self, dt: float) -> None:
+    def stage_update(self, dt: float) -> Any:
+        """Let time pass on the stage; returns the ending's transition once she has walked out."""
+        if self.phase == REPLY and not self._reacted:
+            self.motion.react(self.speaking[2])
+        self._reacted = self.phase == REPLY
+        if self.motion.update(dt):
+            self.dirty = True
+        if self._gone_to is not None and not self.motion.animating():
+            return self._walked_out()
         if self._fade is not None:
             self._fade_left -= dt
             self._fade = self._fade if self._fade_left > 0 else None
@@ -124,9 +177,10 @@ class Staged:
         was, self.waited = self.waited, self.waited + dt if self.waiting else 0.0
         if int(was * 2.5) != int(self.waited * 2.5) and was < BLINK_SECONDS:
             self.dirty = True  # the continue mark blinks
+        return None
 
     def stage_animating(self) -> bool:
-        return self._fade is not None or (self.waiting and self.waited < BLINK_SECONDS)
+        return self.fading or (self.waiting and self.waited < BLINK_SECONDS)
 
     def draw_dissolve(self, surface: pygame.Surface) -> None:
         if self._fade is not None:
