@@ -39,3 +39,20 @@ def draw_back(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appea
     key = (tuple(sorted((str(k), str(v)) for k, v in appearance.items())), mood, rect.size)
     surface.blit(dimmed(picture, key), rect)
     return rect
+
+
+LEAVING_STEP = 0.2  # a customer who has turned to go has stepped this share of her width towards the edge
+
+
+def draw_leaving(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appearance: Mapping[str, object],
+                 mood: str, room: float) -> pygame.Rect:
+    """A customer on her way out: her portrait for `logical`, dimmed, stepped towards the left edge by at most
+    `room` logical pixels (so her face stays in view); returns where it was drawn."""
+    step = min(LEAVING_STEP * logical.width, max(0.0, room))
+    rect = ctx.viewport.rect(logical.left - step, logical.top, logical.width, logical.height)
+    picture = art.portrait(appearance, mood, rect.size)
+    if picture is None:
+        return pygame.Rect(rect.midbottom, (0, 0))
+    key = (tuple(sorted((str(k), str(v)) for k, v in appearance.items())), mood, rect.size)
+    surface.blit(dimmed(picture, key), rect)
+    return rect
