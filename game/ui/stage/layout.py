@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
+from ...userdata.settings import FONT_SCALES
 from ..context import Context
 from ..play.layout import choice_height, line_height
 from .textlog import paragraph_px
@@ -110,18 +111,36 @@ def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
     """Lay out a node: the box holds the tallest of its lines `said`; `hud(max_width)` is the HUD's size,
     `countdown` a timer's, `title_w` the least width the title chip needs, `pair` whether a second person (or a
     caller's card) shares the stage.
-    Tried in turn: the HUD top right, the choices under it; the HUD top left above a smaller person (still
-    half the screen high); the HUD top right, the choices rising over it while they are shown (in a column
-    that scrolls if they still do not fit); when the box itself is too tall, the box and the choices stacked
-    in a scrolling column."""
+    Tried in turn, with the choices at the dialogue's size and then (projector) one step smaller: the HUD top
+    right, the choices under it; the HUD top left above a smaller person (still half the screen high); the HUD
+    top right, the choices rising over it while they are shown. Then the box and the choices stacked in the
+    right column; when that does not fit either, the box along the bottom and the choices in a column that
+    scrolls (or, when the box itself is too tall, the stacked column scrolls)."""
     height = ctx.viewport.height
     box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, said)
+    tokens = choice_tokens(ctx)
+    stacked = _stacked(ctx, said, choice_texts, hud, countdown, pair, tokens)
     if box_h <= height * MAX_BOX_SHARE:
-        for place in (RIGHT, LEFT, UNDER):
-            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w, pair)
-            if lay is not None:
-                return _with_side(lay, pair)
-    return _with_side(_stacked(ctx, said, choice_texts, hud, countdown, pair), pair)
+        for token in tokens:  # the dialogue's size in every place before a smaller one anywhere
+            for place in (RIGHT, LEFT, UNDER):
+                lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w, pair, token)
+                if lay is not None:
+                    return _with_side(lay, pair)
+        if not stacked.fits:  # nothing fits without scrolling: the box stays along the bottom, the choices scroll
+            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, UNDER, title_w, pair, tokens[-1],
+                                    scroll=True)
+            return _with_side(lay, pair) if lay is not None else _with_side(stacked, pair)
+    return _with_side(stacked, pair)
+
+
+def choice_tokens(ctx: Context) -> tuple[str, ...]:
+    """The text sizes the choices may take, largest first: the dialogue's ("body"), and "small" only when it
+    is no more than one text-size step below it (the projector's sizes), so the choices grow with the text."""
+    scales = sorted(FONT_SCALES.values())
+    now = FONT_SCALES.get(ctx.settings.text_size, 1.0)
+    below = [s for s in scales if s < now]
+    step = (below[-1] / now) if below else (now / min((s for s in scales if s > now), default=now * 1.25))
+    return ("body", "small") if ctx.theme.px("small") >= ctx.theme.px("body") * step else ("body",)
 
 
 def _with_side(lay: StageLayout, pair: bool) -> StageLayout:
@@ -153,7 +172,8 @@ def _person(width: int, top: float, person_h: float, pair: bool = False) -> tupl
 
 def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
                       hud: Hud, countdown: tuple[float, float] | None,
-                      place: str, title_w: float, pair: bool = False) -> StageLayout | None:
+                      place: str, title_w: float, pair: bool = False, token: str = "body",
+                      scroll: bool = False) -> StageLayout | None:
     """The box along the bottom, the timer top right, the HUD top right (or LEFT, above the person), the
     choices rising in the column right of the face (from the top, over the HUD, when the HUD is UNDER them);
     None when they do not fit, or the person would be small."""
@@ -195,22 +215,22 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         else:
             col_top = title.bottom + GAP
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
-    for token in ("body", "small"):
-        heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
-        need = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
-        if need <= lower.height:
-            rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
-            return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects,
-                               token, lower, hud_rect, cd_rect, title, lower, False, True, place == UNDER)
-    if place != UNDER:
+    heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
+    need = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
+    if need <= lower.height:
+        rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
+        return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects,
+                           token, lower, hud_rect, cd_rect, title, lower, False, True, place == UNDER)
+    if not scroll:
         return None
     rects = _stack(col_left, lower.width, lower.top, heights)  # from the top of the column, which scrolls
-    return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects, "small",
+    return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects, token,
                        lower, hud_rect, cd_rect, title, lower, False, False, True)
 
 
 def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
-             countdown: tuple[float, float] | None, pair: bool = False) -> StageLayout:
+             countdown: tuple[float, float] | None, pair: bool = False,
+             tokens: tuple[str, ...] = ("body", "small")) -> StageLayout:
     """Very large text: title and HUD top left above the person; the box and the choices stack in the right
     column (under any timer), which scrolls when they are taller than the screen."""
     width, height = ctx.viewport.width, ctx.viewport.height
@@ -230,7 +250,7 @@ def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
         col_top = cd_rect.bottom + GAP
     column = pygame.Rect(col_left, col_top, col_w, height - EDGE - col_top)
     speech = pygame.Rect(col_left, round(col_top + tab_h), col_w, round(speech_height(ctx, col_w, said)))
-    for token in ("body", "small"):
+    for token in tokens:
         heights = [choice_height(ctx, col_w, c, token) for c in choice_texts]
         rects = _stack(col_left, col_w, speech.bottom + GAP, heights)
         fits = (rects[-1].bottom if rects else speech.bottom) <= column.bottom
