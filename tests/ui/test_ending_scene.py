@@ -13,13 +13,13 @@ def drawn_setting(monkeypatch, scenario, ending_id: str) -> str:
     import game.ui.scenes.ending as ending_screen
 
     drawn: list[str] = []
-    real = ending_screen.draw_stage
+    real = ending_screen.draw_setting
 
-    def spy(surface, ctx, logical, setting, *args, **kwargs):
+    def spy(surface, ctx, setting, *args, **kwargs):
         drawn.append(setting)
-        return real(surface, ctx, logical, setting, *args, **kwargs)
+        return real(surface, ctx, setting, *args, **kwargs)
 
-    monkeypatch.setattr(ending_screen, "draw_stage", spy)
+    monkeypatch.setattr(ending_screen, "draw_setting", spy)
     play = Playthrough(scenario)
     for c in ending_paths(scenario)[ending_id]:
         play.choose(int(c) - 1)

@@ -85,9 +85,6 @@ def draw_stage(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, sett
 def _call_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, appearance: Mapping[str, object],
                mood: str, talking: bool, caption_h: int, keep_clear: float, blinking: bool = False) -> pygame.Rect:
     """The caller in a framed call card above the desk, with a lifted handset: on the line, not in the room."""
-    from ..art.phone import draw_phone
-
-    th = ctx.theme
     vp = ctx.viewport
     top = rect.top + vp.px(max(12.0, keep_clear))
     room_h = rect.bottom - caption_h - top - vp.px(16)
@@ -95,6 +92,17 @@ def _call_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, appeara
     w = min(rect.width - vp.px(60), round(h * PORTRAIT_ASPECT * 1.15))
     card = pygame.Rect(0, 0, w, h)
     card.midtop = (rect.centerx, top)
+    return call_card(surface, ctx, card, appearance, mood, talking, blinking)
+
+
+def call_card(surface: pygame.Surface, ctx: Context, card: pygame.Rect, appearance: Mapping[str, object],
+              mood: str, talking: bool = False, blinking: bool = False) -> pygame.Rect:
+    """A call card filling `card` (window pixels): the caller's portrait in a frame with a handset badge.
+    Returns the portrait's window rect."""
+    from ..art.phone import draw_phone
+
+    th = ctx.theme
+    vp = ctx.viewport
     pygame.draw.rect(surface, th.surface, card, border_radius=vp.px(14))
     inner = card.inflate(-vp.px(12), -vp.px(12))
     fh = min(inner.height, round(inner.width / PORTRAIT_ASPECT))
@@ -103,7 +111,7 @@ def _call_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, appeara
     if face is not None:
         placed = face.get_rect(midbottom=inner.midbottom)
         clip = surface.get_clip()
-        surface.set_clip(inner)
+        surface.set_clip(inner.clip(clip) if clip else inner)
         surface.blit(face, placed)
         surface.set_clip(clip)
     pygame.draw.rect(surface, th.accent, card, width=max(2, vp.px(3)), border_radius=vp.px(14))

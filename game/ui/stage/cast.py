@@ -1,4 +1,9 @@
-"""Who stands on the stage at a moment: the speaker, or while the narrator speaks, the person in the scene."""
+"""Who stands on the stage at a moment: the speaker, or while the narrator speaks, the person in the scene; and
+who stands with them (a second person at the desk, or the customer at the desk while a caller is on the line).
+
+Who is present is read from the scenario's data, never from its prose: the node's beats and the replies its
+options can bring name the people in the room; cast members marked `call` are on the line, not in the room; a
+node of narration alone (or of a caller alone) has the scenario's customer at the desk."""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from dataclasses import dataclass
 from ...engine import Scenario
 from ...engine.playthrough import Beat
 from ..play.backdrop import NARRATOR, colleague_appearance
+
+MOST_AT_THE_DESK = 2  # people standing side by side; a third present person waits for a later node
 
 
 @dataclass(frozen=True)
@@ -24,7 +31,8 @@ class Cast:
 
 def on_stage(scenario: Scenario, beats: Sequence[Beat], speaker: str, mood: str, answering: bool) -> Cast | None:
     """The person to show while `speaker` says a line with `mood`. A narrated line keeps the scene's person
-    on stage (with the face they had; with the narrated reaction's face when `answering` a choice)."""
+    on stage (with the face they had; with the narrated reaction's face when `answering` a choice); a node of
+    narration alone shows the scenario's customer, with the narration's face (neutral unless it says)."""
     who = speaker.strip()
     if who.lower() == NARRATOR:
         present = next((b for b in beats if not b.narration), None)
@@ -33,9 +41,14 @@ def on_stage(scenario: Scenario, beats: Sequence[Beat], speaker: str, mood: str,
         elif present is not None:
             who, mood = present.speaker.strip(), present.mood
         else:
-            return None
+            who = scenario.customer.name
     if not who:
         return None
+    return cast_of(scenario, who, mood)
+
+
+def cast_of(scenario: Scenario, who: str, mood: str) -> Cast:
+    """The Cast for a speaker's name (the customer, a cast member, or someone the scenario only names)."""
     customer = scenario.customer
     person = scenario.people.get(who)
     call = bool(person is not None and person.call)
@@ -44,3 +57,74 @@ def on_stage(scenario: Scenario, beats: Sequence[Beat], speaker: str, mood: str,
     cast = scenario.appearance_for(who)
     appearance = cast if cast is not None else colleague_appearance(who)
     return Cast(appearance, who, person.role if person is not None else "", call, False, mood)
+
+
+def _on_call(scenario: Scenario, who: str) -> bool:
+    person = scenario.people.get(who)
+    return bool(person is not None and person.call)
+
+
+def voices(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> list[str]:
+    """Everyone who speaks in the node, in order: its beats, then the replies its options and timer can bring
+    (a reply with no speaker is the node's speaker's, or the customer's when the node is narrated)."""
+    out = [b.speaker.strip() for b in beats if not b.narration]
+    node = scenario.nodes.get(node_id)
+    if node is not None:
+        replies = [c.reply for c in node.choices] + [node.timer.reply if node.timer else None]
+        for r in replies:
+            if r is None:
+                continue
+            who = (r.speaker or node.speaker).strip()
+            if not r.speaker and who.lower() == NARRATOR:
+                who = scenario.customer.name
+            out.append(who)
+    seen: list[str] = []
+    for who in out:
+        if who and who.lower() != NARRATOR and who not in seen:
+            seen.append(who)
+    return seen
+
+
+def at_the_desk(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> list[str]:
+    """The people standing in the scene during the node (at most two, in the order they first speak): those who
+    speak and are not on a call; the customer when nobody in the room speaks (narration, or a caller alone)."""
+    room = [who for who in voices(scenario, node_id, beats) if not _on_call(scenario, who)]
+    narrated_only = all(b.narration for b in beats)
+    if not room or (narrated_only and scenario.customer.name not in room):
+        room.insert(0, scenario.customer.name)  # the scene's person: the data never says she is away
+    return room[:MOST_AT_THE_DESK]
+
+
+def caller_in(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> str:
+    """The name of the person on the line in this node ('' when nobody calls)."""
+    return next((who for who in voices(scenario, node_id, beats) if _on_call(scenario, who)), "")
+
+
+def pair_on_stage(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> bool:
+    """Whether the node shows two people: two at the desk, or one at the desk with a caller on the line."""
+    return len(at_the_desk(scenario, node_id, beats)) > 1 or bool(caller_in(scenario, node_id, beats))
+
+
+def _last_mood(beats: Sequence[Beat], who: str, upto: int) -> str:
+    said = [b for b in beats[:upto + 1] if b.speaker.strip() == who] or [b for b in beats
+                                                                         if b.speaker.strip() == who]
+    return said[-1].mood if said else "neutral"
+
+
+def with_them(scenario: Scenario, node_id: str, beats: Sequence[Beat], shown: Cast | None,
+              beat: int = 0) -> Cast | None:
+    """The second person on the stage beside `shown` (on_stage's result), or None: while a caller is shown,
+    the person at the desk; while someone at the desk is shown, the other person standing there, or the
+    node's caller on the line. Their face is the one they last showed in the node (up to `beat`)."""
+    desk = at_the_desk(scenario, node_id, beats)
+    caller = caller_in(scenario, node_id, beats)
+    if shown is None:
+        return None
+    if shown.on_call:
+        who = desk[0]
+    else:
+        others = [w for w in desk if w != shown.name]
+        who = caller or (others[0] if others else "")
+    if not who or who == shown.name:
+        return None
+    return cast_of(scenario, who, _last_mood(beats, who, beat))

@@ -1,7 +1,9 @@
 """Where everything goes on the stage, in logical coordinates (720 high, 960 to 1280 wide).
 
 The setting fills the screen. The person stands large on the left, their face clear of everything; the
-dialogue box runs along the bottom with a nameplate tab above its edge; the HUD (meters) and any countdown
+dialogue box runs along the bottom with a nameplate tab above its edge; when two people share the node
+(`pair`), the second stands a little back at the far left (or a caller's call card sits there) and the first
+moves right to make room; the HUD (meters) and any countdown
 sit in the top-right corner; choices and the coach's card rise in the column right of the face, above the
 box. The box is sized for the node's widest line, so its beats never move it. When the text is too big for
 that (very large type), the box and the choices stack in the right column, which then scrolls.
@@ -10,10 +12,11 @@ that (very large type), the box and the choices stack in the right column, which
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
+from ...userdata.settings import FONT_SCALES
 from ..context import Context
 from ..play.layout import choice_height, line_height
 from .textlog import paragraph_px
@@ -35,6 +38,10 @@ RIGHT, LEFT, UNDER = "right", "left", "under"  # where the HUD goes (UNDER: top 
 Said = Sequence[tuple[str, bool]]  # a node's lines: (text, narrated)
 Hud = Callable[[float], tuple[float, float]]  # the HUD's (width, height) when at most this wide
 HUD_SHARE = 0.38  # the widest a HUD in the top-right corner may be, as a share of the screen's width
+SIDE_SCALE = 0.8  # the second person stands a little back: this much of the first one's height
+SIDE_DROP = 0.1  # and this share of the first one's height lower, so their chins keep level
+SIDE_GAP = 6  # between the two faces
+BADGE = 24  # how far a call card's handset badge stands out past its top-right corner
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,18 @@ class StageLayout:
     stacked: bool  # True when the box sits in the scrolling column instead of along the bottom
     fits: bool
     hud_under: bool = False  # the choices, while shown, cover the HUD (there was no room beside it)
+    side: pygame.Rect | None = None  # the second person's picture, a little back at the left (with `pair`)
+    side_face: pygame.Rect | None = None  # the second person's head, which nothing may cover
+
+    @property
+    def side_call(self) -> pygame.Rect:
+        """Where a caller's call card goes when someone stands at the desk: left of the first person's face."""
+        top = self.face.top + BADGE  # the handset badge stands over the card's corner
+        bottom = max(top + 40, (self.speech.top - self.tab_h - GAP) if not self.stacked else self.height - EDGE)
+        right = self.face.left - GAP - BADGE
+        w = max(40, right - EDGE)
+        h = min(bottom - top, round(w * 1.2))
+        return pygame.Rect(EDGE, top, w, h)
 
     @property
     def call(self) -> pygame.Rect:
@@ -87,26 +106,63 @@ def title_rect(ctx: Context, right: float) -> pygame.Rect:
 
 
 def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
-                  countdown: tuple[float, float] | None = None, title_w: float = 0.0) -> StageLayout:
+                  countdown: tuple[float, float] | None = None, title_w: float = 0.0,
+                  pair: bool = False) -> StageLayout:
     """Lay out a node: the box holds the tallest of its lines `said`; `hud(max_width)` is the HUD's size,
-    `countdown` a timer's, `title_w` the least width the title chip needs.
-    Tried in turn: the HUD top right, the choices under it; the HUD top left above a smaller person (still
-    half the screen high); the HUD top right, the choices rising over it while they are shown (in a column
-    that scrolls if they still do not fit); when the box itself is too tall, the box and the choices stacked
-    in a scrolling column."""
+    `countdown` a timer's, `title_w` the least width the title chip needs, `pair` whether a second person (or a
+    caller's card) shares the stage.
+    Tried in turn, with the choices at the dialogue's size and then (projector) one step smaller: the HUD top
+    right, the choices under it; the HUD top left above a smaller person (still half the screen high); the HUD
+    top right, the choices rising over it while they are shown. Then the box and the choices stacked in the
+    right column; when that does not fit either, the box along the bottom and the choices in a column that
+    scrolls (or, when the box itself is too tall, the stacked column scrolls)."""
     height = ctx.viewport.height
     box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, said)
+    tokens = choice_tokens(ctx)
+    stacked = _stacked(ctx, said, choice_texts, hud, countdown, pair, tokens)
     if box_h <= height * MAX_BOX_SHARE:
-        for place in (RIGHT, LEFT, UNDER):
-            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w)
-            if lay is not None:
-                return lay
-    return _stacked(ctx, said, choice_texts, hud, countdown)
+        for token in tokens:  # the dialogue's size in every place before a smaller one anywhere
+            for place in (RIGHT, LEFT, UNDER):
+                lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w, pair, token)
+                if lay is not None:
+                    return _with_side(lay, pair)
+        if not stacked.fits:  # nothing fits without scrolling: the box stays along the bottom, the choices scroll
+            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, UNDER, title_w, pair, tokens[-1],
+                                    scroll=True)
+            return _with_side(lay, pair) if lay is not None else _with_side(stacked, pair)
+    return _with_side(stacked, pair)
 
 
-def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygame.Rect, int]:
-    """The portrait's rect, its face's rect and the left edge of the column right of the face."""
+def choice_tokens(ctx: Context) -> tuple[str, ...]:
+    """The text sizes the choices may take, largest first: the dialogue's ("body"), and "small" only when it
+    is no more than one text-size step below it (the projector's sizes), so the choices grow with the text."""
+    scales = sorted(FONT_SCALES.values())
+    now = FONT_SCALES.get(ctx.settings.text_size, 1.0)
+    below = [s for s in scales if s < now]
+    step = (below[-1] / now) if below else (now / min((s for s in scales if s > now), default=now * 1.25))
+    return ("body", "small") if ctx.theme.px("small") >= ctx.theme.px("body") * step else ("body",)
+
+
+def _with_side(lay: StageLayout, pair: bool) -> StageLayout:
+    """The layout with the second person's place, left of the first, a little back and lower."""
+    if not pair:
+        return lay
+    h1 = lay.person.height
+    h = h1 * SIDE_SCALE
+    half = FACE_HALF * h
+    cx = lay.face.left - SIDE_GAP - half
+    top = lay.person.top + SIDE_DROP * h1
+    side = pygame.Rect(round(cx - h * FIGURE_ASPECT / 2), round(top), round(h * FIGURE_ASPECT), round(h))
+    face = pygame.Rect(round(cx - half), round(top), round(2 * half), round(CHIN * h))
+    return replace(lay, side=side, side_face=face)
+
+
+def _person(width: int, top: float, person_h: float, pair: bool = False) -> tuple[pygame.Rect, pygame.Rect, int]:
+    """The portrait's rect, its face's rect and the left edge of the column right of the face (further right
+    when a second person stands at the left, their face clear of the screen's edge)."""
     cx = max(width * 0.27, person_h * FIGURE_ASPECT * 0.46)
+    if pair:
+        cx = max(cx, EDGE + 2 * FACE_HALF * SIDE_SCALE * person_h + SIDE_GAP + FACE_HALF * person_h)
     pw = person_h * FIGURE_ASPECT
     half = FACE_HALF * person_h
     person = pygame.Rect(round(cx - pw / 2), round(top), round(pw), round(person_h))
@@ -116,7 +172,8 @@ def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygam
 
 def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
                       hud: Hud, countdown: tuple[float, float] | None,
-                      place: str, title_w: float) -> StageLayout | None:
+                      place: str, title_w: float, pair: bool = False, token: str = "body",
+                      scroll: bool = False) -> StageLayout | None:
     """The box along the bottom, the timer top right, the HUD top right (or LEFT, above the person), the
     choices rising in the column right of the face (from the top, over the HUD, when the HUD is UNDER them);
     None when they do not fit, or the person would be small."""
@@ -124,7 +181,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
     tab_h = tab_height(ctx)
     speech = pygame.Rect(EDGE, round(height - EDGE - box_h), width - 2 * EDGE, round(box_h))
     person_h = height * PERSON_SHARE
-    _, _, col_left = _person(width, 0, person_h)
+    _, _, col_left = _person(width, 0, person_h, pair)
     cd_rect = None
     if countdown is not None:
         cd_rect = pygame.Rect(round(width - EDGE - countdown[0]), EDGE, round(countdown[0]), round(countdown[1]))
@@ -150,7 +207,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         return None
     if speech.bottom < top + person_h < height:  # its lower edge would show below the box
         top = speech.bottom - person_h
-    person, face, col_left = _person(width, top, person_h)
+    person, face, col_left = _person(width, top, person_h, pair)
     col_top = max(hud_rect.bottom + GAP if place == RIGHT else EDGE, cd_rect.bottom + GAP if cd_rect else EDGE)
     if col_top < title.bottom:  # the column starts at the top: the title keeps left of it, or it starts lower
         if col_left - GAP - EDGE >= title_w:
@@ -158,33 +215,33 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         else:
             col_top = title.bottom + GAP
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
-    for token in ("body", "small"):
-        heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
-        need = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
-        if need <= lower.height:
-            rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
-            return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects,
-                               token, lower, hud_rect, cd_rect, title, lower, False, True, place == UNDER)
-    if place != UNDER:
+    heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
+    need = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
+    if need <= lower.height:
+        rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
+        return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects,
+                           token, lower, hud_rect, cd_rect, title, lower, False, True, place == UNDER)
+    if not scroll:
         return None
     rects = _stack(col_left, lower.width, lower.top, heights)  # from the top of the column, which scrolls
-    return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects, "small",
+    return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects, token,
                        lower, hud_rect, cd_rect, title, lower, False, False, True)
 
 
 def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
-             countdown: tuple[float, float] | None) -> StageLayout:
+             countdown: tuple[float, float] | None, pair: bool = False,
+             tokens: tuple[str, ...] = ("body", "small")) -> StageLayout:
     """Very large text: title and HUD top left above the person; the box and the choices stack in the right
     column (under any timer), which scrolls when they are taller than the screen."""
     width, height = ctx.viewport.width, ctx.viewport.height
     tab_h = tab_height(ctx)
     person_h = height * PERSON_SHARE
-    _, _, col_left = _person(width, 0, person_h)
+    _, _, col_left = _person(width, 0, person_h, pair)
     title = title_rect(ctx, col_left - GAP)
     hud_w, hud_h = hud(col_left - GAP - EDGE)
     hud_rect = pygame.Rect(EDGE, title.bottom + GAP, round(hud_w), round(hud_h))
     top = max(hud_rect.bottom + GAP if hud_h else title.bottom + 4, height - 0.96 * person_h)
-    person, face, _ = _person(width, top, person_h)  # runs off the bottom edge: nothing covers it here
+    person, face, _ = _person(width, top, person_h, pair)  # runs off the bottom edge: nothing covers it here
     col_w = width - EDGE - col_left
     cd_rect = None
     col_top = EDGE
@@ -193,7 +250,7 @@ def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
         col_top = cd_rect.bottom + GAP
     column = pygame.Rect(col_left, col_top, col_w, height - EDGE - col_top)
     speech = pygame.Rect(col_left, round(col_top + tab_h), col_w, round(speech_height(ctx, col_w, said)))
-    for token in ("body", "small"):
+    for token in tokens:
         heights = [choice_height(ctx, col_w, c, token) for c in choice_texts]
         rects = _stack(col_left, col_w, speech.bottom + GAP, heights)
         fits = (rects[-1].bottom if rects else speech.bottom) <= column.bottom

@@ -9,16 +9,19 @@ import pygame
 
 from ...engine import TIMEOUT
 from ..context import Context
+from ..play import art
+from ..play.backdrop import call_card
 from ..play.countdown import draw_countdown
 from ..play.feedback import FeedbackCard
 from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK
 from ..play.speech import speaker_label
 from ..widgets import Button
-from .cast import on_stage
+from .cast import Cast, on_stage, with_them
 from .choices import draw_card, draw_choices
 from .dialogue import draw_dialogue, glass, mark_showing
 from .hud import draw_hud
 from .layout import EDGE, GAP, StageLayout
+from .people import draw_back
 from .scenery import draw_caller, draw_person, draw_setting, draw_title
 from .textlog import line, paragraph, paragraph_px
 
@@ -41,11 +44,17 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     answering = scene.phase in (REPLY, FEEDBACK)
     cast = on_stage(scene.scenario, v.beats, speaker, mood, answering)
     pose = scene.stage_pose(ctx, cast.name if cast is not None else None)  # blinks, nods, walking in and out
+    other = with_them(scene.scenario, v.node_id, v.beats, cast, scene.beat) if lay.side is not None else None
+    if other is not None:
+        _draw_second(scene, surface, ctx, lay, cast, other, speaker)
     if cast is not None:
         face = scene.customer_mood() if cast.customer else cast.mood
         talking = (scene.phase in (READING, REPLY) and speaker_label(speaker) == cast.name
                    and not scene.typewriter.done and int(ctx.time * TALK_RATE) % 2 == 0)
-        if cast.on_call:
+        if cast.on_call and other is not None:
+            log.parts["caller"] = call_card(surface, ctx, ctx.viewport.rect(*lay.side_call), cast.appearance, face,
+                                            talking, pose.blinking)
+        elif cast.on_call:
             log.parts["caller"] = draw_caller(surface, ctx, lay.call, cast.appearance, face, talking, pose=pose)
         else:
             log.parts["person"] = draw_person(surface, ctx, lay.person, cast.appearance, face, talking, pose=pose)
@@ -75,6 +84,22 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
         _scrollbar(scene, surface, ctx, lay)
     if scene.problem:
         _notice(scene, surface, ctx, lay)
+
+
+def _draw_second(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: StageLayout, cast: Cast | None,
+                 other: Cast, speaker: str) -> None:
+    """The second person: at the desk while a caller (`cast`) speaks, or a little back and dimmed beside the
+    one speaking; a caller who is not speaking stays in their call card left of the person at the desk."""
+    log = scene.rec
+    face = other.mood
+    if other.customer:
+        face = art.mood_for(other.mood, scene.satisfaction_percent())
+    if other.on_call:
+        log.parts["caller"] = call_card(surface, ctx, ctx.viewport.rect(*lay.side_call), other.appearance, face)
+    elif cast is not None and cast.on_call:  # the caller speaks: she stands at the desk, in front, listening
+        log.parts["person"] = draw_person(surface, ctx, lay.person, other.appearance, face)
+    elif lay.side is not None:
+        log.parts["side"] = draw_back(surface, ctx, lay.side, other.appearance, face)
 
 
 def _hud_covered(scene: PlayScene, ctx: Context, lay: StageLayout) -> bool:

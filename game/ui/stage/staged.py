@@ -15,6 +15,7 @@ from ..context import Context
 from ..play.countdown import box_rect
 from ..play.moment import READING, REPLY
 from ..play.speech import speaker_label
+from .cast import pair_on_stage
 from .dialogue import BLINK_SECONDS
 from .hud import size as hud_size
 from .layout import StageLayout, compute_stage
@@ -68,7 +69,8 @@ class Staged:
             timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
             said = [(text, not speaker_label(who)) for who, text in v.said] if v else []
             self._layout = compute_stage(ctx, said, list(v.choices) if v else [], hud, timer,
-                                         title_width(ctx, self.scenario.title))
+                                         title_width(ctx, self.scenario.title),
+                                         pair=bool(v) and pair_on_stage(self.scenario, v.node_id, v.beats))
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))
             self._place_choices()
