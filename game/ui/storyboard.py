@@ -93,8 +93,17 @@ class Storyboard:
         return path
 
     def save(self, pilot: Pilot, label: str) -> None:
-        """A picture of the screen now, then the manifest brought up to date."""
-        pilot.screenshot(str(self.name(label)))
+        """A picture of the screen now (with the person's eyes open: a blink caught in a still reads as a
+        wince), then the manifest brought up to date."""
+        motion = getattr(pilot.app.top, "motion", None)
+        blinks = getattr(motion, "blinks", None)
+        if blinks is not None:
+            motion.blinks = None
+        try:
+            pilot.screenshot(str(self.name(label)))
+        finally:
+            if blinks is not None:
+                motion.blinks = blinks
         write_atomic(self.out / MANIFEST, (json.dumps({"files": [p.name for p in self.files]}) + "\n").encode())
 
 

@@ -147,3 +147,37 @@ def test_a_new_run_never_deletes_or_overwrites_a_picture_it_did_not_write(tmp_pa
     with pytest.raises(FileExistsError):
         render_storyboard(scenario, [], out, size=(480, 270))
     assert (out / "01_arrive_beat1.png").is_file() and (out / "01_holiday.png").is_file()
+
+
+def test_pictures_never_catch_a_blink(tmp_path, monkeypatch):
+    """A blink caught in a still reads as a wince: with eyes that would be shut at every moment, no saved
+    picture draws them shut (while the game between pictures still does)."""
+    import game.ui.play.art as play_art
+    from game.ui.stage.motion import Blinks
+    from game.ui.storyboard import Storyboard
+
+    monkeypatch.setattr(Blinks, "closed", lambda self, t: True)
+    shut = {"saving": 0, "between": 0}
+    saving = [False]
+    real_portrait, real_save = play_art.portrait, Storyboard.save
+
+    def portrait(*args, blinking=False, **kwargs):
+        if blinking:
+            shut["saving" if saving[0] else "between"] += 1
+        return real_portrait(*args, blinking=blinking, **kwargs)
+
+    def save(self, pilot, label):
+        saving[0] = True
+        try:
+            real_save(self, pilot, label)
+        finally:
+            saving[0] = False
+
+    monkeypatch.setattr(play_art, "portrait", portrait)
+    monkeypatch.setattr(Storyboard, "save", save)
+    scenario = next(s for s in BUNDLED if s.id == "expired_return")
+    files = render_storyboard(scenario, ["1", "1"], tmp_path / "b",
+                              size=(640, 360))
+    assert files
+    assert shut["between"] > 0, "the eyes were never drawn shut, so this test could not see a blink"
+    assert shut["saving"] == 0
