@@ -67,11 +67,13 @@ _ERRORS = "errors:"  # cache entries holding every diagnostic of a file with err
 _MAX_CACHED_DIAGNOSTICS = 10_000
 
 
-def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None = None) -> LoadResult:
+def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None = None,
+               explore: bool = True) -> LoadResult:
     """Load and check one scenario; the exploration step's findings come from `cache` when it has them.
 
     A file with errors cannot be played, so all its diagnostics are cached: the next check of the same
-    bytes reads them back without parsing.
+    bytes reads them back without parsing. `explore=False` leaves out the exploration step (its checks
+    find nothing the model needs), for a caller that only plays or explores bytes known to load cleanly.
     """
     key = AnalysisCache.key(data)
     rep = Reporter(path)
@@ -83,7 +85,8 @@ def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None 
     scenario = None
     if loaded is not None and not rep.has_errors:
         scenario = loaded[0]
-        _analyse(scenario, loaded[1], key, rep, cache)
+        if explore:
+            _analyse(scenario, loaded[1], key, rep, cache)
     if rep.has_errors:
         scenario = None
         if cache is not None and len(rep.items) <= _MAX_CACHED_DIAGNOSTICS:
