@@ -20,7 +20,7 @@ MAX_DEPTH = 8  # the cache is written 4 levels deep
 _TEMP_PREFIX = ".analysis-"
 _CODE_FILES = ("loader.py", "analysis.py", "rules.py", "conditions.py", "typecheck.py", "spec.py", "lifetime.py",
                "yamltree.py", "textcheck.py", "suggest.py", "structure.py", "budget.py", "reading.py",
-               "diagnostics.py", "vocabulary.py", "model.py", "text.py", "playthrough.py")
+               "diagnostics.py", "vocabulary.py", "model.py", "text.py", "playthrough.py", "builder.py")
 _code_hash: str | None = None
 
 
