@@ -13,6 +13,10 @@ a detour, with the next option highlighted, so "what if we had chosen B?" is two
 past the start of a detour (or pressing Next at a detour's ending) returns to the main path exactly where
 it was left. `adopt()` makes the detour the class's path (to correct a slip).
 
+Options are shown in the order of the session's `seed`, as solo play shows them (None: the file's order), so
+no option is findable by its place; every play the session makes (the path, a what-if, the debrief, the
+records) uses that order, so the numbers the room voted on always name the same options.
+
 State is plain data that round-trips through JSON. No pygame here.
 """
 
@@ -27,8 +31,9 @@ from .whatif import Detour, Place, WhatIf
 class ClassSession(WhatIf):
     """A scenario played by a room. All methods are safe to call at any stage; they do nothing when moot."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
         self.scenario = scenario
+        self.seed = seed
         self.main: list[Decision] = []
         self.detour: Detour | None = None
         self.stage = INTRO
@@ -37,7 +42,7 @@ class ClassSession(WhatIf):
         self.timer_left: float | None = None
         self.timer_running = False
         self._saved_main: Place | None = None
-        self.play = Playthrough(scenario)
+        self.play = self.replay([])
         self._enter_decision()
 
     # ---- the path on screen ------------------------------------------------------------------
@@ -52,8 +57,12 @@ class ClassSession(WhatIf):
     def in_detour(self) -> bool:
         return self.detour is not None
 
+    def replay(self, decisions: list[Decision]) -> Playthrough:
+        """A play of these decisions from the start, showing options in the session's order."""
+        return Playthrough(self.scenario, self._engine(decisions), seed=self.seed)
+
     def _rebuild(self) -> None:
-        self.play = Playthrough(self.scenario, [(d.kind, d.source_index) for d in self.path])
+        self.play = self.replay(self.path)
 
     def _own_list(self) -> list[Decision]:
         """The list new decisions are appended to."""
@@ -257,6 +266,7 @@ class ClassSession(WhatIf):
         return {
             "scenario": self.scenario.id,
             "version": self.scenario.version,
+            "seed": self.seed,
             "main": [d.to_json() for d in self.main],
             "detour": self.detour.to_json() if self.detour else None,
             "stage": self.stage,
@@ -276,7 +286,10 @@ class ClassSession(WhatIf):
         raw_main = data.get("main")
         if not isinstance(raw_main, list):
             raise EngineError("saved class session has no main path")
-        session = cls(scenario)
+        seed = data.get("seed")
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or abs(seed) > 2**63):
+            raise EngineError("saved class session has a seed that is not a whole number")
+        session = cls(scenario, seed)
         session.main = [Decision.from_json(d) for d in raw_main]
         raw_detour = data.get("detour")
         if raw_detour is not None:
@@ -286,7 +299,7 @@ class ClassSession(WhatIf):
             if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= len(session.main):
                 raise EngineError("saved what-if detour starts outside the main path")
             session.detour = Detour(base, [Decision.from_json(d) for d in raw_detour["decisions"]])
-            Playthrough(scenario, cls._engine(session.main))  # the main path must replay too
+            session.replay(session.main)  # the main path must replay too
         session._rebuild()
         session._enter_decision()
         stage = data.get("stage")

@@ -36,8 +36,8 @@ class Place:
 
 
 class WhatIf:
-    """The what-if part of a ClassSession: it uses the session's path, choices and moves (_take, choose,
-    _rebuild, _enter_decision, _undo_last)."""
+    """The what-if part of a ClassSession: it uses the session's path, choices, plays (replay) and moves
+    (_take, choose, _rebuild, _enter_decision, _undo_last)."""
 
     scenario: Scenario
     main: list[Decision]
@@ -55,7 +55,7 @@ class WhatIf:
         at = len(self.path) - (1 if self.stage in (CHOSEN, CONSEQUENCES) else 0)
         if self.detour is None or at != self.detour.base or at >= len(self.main):
             return None
-        return self._number_for(self.main[at], Playthrough(self.scenario, self._engine(self.main[:at])))
+        return self._number_for(self.main[at], self.replay(self.main[:at]))
 
     @staticmethod
     def _engine(decisions: list[Decision]) -> list[tuple[str, int | None]]:
@@ -148,14 +148,14 @@ class WhatIf:
                 return self.play.options()
         if not 0 <= step < len(self.path):
             return []
-        return Playthrough(self.scenario, self._engine(self.path[:step])).options()
+        return self.replay(self.path[:step]).options()
 
     def taken_at(self, step: int) -> int | None:
         """Index into options_at(step) of the option the path on screen took there."""
         if not 0 <= step < len(self.path):
             return None
         decision = self.path[step]
-        before = Playthrough(self.scenario, self._engine(self.path[:step]))
+        before = self.replay(self.path[:step])
         if decision.kind == TIMEOUT:
             return len(before.choices)
         number = self._number_for(decision, before)
