@@ -172,3 +172,10 @@ def test_the_classroom_shows_the_decided_options_in_the_sessions_order(expired):
     pilot.frame()
     assert scene._decided_view()[2] == shown, "the options of the decision just taken, as the room saw them"
 
+
+def test_the_game_opens_a_classroom_in_a_fresh_seeded_order(expired):
+    from game.ui.facilitator import facilitator_scene
+
+    seeds = {facilitator_scene(expired, shuffle=True).session.seed for _ in range(5)}
+    assert None not in seeds and len(seeds) > 1
+    assert facilitator_scene(expired).session.seed is None, "tests and tools keep the file's order"
