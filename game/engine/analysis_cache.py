@@ -18,10 +18,13 @@ MAX_ENTRIES = 500
 MAX_BYTES = 32 << 20  # 500 entries of diagnostics fit many times over
 MAX_DEPTH = 8  # the cache is written 4 levels deep
 _TEMP_PREFIX = ".analysis-"
-_CODE_FILES = ("loader.py", "analysis.py", "rules.py", "conditions.py", "typecheck.py", "spec.py", "lifetime.py",
-               "yamltree.py", "textcheck.py", "suggest.py", "structure.py", "budget.py", "reading.py",
-               "diagnostics.py", "vocabulary.py", "model.py", "text.py", "playthrough.py")
 _code_hash: str | None = None
+
+
+def code_files() -> list[Path]:
+    """The checker's source: every module of the engine (the loader, the builder, the checks and the rules
+    they use), so a change to any of them is never answered from old results."""
+    return sorted(Path(__file__).resolve().parent.glob("*.py"))
 
 
 def checker_hash() -> str:
@@ -29,9 +32,8 @@ def checker_hash() -> str:
     global _code_hash
     if _code_hash is None:
         h = hashlib.sha256()
-        here = Path(__file__).resolve().parent
-        for name in _CODE_FILES:
-            h.update((here / name).read_bytes())
+        for path in code_files():
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
         _code_hash = h.hexdigest()[:16]
     return _code_hash
 

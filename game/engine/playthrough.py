@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import vocabulary as vocab
 from .lifetime import LifetimeValue, lifetime_value
 from .model import Choice, Ending, Node, Reply, Scenario, pick
 from .rules import EngineError, resolve, take, visible_choices
 from .text import interpolate
+
+if TYPE_CHECKING:
+    from .saves import Restored
 
 TIMEOUT = "timeout"
 
@@ -123,20 +127,6 @@ def start_point(scenario: Scenario, node: str | None = None, meters: dict[str, i
     if not all(isinstance(f, str) and f for f in flags):
         raise EngineError("flags are names")
     return {"node": node, "meters": values, "flags": sorted(set(flags))}
-
-
-@dataclass(frozen=True)
-class Restored:
-    """A saved play replayed as far as it still applies to the scenario as it is now."""
-
-    play: Playthrough
-    replayed: int  # decisions replayed
-    saved: int  # decisions in the save
-    stopped: str | None  # why the replay stopped early, in words; None when all of it applied
-
-    @property
-    def complete(self) -> bool:
-        return self.stopped is None
 
 
 @dataclass
@@ -360,56 +350,25 @@ class Playthrough:
             return None
         return value_for(self.scenario, self.ending, self.meters)
 
-    # ---- persistence -------------------------------------------------------------------------
+    # ---- persistence (game.engine.saves) --------------------------------------------------
     def to_json(self) -> dict:
-        return {
-            "scenario": self.scenario.id,
-            "version": self.scenario.version,
-            "decisions": [[k, i] for k, i in self._decisions],
-            "choices": self.choice_ids,
-            "location": self.location,
-            "meters": dict(self.meters),
-            "flags": sorted(self.flags),
-            "seed": self.seed,
-            **({"start": dict(self.start)} if self.start is not None else {}),
-        }
+        from .saves import save_data
+
+        return save_data(self)
 
     @classmethod
     def from_json(cls, scenario: Scenario, data: dict) -> Playthrough:
         """The saved play exactly, or EngineError (replays by choice id when the save has them)."""
-        restored = cls.restore(scenario, data)
-        if restored.stopped is not None:
-            raise EngineError(restored.stopped)
-        return restored.play
+        from .saves import from_json
+
+        return from_json(scenario, data)
 
     @classmethod
     def restore(cls, scenario: Scenario, data: object) -> Restored:
         """Replay a save as far as it still applies (by choice id when it has them, else by position)."""
-        if not isinstance(data, dict) or data.get("scenario") != scenario.id:
-            raise EngineError("this saved play belongs to another scenario")
-        seed = data.get("seed")
-        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or abs(seed) > 2**63):
-            raise EngineError("saved play has a seed that is not a whole number")
-        start = data.get("start")
-        if start is not None and not isinstance(start, dict):
-            raise EngineError("saved play has a starting point that is not understood")
-        ids = data.get("choices")
-        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
-            moves: list = ids
-        else:
-            moves = _positional(data.get("decisions"))
-        play = cls(scenario, start=start, seed=seed)
-        for n, move in enumerate(moves):
-            try:
-                if play.ended:
-                    raise EngineError(f"the scenario already ends at '{play.location}'")
-                if isinstance(move, str):
-                    play.choose_id(move)
-                else:
-                    play._replay_one(move)
-            except EngineError as exc:
-                return Restored(play, n, len(moves), f"saved decision {n + 1} no longer applies: {exc}")
-        return Restored(play, len(moves), len(moves), None)
+        from .saves import restore
+
+        return restore(scenario, data)
 
     def _replay_one(self, move: tuple[str, int | None]) -> None:
         kind, index = move
@@ -420,20 +379,6 @@ class Playthrough:
         if index not in numbers:
             raise EngineError(f"saved decision {index} is not available at '{self.location}'")
         self.choose(numbers.index(index))
-
-
-def _positional(raw: object) -> list[tuple[str, int | None]]:
-    """Decisions saved by position (saves made before choices had ids)."""
-    if not isinstance(raw, list):
-        raise EngineError("saved play has no decisions list")
-    decisions: list[tuple[str, int | None]] = []
-    for item in raw:
-        if not (isinstance(item, list) and len(item) == 2 and item[0] in ("choice", TIMEOUT)):
-            raise EngineError(f"saved decision {item!r} is not understood")
-        if item[0] == "choice" and (not isinstance(item[1], int) or isinstance(item[1], bool)):
-            raise EngineError(f"saved decision {item!r} is not understood")
-        decisions.append((item[0], item[1] if item[0] == "choice" else None))
-    return decisions
 
 
 def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> LifetimeValue:
@@ -452,3 +397,12 @@ def value_for(scenario: Scenario, ending: Ending, meters: dict[str, int]) -> Lif
         loy = pct(other.loyalty) if other.loyalty in meters else sat
         others.append((other.who, lifetime_value(person.economics, other.outcome, sat, loy, other.who)))
     return own.with_others(others)
+
+
+def __getattr__(name: str) -> object:
+    """`Restored` lives in game.engine.saves; it stays importable from here."""
+    if name == "Restored":
+        from .saves import Restored
+
+        return Restored
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -88,7 +88,7 @@ def build_debrief(session: ClassSession, with_benchmarks: bool = True,
 
     `outcomes` given (worked out elsewhere, e.g. off the UI thread) are used for the benchmarks as they are."""
     scenario = session.scenario
-    play = Playthrough(scenario)
+    play = session.replay([])  # the options in the order the class saw them
     reports = []
     for n, decision in enumerate(session.main, start=1):
         reports.append(_report(scenario, play, decision, n))

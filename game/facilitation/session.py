@@ -13,83 +13,27 @@ a detour, with the next option highlighted, so "what if we had chosen B?" is two
 past the start of a detour (or pressing Next at a detour's ending) returns to the main path exactly where
 it was left. `adopt()` makes the detour the class's path (to correct a slip).
 
+Options are shown in the order of the session's `seed`, as solo play shows them (None: the file's order), so
+no option is findable by its place; every play the session makes (the path, a what-if, the debrief, the
+records) uses that order, so the numbers the room voted on always name the same options.
+
 State is plain data that round-trips through JSON. No pygame here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..engine import TIMEOUT, ChoiceView, EngineError, Outcome, Playthrough, Scenario, Step
-
-INTRO, TEXT, CHOICES, CHOSEN, CONSEQUENCES, ENDING, DEBRIEF = (
-    "intro", "text", "choices", "chosen", "consequences", "ending", "debrief")
-STAGES = (INTRO, TEXT, CHOICES, CHOSEN, CONSEQUENCES, ENDING, DEBRIEF)
-MAX_VOTES = 999  # per option: a show of hands, never more than a large lecture hall
+from ..engine import TIMEOUT, ChoiceView, EngineError, Playthrough, Scenario, Step
+from .decision import MAX_VOTES, Decision, votes_from_json
+from .stages import CHOICES, CHOSEN, CONSEQUENCES, DEBRIEF, ENDING, INTRO, STAGES, TEXT
+from .whatif import Detour, Place, WhatIf
 
 
-@dataclass
-class Decision:
-    """One decision on a path: what was taken (a choice's source index, or the timer) and the room's votes."""
-
-    kind: str  # "choice" or "timeout"
-    source_index: int | None
-    votes: dict[int, int] = field(default_factory=dict)  # visible option number -> hands
-
-    def to_json(self) -> dict:
-        return {"kind": self.kind, "source_index": self.source_index,
-                "votes": {str(k): v for k, v in sorted(self.votes.items())}}
-
-    @classmethod
-    def from_json(cls, data: object) -> Decision:
-        if not isinstance(data, dict) or data.get("kind") not in ("choice", TIMEOUT):
-            raise EngineError(f"saved class decision {data!r} is not understood")
-        index = data.get("source_index")
-        if data["kind"] == "choice" and (not isinstance(index, int) or isinstance(index, bool)):
-            raise EngineError(f"saved class decision {data!r} has no choice index")
-        return cls(data["kind"], index if data["kind"] == "choice" else None, _votes_from_json(data.get("votes")))
-
-
-def _votes_from_json(raw: object) -> dict[int, int]:
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise EngineError("saved votes are not understood")
-    votes: dict[int, int] = {}
-    for key, value in raw.items():
-        if not (str(key).isdigit() and isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-            raise EngineError(f"saved vote {key!r}: {value!r} is not understood")
-        if value:
-            votes[int(key)] = min(MAX_VOTES, value)
-    return votes
-
-
-@dataclass
-class Detour:
-    """A what-if branch: the first `base` decisions of the main path, then decisions of its own."""
-
-    base: int
-    decisions: list[Decision] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {"base": self.base, "decisions": [d.to_json() for d in self.decisions]}
-
-
-@dataclass
-class _Place:
-    """Where the view stands on the main path, kept while a detour is explored."""
-
-    stage: str
-    votes: dict[int, int]
-    selected: int
-    timer_left: float | None
-
-
-class ClassSession:
+class ClassSession(WhatIf):
     """A scenario played by a room. All methods are safe to call at any stage; they do nothing when moot."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
         self.scenario = scenario
+        self.seed = seed
         self.main: list[Decision] = []
         self.detour: Detour | None = None
         self.stage = INTRO
@@ -97,8 +41,8 @@ class ClassSession:
         self.selected = 0  # 0-based index into the visible choices
         self.timer_left: float | None = None
         self.timer_running = False
-        self._saved_main: _Place | None = None
-        self.play = Playthrough(scenario)
+        self._saved_main: Place | None = None
+        self.play = self.replay([])
         self._enter_decision()
 
     # ---- the path on screen ------------------------------------------------------------------
@@ -113,8 +57,12 @@ class ClassSession:
     def in_detour(self) -> bool:
         return self.detour is not None
 
+    def replay(self, decisions: list[Decision]) -> Playthrough:
+        """A play of these decisions from the start, showing options in the session's order."""
+        return Playthrough(self.scenario, self._engine(decisions), seed=self.seed)
+
     def _rebuild(self) -> None:
-        self.play = Playthrough(self.scenario, [(d.kind, d.source_index) for d in self.path])
+        self.play = self.replay(self.path)
 
     def _own_list(self) -> list[Decision]:
         """The list new decisions are appended to."""
@@ -186,25 +134,6 @@ class ClassSession:
         if self.stage in (CHOSEN, CONSEQUENCES) and self.path:
             return dict(self.path[-1].votes)
         return dict(self.votes)
-
-    @property
-    def main_choice_here(self) -> int | None:
-        """In a detour, the visible number the class chose at this decision on the main path, if it did."""
-        at = len(self.path) - (1 if self.stage in (CHOSEN, CONSEQUENCES) else 0)
-        if self.detour is None or at != self.detour.base or at >= len(self.main):
-            return None
-        return self._number_for(self.main[at], Playthrough(self.scenario, self._engine(self.main[:at])))
-
-    @staticmethod
-    def _engine(decisions: list[Decision]) -> list[tuple[str, int | None]]:
-        return [(d.kind, d.source_index) for d in decisions]
-
-    @staticmethod
-    def _number_for(decision: Decision, before: Playthrough) -> int | None:
-        for view in before.choices:
-            if decision.kind == "choice" and view.source_index == decision.source_index:
-                return view.number
-        return None
 
     # ---- votes -------------------------------------------------------------------------------
     def add_vote(self, number: int) -> bool:
@@ -331,105 +260,13 @@ class ClassSession:
         else:
             self.selected = (chosen + 1) % max(1, len(self.choices))
 
-    def jump_back(self, step: int) -> bool:
-        """Rewind to just before decision `step` (0-based) of the path on screen, as a what-if detour.
-
-        The main path's record is kept whole; the option after the one taken there is highlighted.
-        """
-        path = self.path
-        if not 0 <= step < len(path):
-            return False
-        if self.detour is None:
-            self._saved_main = _Place(self.stage, dict(self.votes), self.selected, self.timer_left)
-            self.detour = Detour(step)
-        elif step < self.detour.base:
-            self.detour = Detour(step)
-        else:
-            del self.detour.decisions[step - self.detour.base + 1:]
-            self._undo_last(keep_selection=False)
-            return True
-        taken = path[step]
-        self._rebuild()
-        self._enter_decision()
-        self.votes = dict(taken.votes)
-        self.stage = CHOICES
-        index = next((i for i, v in enumerate(self.choices)
-                      if taken.kind == "choice" and v.source_index == taken.source_index), None)
-        self.selected = 0 if index is None else (index + 1) % max(1, len(self.choices))
-        return True
-
-    def explore(self, index: int, step: int | None = None) -> bool:
-        """Play option `index` as a what-if, at decision `step` of the path on screen (default: here).
-
-        `index` counts the visible choices; one past the last is the timer's outcome on a timed node.
-        """
-        if step is not None and step < len(self.path):
-            if not self.jump_back(step):
-                return False
-        elif self.stage not in (TEXT, CHOICES):
-            return False
-        else:
-            if self.detour is None:
-                self._saved_main = _Place(self.stage, dict(self.votes), self.selected, self.timer_left)
-                self.detour = Detour(len(self.main))
-            self.stage = CHOICES
-        if index == len(self.choices) and self.play.timer_seconds is not None:
-            self._take(Decision(TIMEOUT, None, dict(self.votes)))  # the timer's outcome, as a what-if
-            return True
-        return self.choose(index)
-
-    def return_to_main(self) -> bool:
-        """Leave the detour and stand on the main path exactly where the class left it."""
-        if self.detour is None:
-            return False
-        self.detour = None
-        self._rebuild()
-        self._enter_decision()
-        place = self._saved_main
-        self._saved_main = None
-        if place is not None:
-            self.stage, self.votes, self.selected, self.timer_left = (
-                place.stage, place.votes, place.selected, place.timer_left)
-        return True
-
-    def adopt(self) -> bool:
-        """Make the detour the class's path (the main path's later decisions are replaced)."""
-        if self.detour is None:
-            return False
-        self.main = self.path
-        self.detour = None
-        self._saved_main = None
-        return True
-
-    # ---- what if -----------------------------------------------------------------------------
-    def options_at(self, step: int | None = None) -> list[Outcome]:
-        """Every option (timer included) at decision `step` of the path on screen, or the one in discussion."""
-        if step is None:
-            if self.stage in (CHOSEN, CONSEQUENCES):
-                step = len(self.path) - 1
-            else:
-                return self.play.options()
-        if not 0 <= step < len(self.path):
-            return []
-        return Playthrough(self.scenario, self._engine(self.path[:step])).options()
-
-    def taken_at(self, step: int) -> int | None:
-        """Index into options_at(step) of the option the path on screen took there."""
-        if not 0 <= step < len(self.path):
-            return None
-        decision = self.path[step]
-        before = Playthrough(self.scenario, self._engine(self.path[:step]))
-        if decision.kind == TIMEOUT:
-            return len(before.choices)
-        number = self._number_for(decision, before)
-        return None if number is None else number - 1
-
     # ---- persistence -------------------------------------------------------------------------
     def to_json(self) -> dict:
         saved = self._saved_main
         return {
             "scenario": self.scenario.id,
             "version": self.scenario.version,
+            "seed": self.seed,
             "main": [d.to_json() for d in self.main],
             "detour": self.detour.to_json() if self.detour else None,
             "stage": self.stage,
@@ -449,7 +286,10 @@ class ClassSession:
         raw_main = data.get("main")
         if not isinstance(raw_main, list):
             raise EngineError("saved class session has no main path")
-        session = cls(scenario)
+        seed = data.get("seed")
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or abs(seed) > 2**63):
+            raise EngineError("saved class session has a seed that is not a whole number")
+        session = cls(scenario, seed)
         session.main = [Decision.from_json(d) for d in raw_main]
         raw_detour = data.get("detour")
         if raw_detour is not None:
@@ -459,19 +299,19 @@ class ClassSession:
             if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= len(session.main):
                 raise EngineError("saved what-if detour starts outside the main path")
             session.detour = Detour(base, [Decision.from_json(d) for d in raw_detour["decisions"]])
-            Playthrough(scenario, cls._engine(session.main))  # the main path must replay too
+            session.replay(session.main)  # the main path must replay too
         session._rebuild()
         session._enter_decision()
         stage = data.get("stage")
         if stage not in STAGES:
             raise EngineError(f"saved stage {stage!r} is not understood")
         session.stage = stage
-        session.votes = _votes_from_json(data.get("votes"))
+        session.votes = votes_from_json(data.get("votes"))
         session.selected = _int_in(data.get("selected"), len(session.choices))
         session.timer_left = _timer(data.get("timer_left"), session.timer_left)
         saved = data.get("saved_main")
         if session.detour is not None and isinstance(saved, dict) and saved.get("stage") in STAGES:
-            session._saved_main = _Place(saved["stage"], _votes_from_json(saved.get("votes")),
+            session._saved_main = Place(saved["stage"], votes_from_json(saved.get("votes")),
                                          _int_in(saved.get("selected"), 99), _timer(saved.get("timer_left"), None))
         return session
 

@@ -25,7 +25,7 @@ def class_statements(session: ClassSession, facilitator: Learner, config: LrsCon
     builder = StatementBuilder(session.scenario, class_group(facilitator, registration, base), registration, base,
                                instructor=agent(facilitator, base, config.account_home or None))
     statements = builder.started()
-    play = Playthrough(session.scenario)
+    play = session.replay([])  # the options in the order the class saw and voted on them
     for decision in session.main:
         activity = builder.node_activity(play)
         views = play.choices

@@ -1,33 +1,23 @@
-"""The worker process behind `game.ui.outcomes`: reads a pickled Scenario on stdin, writes the result on stdout.
+"""The worker process behind `game.ui.outcomes`: reads a scenario's source as JSON, answers in JSON.
 
 Run by the game itself as `python -m game.ui.outcome_worker` with its own memory cap; no pygame here.
-The pickles only ever travel between the game and this child it started, through private temporary files.
+Only plain data crosses: the request is the file's path, its bytes (base64) and its version; the worker
+loads them with the project's own safe loader and replies with the best and worst paths' choices and
+how the exploration went (see `game.engine.outcome_json`), or with the reason it could not.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
-import copyreg
-import io
-import pickle
+import json
 import sys
-from types import MappingProxyType
 from typing import BinaryIO
 
+from ..engine.yamltree import MAX_BYTES
 
-def _mapping(items: dict) -> MappingProxyType:
-    return MappingProxyType(items)
-
-
-def dumps(obj: object) -> bytes:
-    """Pickle that also carries the read-only mappings the engine's model uses."""
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    table = copyreg.dispatch_table.copy()
-    table[MappingProxyType] = lambda proxy: (_mapping, (dict(proxy),))
-    pickler.dispatch_table = table
-    pickler.dump(obj)
-    return out.getvalue()
+MAX_REQUEST = MAX_BYTES * 2 + 4096  # base64 of the largest file, and the few other fields
 
 
 def limit_memory(max_bytes: int) -> None:
@@ -38,19 +28,40 @@ def limit_memory(max_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
 
 
-def work(source: BinaryIO, sink: BinaryIO) -> None:
-    """Read (scenario, memory limit), explore, write ('ok', OutcomeRange) or ('error', reason)."""
-    scenario, max_bytes = pickle.load(source)
-    limit_memory(max_bytes)
+def request(path: str, data: bytes, version: str, memory_bytes: int) -> bytes:
+    """What the game sends: one JSON object."""
+    return json.dumps({"path": path, "source": base64.b64encode(data).decode("ascii"), "version": version,
+                       "memory_bytes": memory_bytes}).encode("utf-8")
+
+
+def answer(raw: bytes) -> dict:
+    """{'ok': the outcome range as JSON} or {'error': plain words}, for one request."""
     try:
+        asked = json.loads(raw)
+        data = base64.b64decode(asked["source"], validate=True)
+        path, version, memory = str(asked["path"]), str(asked["version"]), int(asked["memory_bytes"])
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return {"error": "the request was damaged"}
+    limit_memory(memory)
+    try:
+        from ..engine.loader import load_bytes
+        from ..engine.outcome_json import range_to_json
         from .outcomes import explore_outcomes
 
-        reply: tuple[str, object] = ("ok", explore_outcomes(scenario))
+        scenario = load_bytes(data, path, explore=False).scenario
+        if scenario is None or scenario.version != version:
+            return {"error": "the story did not load the same way in the worker"}
+        return {"ok": range_to_json(explore_outcomes(scenario))}
     except MemoryError:
-        reply = ("error", "it needed more memory than allowed")
+        return {"error": "it needed more memory than allowed"}
     except Exception as exc:  # reported to the screen, which says it could not be worked out
-        reply = ("error", f"{type(exc).__name__}: {exc}")
-    sink.write(dumps(reply))
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def work(source: BinaryIO, sink: BinaryIO) -> None:
+    """Answer the one request on `source` to `sink`."""
+    reply = answer(source.read(MAX_REQUEST + 1))
+    sink.write(json.dumps(reply).encode("utf-8"))
     sink.flush()
 
 

@@ -2,14 +2,17 @@
 
 The value screen and the class debrief ask `outcomes_for(scenario)` for a job, show that it is working while
 `job.done` is False, and read `job.result` once it is. The work runs in a separate process so it can neither
-stall the UI thread (no shared GIL or garbage collector) nor take more than its time and memory.
+stall the UI thread (no shared GIL or garbage collector) nor take more than its time and memory. Only plain
+data crosses: the scenario file's bytes go to the worker, which loads them itself, and its JSON answer names
+the best and worst paths by their choices, which are replayed here (`game.engine.outcome_json`).
 `explore_outcomes` is the one place the view asks the engine to explore a scenario's states.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import pickle
 import subprocess
 import sys
 import tempfile
@@ -21,6 +24,8 @@ from typing import IO
 from ..engine import OutcomeRange, Scenario
 from ..engine.analysis import best_and_worst
 from ..engine.budget import Budget
+from ..engine.outcome_json import range_from_json
+from ..engine.reading import Unreadable, read_capped
 
 #: States the view explores at most (the engine's default, so the library's scenarios are explored in full:
 #: about a second in the worker process on this project's 2-core machine).
@@ -31,6 +36,8 @@ WORKING = "Working out the best and worst reachable outcome…"
 FAILED = "The best and worst reachable outcome could not be worked out for this story."
 _KEEP = 32
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding `game`, for the worker's imports
+WORKER = ["-m", "game.ui.outcome_worker"]  # the worker's arguments after the interpreter
+MAX_REPLY = 1 << 24  # an answer is a few kilobytes; anything past this is damaged
 
 
 def explore_outcomes(scenario: Scenario) -> OutcomeRange:
@@ -41,7 +48,8 @@ def explore_outcomes(scenario: Scenario) -> OutcomeRange:
 
 class OutcomeJob:
     """One exploration in a worker process (its own memory cap, stopped at the time limit, no shared GIL or
-    garbage collector), or on a thread where no process can be started. Poll `done`, then read `result`."""
+    garbage collector), or on a thread where no process can be started or the scenario has no file to send
+    (made in memory, or changed on disk since it was loaded). Poll `done`, then read `result`."""
 
     def __init__(self, scenario: Scenario, seconds: float = TIME_LIMIT_S) -> None:
         self.scenario = scenario
@@ -52,26 +60,36 @@ class OutcomeJob:
         self._process: subprocess.Popen | None = None
         self._reply: IO[bytes] | None = None
         self._thread: threading.Thread | None = None
+        self.in_worker = True  # False once it falls back to a thread
         try:
             self._start_process()
-        except (OSError, ValueError, pickle.PicklingError, TypeError, AttributeError):
+        except (OSError, ValueError, Unreadable):
             self._close_files()
             self._process = None
+            self.in_worker = False
             self._thread = threading.Thread(target=self._run_here, name=f"outcomes-{scenario.id}", daemon=True)
             self._thread.start()
+
+    def _source(self) -> bytes:
+        """The bytes the scenario was loaded from; ValueError when its file is gone or has changed since."""
+        data = read_capped(self.scenario.path)
+        if hashlib.sha256(data).hexdigest()[:12] != self.scenario.version:
+            raise ValueError("the file has changed since it was loaded")
+        return data
 
     def _start_process(self) -> None:
         if getattr(sys, "frozen", False) or not sys.executable:
             raise OSError("no interpreter to start")
-        from .outcome_worker import dumps
+        from .outcome_worker import request as worker_request
 
+        asked = worker_request(self.scenario.path, self._source(), self.scenario.version, MEMORY_LIMIT_BYTES)
         with tempfile.TemporaryFile() as request:
-            request.write(dumps((self.scenario, MEMORY_LIMIT_BYTES)))
+            request.write(asked)
             request.seek(0)
             self._reply = tempfile.TemporaryFile()  # noqa: SIM115 (read and closed when the worker ends)
             env = dict(os.environ)
             env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
-            self._process = subprocess.Popen([sys.executable, "-m", "game.ui.outcome_worker"], stdin=request,
+            self._process = subprocess.Popen([sys.executable, *WORKER], stdin=request,
                                              stdout=self._reply, stderr=subprocess.DEVNULL, env=env,
                                              close_fds=True)
 
@@ -102,15 +120,23 @@ class OutcomeJob:
                 self._finish()
             return
         self._reply.seek(0)
-        try:
-            kind, payload = pickle.loads(self._reply.read())
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            kind, payload = "error", f"the worker stopped (exit code {code})"
-        if kind == "ok" and isinstance(payload, OutcomeRange):
-            self.result = payload
-        else:
-            self.problem = f"{FAILED} ({payload})"
+        self._read_reply(self._reply.read(MAX_REPLY + 1), code)
         self._finish()
+
+    def _read_reply(self, raw: bytes, code: int) -> None:
+        """The worker's JSON answer as a result, or a notice of what went wrong (never an exception)."""
+        try:
+            reply = json.loads(raw)
+        except (ValueError, RecursionError):  # nothing, cut short, not JSON, not UTF-8, or nested too deep
+            self.problem = f"{FAILED} (the worker stopped, exit code {code})"
+            return
+        if isinstance(reply, dict) and isinstance(reply.get("error"), str):
+            self.problem = f"{FAILED} ({reply['error'][:300]})"
+            return
+        try:
+            self.result = range_from_json(self.scenario, reply.get("ok") if isinstance(reply, dict) else None)
+        except ValueError as exc:
+            self.problem = f"{FAILED} (the worker's answer was damaged: {exc})"
 
     def _finish(self) -> None:
         self._finished = True

@@ -5,7 +5,6 @@ the customer, and each other option in the debrief saying what would have come o
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pygame
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from game.commands.common import require_scenario
 from game.engine import Playthrough, lifetime_value
 from game.facilitation.debrief import build_debrief
+from game.facilitation.session import ClassSession
 from game.facilitation.session import Decision as ClassDecision
 from game.ui.bootstrap import Options, make_app
 from game.ui.pilot import Pilot
@@ -83,7 +83,9 @@ def test_the_class_debrief_lists_a_timer_as_time_ran_out():
     scenario = require_scenario("expired_return")
     path = [ClassDecision("choice", 0), ClassDecision("choice", 0), ClassDecision("choice", 0),
             ClassDecision("timeout", None)]
-    report = build_debrief(SimpleNamespace(scenario=scenario, main=path), with_benchmarks=False)
+    session = ClassSession(scenario)
+    session.main = path
+    report = build_debrief(session, with_benchmarks=False)
     timed = report.decisions[3]
     assert timed.options[timed.chosen].startswith("Time ran out: ")
     assert not any(o.startswith("Timer ran out") for r in report.decisions for o in r.options)

@@ -145,8 +145,8 @@ def test_facilitator_mode_opens_the_facilitator_view(tmp_path, monkeypatch):
         def draw(self, surface, ctx):
             surface.fill(ctx.theme.surface)
 
-    def facilitator_scene(scenario):
-        opened.append(scenario.id)
+    def facilitator_scene(scenario, shuffle=False):
+        opened.append((scenario.id, shuffle))
         return Stand()
 
     fake = types.ModuleType("game.ui.facilitator")
@@ -156,7 +156,7 @@ def test_facilitator_mode_opens_the_facilitator_view(tmp_path, monkeypatch):
     open_select(pilot)
     focus_card_by_keyboard(pilot, "status_update")
     pilot.press(pygame.K_RETURN)
-    assert opened == ["status_update"]
+    assert opened == [("status_update", True)], "the classroom shuffles the options as solo play does"
     assert top(pilot.app) == "Stand"
 
 

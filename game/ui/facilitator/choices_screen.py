@@ -61,12 +61,10 @@ class ChoicesScreen:
 
     def _decided_view(self) -> tuple[str, str, list[str]]:
         """Speaker, text and options of the decision just taken (the play has already moved on)."""
-        from ...engine import Playthrough
-
         s = self.session
         key = ("decided", tuple((d.kind, d.source_index) for d in s.path))
         if key not in self._memo:
-            before = Playthrough(self.scenario, list(key[1][:-1]))
+            before = s.replay(s.path[:-1])  # in the session's order of the options
             self._memo = {key: (speaker_label(before.speaker), before.text, [c.text for c in before.choices])}
         return self._memo[key]
 

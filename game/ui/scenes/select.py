@@ -38,7 +38,7 @@ def start_scene(scenario: Scenario, ctx: Context) -> Scene:
         except ImportError:
             pass  # the facilitator's view is not installed: the ordinary play screen serves
         else:
-            return facilitator_scene(scenario)
+            return facilitator_scene(scenario, shuffle=True)
     from .play import PlayScene
 
     return PlayScene(scenario, shuffle=True)
