@@ -257,7 +257,8 @@ class Builder:
                       "when no condition holds the story would stop: drop the last 'if'")
         speaker = raw.get("speaker", customer_name)
         return Node(nid, speaker, text, raw.get("mood", "neutral"), raw.get("scene", self.raw.get("setting", "")),
-                    raw.get("sound"), tuple(choices), timer, tuple(branches), beats, text_if)
+                    raw.get("sound"), tuple(choices), timer, tuple(branches), beats, text_if,
+                    raw.get("call", False) is True)
 
     def _choice_id(self, nid: str, i: int, c: PosDict, item_pos: tuple[int, int], seen: dict[str, int],
                    text: str = "") -> str:

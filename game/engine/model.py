@@ -140,6 +140,7 @@ class Node:
     branches: tuple[Branch, ...] = ()
     lines: tuple[Line, ...] = ()  # beats; when given, `text` holds them joined (for tools that read one text)
     text_if: Variants = ()
+    call: bool = False  # the customer is on the line in this moment, not at the desk
 
     @property
     def is_branch(self) -> bool:

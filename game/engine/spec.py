@@ -164,6 +164,8 @@ NODE = Record("A moment in the conversation.", fields={
     "mood": _opt(Text("The speaker's mood, shown on the portrait.", enum=v.MOODS)),
     "scene": _opt(Text("Backdrop for this moment (defaults to the scenario's setting).", enum=v.SETTINGS)),
     "sound": _opt(Text("Sound cue played when the node appears.", enum=v.SOUNDS)),
+    "call": _opt(Boolean("The customer is on the phone or a video call in this moment (e.g. she rings back "
+                         "later): drawn as a call, never at the desk.")),
     "choices": _opt(ListOf("The options the player picks from (1 to 9).", item=CHOICE, min_items=1, max_items=9)),
     "timer": _opt(TIMER),
     "branch": _opt(ListOf("Automatic branches, tried in order; the last should have no 'if'.",

@@ -29,10 +29,12 @@ class Cast:
     mood: str
 
 
-def on_stage(scenario: Scenario, beats: Sequence[Beat], speaker: str, mood: str, answering: bool) -> Cast | None:
+def on_stage(scenario: Scenario, beats: Sequence[Beat], speaker: str, mood: str, answering: bool,
+             node_id: str = "") -> Cast | None:
     """The person to show while `speaker` says a line with `mood`. A narrated line keeps the scene's person
     on stage (with the face they had; with the narrated reaction's face when `answering` a choice); a node of
-    narration alone shows the scenario's customer, with the narration's face (neutral unless it says)."""
+    narration alone shows the scenario's customer, with the narration's face (neutral unless it says).
+    `node_id` names the node, whose `call` puts the customer on the line."""
     who = speaker.strip()
     if who.lower() == NARRATOR:
         present = next((b for b in beats if not b.narration), None)
@@ -44,14 +46,14 @@ def on_stage(scenario: Scenario, beats: Sequence[Beat], speaker: str, mood: str,
             who = scenario.customer.name
     if not who:
         return None
-    return cast_of(scenario, who, mood)
+    return cast_of(scenario, who, mood, node_id)
 
 
-def cast_of(scenario: Scenario, who: str, mood: str) -> Cast:
+def cast_of(scenario: Scenario, who: str, mood: str, node_id: str = "") -> Cast:
     """The Cast for a speaker's name (the customer, a cast member, or someone the scenario only names)."""
     customer = scenario.customer
     person = scenario.people.get(who)
-    call = bool(person is not None and person.call)
+    call = _on_call(scenario, who, node_id)
     if who == customer.name:
         return Cast(customer.appearance, customer.name, customer.role, call, True, mood)
     cast = scenario.appearance_for(who)
@@ -59,9 +61,13 @@ def cast_of(scenario: Scenario, who: str, mood: str) -> Cast:
     return Cast(appearance, who, person.role if person is not None else "", call, False, mood)
 
 
-def _on_call(scenario: Scenario, who: str) -> bool:
+def _on_call(scenario: Scenario, who: str, node_id: str = "") -> bool:
+    """A cast member marked `call`, or the customer in a node marked `call` (she rings back later)."""
     person = scenario.people.get(who)
-    return bool(person is not None and person.call)
+    if person is not None and person.call:
+        return True
+    node = scenario.nodes.get(node_id)
+    return bool(node is not None and node.call and who == scenario.customer.name)
 
 
 def voices(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> list[str]:
@@ -88,8 +94,10 @@ def voices(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> list[str]
 def at_the_desk(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> list[str]:
     """The people standing in the scene during the node (at most two, in the order they first speak): those who
     speak and are not on a call; the customer when nobody in the room speaks (narration, or a caller alone)."""
-    room = [who for who in voices(scenario, node_id, beats) if not _on_call(scenario, who)]
+    room = [who for who in voices(scenario, node_id, beats) if not _on_call(scenario, who, node_id)]
     narrated_only = all(b.narration for b in beats)
+    if _on_call(scenario, scenario.customer.name, node_id):
+        return room[:MOST_AT_THE_DESK]  # she is on the line: nobody stands in for her at the desk
     if not room or (narrated_only and scenario.customer.name not in room):
         room.insert(0, scenario.customer.name)  # the scene's person: the data never says she is away
     return room[:MOST_AT_THE_DESK]
@@ -97,12 +105,13 @@ def at_the_desk(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> list
 
 def caller_in(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> str:
     """The name of the person on the line in this node ('' when nobody calls)."""
-    return next((who for who in voices(scenario, node_id, beats) if _on_call(scenario, who)), "")
+    return next((who for who in voices(scenario, node_id, beats) if _on_call(scenario, who, node_id)), "")
 
 
 def pair_on_stage(scenario: Scenario, node_id: str, beats: Sequence[Beat]) -> bool:
     """Whether the node shows two people: two at the desk, or one at the desk with a caller on the line."""
-    return len(at_the_desk(scenario, node_id, beats)) > 1 or bool(caller_in(scenario, node_id, beats))
+    desk = at_the_desk(scenario, node_id, beats)
+    return len(desk) > 1 or (bool(desk) and bool(caller_in(scenario, node_id, beats)))
 
 
 def _last_mood(beats: Sequence[Beat], who: str, upto: int) -> str:
@@ -121,10 +130,10 @@ def with_them(scenario: Scenario, node_id: str, beats: Sequence[Beat], shown: Ca
     if shown is None:
         return None
     if shown.on_call:
-        who = desk[0]
+        who = desk[0] if desk else ""
     else:
         others = [w for w in desk if w != shown.name]
         who = caller or (others[0] if others else "")
     if not who or who == shown.name:
         return None
-    return cast_of(scenario, who, _last_mood(beats, who, beat))
+    return cast_of(scenario, who, _last_mood(beats, who, beat), node_id)

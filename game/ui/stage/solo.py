@@ -42,7 +42,7 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
         return
     speaker, text, mood = scene.speaking
     answering = scene.phase in (REPLY, FEEDBACK)
-    cast = on_stage(scene.scenario, v.beats, speaker, mood, answering)
+    cast = on_stage(scene.scenario, v.beats, speaker, mood, answering, v.node_id)
     pose = scene.stage_pose(ctx, cast.name if cast is not None else None)  # blinks, nods, walking in and out
     other = with_them(scene.scenario, v.node_id, v.beats, cast, scene.beat) if lay.side is not None else None
     if other is not None:
