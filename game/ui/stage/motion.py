@@ -131,10 +131,9 @@ class StageMotion:
             self.gesture, self.gesture_left, self.entering = "", 0.0, 0.0
         return True
 
-    @property
-    def gone(self) -> bool:
-        """Whether her exit has finished."""
-        return self.leaving is not None and self.leaving <= 0
+    def stay(self) -> None:
+        """She is not leaving after all (the play was taken back or restarted): back where she stood."""
+        self.leaving = None
 
     # ---- time --------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:

@@ -108,7 +108,7 @@ class Staged:
     def _snapshot(self, ctx: Context) -> None:
         """Keep the node now on screen as a picture that dissolves into the next one."""
         self._gone_to = None  # a new node (a take-back, a restart): whoever was walking out stays
-        self.motion.leaving = None
+        self.motion.stay()
         self.motion.moving = ctx.settings.motion
         if self.view is None or not ctx.settings.motion:
             return  # without motion the nodes cut
