@@ -104,6 +104,14 @@ class StageMotion:
         self.moving = True
 
     # ---- what happens ------------------------------------------------------------------------
+    def allow(self, moving: bool) -> None:
+        """Follow the Motion setting; turned off, a slide or nod under way stops where she stands."""
+        self.moving = moving
+        if not moving:
+            self.entering, self.gesture, self.gesture_left = 0.0, "", 0.0
+            if self.leaving is not None:
+                self.leaving = 0.0
+
     def present(self, who: str | None) -> bool:
         """Who stands on the stage now (None: nobody). A different person walks in; True when that began."""
         if who == self.who:
