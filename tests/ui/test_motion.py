@@ -254,3 +254,27 @@ def test_a_take_back_while_she_walks_out_keeps_her():
     pilot.advance(1.0)
     assert pilot.app.top is scene and scene.motion.leaving is None and scene.motion.pose().alpha == 255
     assert scene.phase != FEEDBACK
+
+
+def test_the_motion_clock_alone_wakes_at_each_blink_edge_and_stills_when_motion_is_turned_off():
+    from game.ui.stage.motion import StageMotion
+
+    motion = StageMotion()
+    assert motion.wake_in() is None and not motion.present(None)  # nobody on the stage: nothing to wake for
+    assert motion.present("Ms. Ling") and motion.pose().alpha < 255
+    edges = []
+    for _ in range(3):
+        wait = motion.wake_in()
+        assert wait is not None and wait > 0
+        was = motion.blinking
+        motion.update(wait)
+        assert motion.blinking != was  # woken exactly at an edge: the eyes shut or open
+        edges.append(motion.on_stage)
+    (start, end), = schedule("Ms. Ling", edges[0] + 0.01)
+    assert abs(edges[0] - start) < 1e-9 and abs(edges[1] - end) < 1e-9
+    motion.react("angry")
+    assert motion.animating() and motion.gesture == "shake"
+    motion.allow(False)  # the player turned motion off from the pause menu
+    assert not motion.animating() and motion.pose().dx == 0
+    motion.react("pleased")
+    assert not motion.leave() and not motion.animating()  # no nods or exits while it is off

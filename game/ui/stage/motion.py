@@ -104,6 +104,14 @@ class StageMotion:
         self.moving = True
 
     # ---- what happens ------------------------------------------------------------------------
+    def allow(self, moving: bool) -> None:
+        """Follow the Motion setting; turned off, a slide or nod under way stops where she stands."""
+        self.moving = moving
+        if not moving:
+            self.entering, self.gesture, self.gesture_left = 0.0, "", 0.0
+            if self.leaving is not None:
+                self.leaving = 0.0
+
     def present(self, who: str | None) -> bool:
         """Who stands on the stage now (None: nobody). A different person walks in; True when that began."""
         if who == self.who:
@@ -131,10 +139,9 @@ class StageMotion:
             self.gesture, self.gesture_left, self.entering = "", 0.0, 0.0
         return True
 
-    @property
-    def gone(self) -> bool:
-        """Whether her exit has finished."""
-        return self.leaving is not None and self.leaving <= 0
+    def stay(self) -> None:
+        """She is not leaving after all (the play was taken back or restarted): back where she stood."""
+        self.leaving = None
 
     # ---- time --------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:

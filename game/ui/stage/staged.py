@@ -110,8 +110,8 @@ class Staged:
     def _snapshot(self, ctx: Context) -> None:
         """Keep the node now on screen as a picture that dissolves into the next one."""
         self._gone_to = None  # a new node (a take-back, a restart): whoever was walking out stays
-        self.motion.leaving = None
-        self.motion.moving = ctx.settings.motion
+        self.motion.stay()
+        self.motion.allow(ctx.settings.motion)
         if self.view is None or not ctx.settings.motion:
             return  # without motion the nodes cut
         self._fade = pygame.Surface(ctx.viewport.window)
@@ -131,7 +131,7 @@ class Staged:
     # ---- the person's motion -------------------------------------------------------------------
     def stage_pose(self, ctx: Context, who: str | None) -> Pose:
         """Where to draw `who` (the person drawn on the stage now, None for nobody) in this frame."""
-        self.motion.moving = ctx.settings.motion
+        self.motion.allow(ctx.settings.motion)
         self.motion.present(who)
         return self.motion.pose()
 
