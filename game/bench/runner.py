@@ -3,6 +3,8 @@
     python -m game.bench.runner startup title|select W H
     python -m game.bench.runner play W H FRAMES
     python -m game.bench.runner idle title|select|play W H SECONDS
+    python -m game.bench.runner stage W H FRAMES
+    python -m game.bench.runner preview W H SAVES FILE
 
 Each prints one line `BENCH-RESULT {json}`. Imports are deferred so start-up is timed from the first line.
 """
@@ -55,6 +57,66 @@ def play(w: int, h: int, frames: int) -> None:
           ending=ending, peak_rss_kb=_peak_rss_kb())
 
 
+def stage(w: int, h: int, frames: int) -> None:
+    """Frame work on the solo stage: a node shown again every CYCLE frames dissolves from its last picture while
+    its first line types (the person talking); each frame is tagged dissolving or talking."""
+    from . import screens
+
+    app, scene = screens.stage_app((w, h))
+    dissolve: list[float] = []
+    talking: list[float] = []
+    cycle = 40
+    for n in range(frames + 2 * cycle):  # two cycles first, unrecorded: the portraits are painted once
+        start = _now()
+        if n % cycle == 0:  # the frame on which a choice leads on: the snapshot is taken here
+            screens.restart_node(app, scene)
+        app.step(dt=1 / 60)
+        took = (_now() - start) * 1000
+        if n < 2 * cycle:
+            continue
+        if scene.fading or n % cycle == 0:
+            dissolve.append(took)
+        elif scene.phase == "reading" and not scene.typewriter.done:
+            talking.append(took)
+    _emit(dissolve_ms=dissolve, talking_ms=talking, scenario=scene.scenario.id, node=scene.view.node_id,
+          surfaces=census_lines())
+
+
+def preview(w: int, h: int, saves: int, path: str) -> None:
+    """Save the previewed file `saves` times, as an editor does (a new file moved over it), and time each save
+    to the first frame that shows the reloaded scenario; the App's own 60 fps clock paces the steps."""
+    import os
+    from pathlib import Path
+
+    from . import screens
+
+    app, scene = screens.preview_app((w, h), path)
+    original = Path(path).read_bytes()
+    latencies: list[float] = []
+    for n in range(saves):
+        for _ in range(30):  # settle, and put the save at a different moment of the file watch's polling
+            app.step()
+        tmp = f"{path}.saving"
+        Path(tmp).write_bytes(original + f"\n# saved {n}\n".encode())
+        scene.notice = ""
+        start = _now()
+        os.replace(tmp, path)
+        for _ in range(600):
+            drawn = app.step()
+            if drawn and scene.notice.startswith("Reloaded"):
+                latencies.append((_now() - start) * 1000)
+                break
+        else:
+            raise RuntimeError("the preview never showed the saved file")
+    _emit(latency_ms=latencies, errors=scene.errors)
+
+
+def census_lines() -> list[str]:
+    from .census import census, describe
+
+    return describe(census())
+
+
 def idle(screen: str, w: int, h: int, seconds: float) -> None:
     """CPU used by the real App.run() loop on a screen waiting for input, once it has settled."""
     import pygame
@@ -97,6 +159,10 @@ def main(argv: list[str]) -> int:
         startup(argv[1], int(argv[2]), int(argv[3]))
     elif mode == "play":
         play(int(argv[1]), int(argv[2]), int(argv[3]))
+    elif mode == "stage":
+        stage(int(argv[1]), int(argv[2]), int(argv[3]))
+    elif mode == "preview":
+        preview(int(argv[1]), int(argv[2]), int(argv[3]), argv[4])
     elif mode == "idle":
         idle(argv[1], int(argv[2]), int(argv[3]), float(argv[4]))
     else:

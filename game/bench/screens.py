@@ -194,3 +194,39 @@ def waiting_app(screen: str, size: tuple[int, int]) -> App:
 
         app.apply(Push(PlayScene(_playable(app)[0])))
     return app
+
+
+def stage_app(size: tuple[int, int]) -> tuple[App, PlayScene]:
+    """The solo stage on the first bundled scenario whose opening shows a person standing (not on a call)."""
+    from ..ui.scenes.play import PlayScene
+
+    app = make_app(_options(size))
+    for scenario in _playable(app):
+        scene = PlayScene(scenario)
+        app.apply(Push(scene))
+        app.step(dt=DT)
+        if "person" in scene.rec.parts and scene.phase == "reading" and not scene.typewriter.done:
+            return app, scene
+        app.stack.pop()
+    raise RuntimeError("no bundled scenario opens with a person on the stage saying a line")
+
+
+def restart_node(app: App, scene: PlayScene) -> None:
+    """Show the node on screen again, as a choice leading to it does: its last picture dissolves into it and
+    its first line types (the person talking)."""
+    scene._show_node(app.ctx)
+
+
+def preview_app(size: tuple[int, int], path: str) -> tuple[App, object]:
+    """The author's preview window on the scenario file at `path`, as `run.py preview FILE` opens it."""
+    from pathlib import Path
+
+    from ..engine import load_bytes
+    from ..ui.scenes.preview import PreviewScene
+
+    data = Path(path).read_bytes()
+    result = load_bytes(data, path)
+    if result.scenario is None:
+        raise RuntimeError(f"{path} does not load")
+    scene = PreviewScene(path, result.scenario, data)
+    return make_app(_options(size), first=scene), scene
