@@ -187,7 +187,8 @@ def reload(w: int, h: int, saves: int, path: str, poll: float = 0.2) -> None:
     screen = open_window(w, h)
     font = pygame.font.Font(None, max(12, h // 24))
     clock = pygame.time.Clock()
-    original = open(path, "rb").read()
+    with open(path, "rb") as f:
+        original = f.read()
     latencies = []
     for n in range(saves):
         for _ in range(30):

@@ -31,9 +31,11 @@ def startup(screen: str, w: int, h: int) -> None:
     first = marks["title_drawn"] = _now()
     details: dict = {}
     if screen == "select":
-        listed = screens.open_select(app)
+        first_listed = screens.open_select(app)
         first = _now()
-        details = {"listed": listed, "bundled": screens.bundled_count()}
+        listed = screens.all_cards(app)
+        details = {"listed": listed, "first_listed": first_listed, "all_listed": _now(),
+                   "bundled": screens.bundled_count()}
     _emit(first_frame=first, marks=marks, **details)
 
 

@@ -76,6 +76,19 @@ def open_select(app: App) -> int:
     raise RuntimeError("Start on the title screen never showed the scenario select")
 
 
+def all_cards(app: App) -> int:
+    """Step the select screen (at its own pace) until the background load is done and every card is drawn."""
+    from ..ui.scenes.select import SelectScene
+
+    for _ in range(MAX_FRAMES):
+        loading = app.ctx.library_loading
+        drawn = app.step(dt=DT)
+        if not loading and isinstance(app.top, SelectScene) and (drawn or not app.top.dirty):
+            return len(app.top.cards)
+        time.sleep(0.002)
+    raise RuntimeError("the scenario select never listed every scenario")
+
+
 def _playable(app: App) -> list[Scenario]:
     scenarios = [r.scenario for r in app.ctx.library if r.scenario is not None]
     return sorted(scenarios, key=lambda s: (s.order, s.id))
