@@ -54,9 +54,10 @@ def play(w: int, h: int, frames: int) -> None:
             times.append((_now() - start) * 1000)
         for key, active in session.activity(app).items():
             activity[key] += int(active)
+    on_play = census_lines()
     ending = session.finish(app)
     _emit(frame_ms=times, activity=activity, node=session.timer_node, scenario=session.scenario_id,
-          ending=ending, peak_rss_kb=_peak_rss_kb())
+          ending=ending, peak_rss_kb=_peak_rss_kb(), surfaces={"play": on_play, "ending": census_lines()})
 
 
 def stage(w: int, h: int, frames: int) -> None:
