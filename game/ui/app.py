@@ -137,7 +137,8 @@ class App:
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
-        self.screen.fill(self.ctx.theme.background)
+        if not self.stack[first].covers_window:  # a full-window picture makes the clear a wasted fill
+            self.screen.fill(self.ctx.theme.background)
         for scene in self.stack[first:]:
             scene.draw(self.screen, self.ctx)
             scene.dirty = False

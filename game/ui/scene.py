@@ -41,6 +41,7 @@ class Scene:
     """Base scene: override what you need. `opaque = False` draws the scene below first (overlays)."""
 
     opaque: bool = True
+    covers_window: bool = False  # True: draw() paints every pixel, so the App need not clear the window first
 
     def __init__(self) -> None:
         self.dirty = True
