@@ -99,7 +99,7 @@ def make_context(opts: Options) -> Context:
         settings=settings,
         viewport=Viewport.fit(opts.size),
         text=TextCache(),
-        audio=Audio(enabled=settings.sound, volume=settings.volume),
+        audio=Audio(enabled=settings.sound, volume=settings.volume, defer=True),  # opened after the first frame
         progress=progress,
         library_loader=lambda: load_library(scenario_dir, notices, partial.append),
         library_partial=partial,
