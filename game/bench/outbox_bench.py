@@ -86,9 +86,12 @@ def bare_post_ms(port: int, statements: list[dict]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def outbox_figure(runs: int, work: Path, count: int = STATEMENTS) -> Figure:
+def outbox_figure(runs: int, work: Path, count: int = STATEMENTS, quick: bool = False) -> Figure:
     target = Target(max_ratio=1.5)
     command = ralph_command()
+    if quick:
+        return Figure(FID, LABEL, "ms", [], [], REFERENCE_LABEL, target,
+                      skipped="a quick run does not start ralph (about 10 s); the full bench measures this")
     if command is None:
         return Figure(FID, LABEL, "ms", [], [], REFERENCE_LABEL, target,
                       skipped="ralph is not installed (pip install 'ralph-malph[lrs,cli]' to measure this)")

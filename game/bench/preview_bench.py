@@ -15,18 +15,19 @@ SCENARIO = "expired_return"
 REFERENCE_LABEL = "a 60 fps loop polling the file's stat every 0.2 s (as the preview does), C-parsing it and flipping"
 
 
-def _latency(argv_of, data_dir: str, work: Path, saves: int, name: str) -> float:
-    path = work / f"{name}-{SCENARIO}.yaml"
-    shutil.copyfile(bundled_dir() / f"{SCENARIO}.yaml", path)
+def _latency(argv_of, data_dir: str, work: Path, saves: int, name: str, scenario: str) -> float:
+    path = work / f"{name}-{scenario}.yaml"
+    shutil.copyfile(bundled_dir() / f"{scenario}.yaml", path)
     result = run_child(argv_of(*SIZE, saves, path), data_dir, timeout=60 + 30 * saves)[1]
     return median(result["latency_ms"])
 
 
-def preview_figure(runs: int, saves: int, data_dir: str, work: Path) -> Figure:
+def preview_figure(runs: int, saves: int, data_dir: str, work: Path, scenario: str = SCENARIO) -> Figure:
     game, ref = interleave(
-        lambda: _latency(lambda *a: game_argv("preview", *a), data_dir, work, saves, "game"),
-        lambda: _latency(lambda *a: reference_argv("reload", *a), data_dir, work, saves, "reference"), runs)
-    return Figure("preview.reload", f"Preview reload: save {SCENARIO} to the new frame", "ms", game, ref,
+        lambda: _latency(lambda *a: game_argv("preview", *a), data_dir, work, saves, "game", scenario),
+        lambda: _latency(lambda *a: reference_argv("reload", *a), data_dir, work, saves, "reference", scenario),
+        runs)
+    return Figure("preview.reload", f"Preview reload: save {scenario} to the new frame", "ms", game, ref,
                   REFERENCE_LABEL, Target(max_value=500.0),
                   note=f"{SIZE[0]}x{SIZE[1]}, median of {saves} save(s) a run (a new file moved over the old, as "
                        "editors save); the preview promises a save shows within half a second")

@@ -32,6 +32,16 @@ class Config:
     statements: int = 1000
     quick: bool = False
 
+    @property
+    def preview_scenario(self) -> str:
+        return "birthday" if self.quick else "expired_return"  # quick: the smallest bundled exploration
+
+    def paths_files(self, bundled: list[str]) -> list[str]:
+        """The bundled scenarios `paths` is timed on: all of them, or two small ones in a quick run."""
+        if not self.quick:
+            return bundled
+        return [f for f in bundled if Path(f).stem in QUICK_PATHS]
+
     @classmethod
     def make(cls, runs: int | None, quick: bool) -> Config:
         if quick:
@@ -43,6 +53,7 @@ class Config:
 
 
 Section = tuple[str, Callable[[], list[Figure]]]
+QUICK_PATHS = ("birthday", "status_update")
 
 
 def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
@@ -63,7 +74,7 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
 
     def paths_all() -> list[Figure]:
         figures = [paths_figure(f"paths.{Path(f).stem}", f"paths on {Path(f).stem}", f, cfg.heavy_runs, 1000.0)
-                   for f in bundled]
+                   for f in cfg.paths_files(bundled)]
         figures.append(paths_figure("paths.generated", f"paths on the {gen_label}", generated, cfg.heavy_runs,
                                     10_000.0))
         return figures
@@ -72,9 +83,10 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
         ("start-up", lambda: startup_figures(cfg.runs, data_dir)),
         ("frame time and memory", lambda: frame_and_memory_figures(cfg.runs, cfg.frames, data_dir)),
         ("stage frame time", lambda: stage_figures(cfg.heavy_runs, cfg.stage_frames, data_dir)),
-        ("preview reload", lambda: [preview_figure(cfg.heavy_runs, cfg.preview_saves, data_dir, work)]),
+        ("preview reload", lambda: [preview_figure(cfg.heavy_runs, cfg.preview_saves, data_dir, work,
+                                                   cfg.preview_scenario)]),
         ("CJK text layout", lambda: [cjk_figure(cfg.runs, cfg.cjk_chars)]),
-        ("xAPI outbox", lambda: [outbox_figure(cfg.heavy_runs, work, cfg.statements)]),
+        ("xAPI outbox", lambda: [outbox_figure(cfg.heavy_runs, work, cfg.statements, quick=cfg.quick)]),
         ("idle CPU", lambda: idle_figures(cfg.idle_runs, cfg.idle_seconds, data_dir)),
         ("scenario loading", lambda: [
             *loading_figures("loading.bundled", f"Load and check all {len(bundled)} bundled scenarios", bundled,
