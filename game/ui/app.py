@@ -70,6 +70,8 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def _push(self, scene: Scene) -> None:
+        if scene.opaque and self.stack:
+            self.stack[-1].covered()  # hidden until it is the top again: its pictures need not stay in memory
         self.stack.append(scene)
         scene.enter(self.ctx)
         self._force_redraw = True

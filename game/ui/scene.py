@@ -69,3 +69,6 @@ class Scene:
     def layout_changed(self, ctx: Context) -> None:
         """Called after a resize, fullscreen toggle or theme change."""
         self.dirty = True
+
+    def covered(self) -> None:
+        """An opaque scene was pushed over this one: let go of pictures it can rebuild when it shows again."""

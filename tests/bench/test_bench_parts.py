@@ -90,3 +90,27 @@ def test_select_shows_cards_as_the_library_arrives(tmp_path, monkeypatch) -> Non
     _ = app.ctx.library
     app.step(dt=1 / 60)
     assert len(select.cards) == len(BUNDLED_FILES) and not select.animating()
+
+
+def test_a_covered_screen_lets_go_of_its_window_sized_pictures(tmp_path, monkeypatch) -> None:
+    from game.ui.bootstrap import Options, make_app
+    from game.ui.pilot import Pilot
+    from game.ui.scenes.select import SelectScene
+    from game.ui.scenes.title import TitleScene
+    from game.userdata.settings import Settings
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path))
+    app = make_app(Options(size=(1280, 720), settings=Settings()))
+    pilot = Pilot(app)
+    pilot.frame(2)
+    title = app.top
+    assert isinstance(title, TitleScene) and title.backdrop._surface is not None
+    pilot.press("1")
+    select = app.top
+    assert isinstance(select, SelectScene) and app.stack[0] is title
+    assert title.backdrop._surface is None and title._portrait is None
+    pilot.press(pygame.K_ESCAPE)  # the menu is an overlay: the select stays drawn under it, pictures kept
+    assert app.top is not select and select.backdrop._surface is not None
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_BACKSPACE)  # back to the title, which builds its picture again
+    assert app.top is title and title.backdrop._surface is not None

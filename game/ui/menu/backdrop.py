@@ -61,5 +61,9 @@ class Backdrop:
         picture.blit(veil, (0, 0))
         return picture
 
+    def release(self) -> None:
+        """Forget the window-sized picture (about 8 MB at 1080p); the next draw builds it again."""
+        self._key, self._surface = None, None
+
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         surface.blit(self.surface(ctx), (0, 0))

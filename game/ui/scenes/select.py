@@ -200,6 +200,10 @@ class SelectScene(Scene):
             self._child, self._pending = "play", Push(scene)
         self._refresh(ctx)
 
+    def covered(self) -> None:
+        self.backdrop.release()
+        self.portraits = PortraitCache()  # the card portraits come back from the art caches when shown again
+
     def layout_changed(self, ctx: Context) -> None:
         self._key = None
         self.dirty = True
