@@ -146,18 +146,19 @@ class PlaySession:
         top = app.top
         return top if isinstance(top, PlayScene) else None
 
-    def drive(self, app: App, pick: int) -> None:
-        """Act like a quick reader: skip ahead after a moment, pick `pick`, read the coach, continue."""
+    def drive(self, app: App, pick: int, patience: float = 1.0) -> None:
+        """Act like a quick reader: skip ahead after a moment, pick `pick`, read the coach, continue
+        (`patience` scales the moments: the walk to the ending only needs the screens, not the frames)."""
         scene = self.scene(app)
         if scene is None:
             return
         self.frames_on_node += 1
         phase = scene.phase
-        if phase in ("reading", "reply") and self.frames_on_node > 20:  # her reply waits for a key too
+        if phase in ("reading", "reply") and self.frames_on_node > 20 * patience:  # her reply waits too
             press(pygame.K_SPACE)
-        elif phase == "choosing" and self.frames_on_node > 30:
+        elif phase == "choosing" and self.frames_on_node > 30 * patience:
             press(getattr(pygame, f"K_{pick}"))
-        elif phase == "feedback" and self.frames_on_node > 50:
+        elif phase == "feedback" and self.frames_on_node > 50 * patience:
             press(pygame.K_RETURN)
             self.frames_on_node = 0
 
@@ -187,7 +188,7 @@ class PlaySession:
         for _ in range(MAX_FRAMES):
             if isinstance(app.top, EndingScene):
                 break
-            self.drive(app, 1)
+            self.drive(app, 1, patience=0.1)
             app.step(dt=DT)
         for _ in range(180):
             app.step(dt=DT)
