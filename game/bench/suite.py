@@ -81,7 +81,7 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
 
     return [
         ("start-up", lambda: startup_figures(cfg.runs, data_dir)),
-        ("frame time and memory", lambda: frame_and_memory_figures(cfg.runs, cfg.frames, data_dir)),
+        ("frame time and memory", lambda: frame_and_memory_figures(min(cfg.runs, 3), cfg.frames, data_dir)),
         ("stage frame time", lambda: stage_figures(cfg.heavy_runs, cfg.stage_frames, data_dir)),
         ("preview reload", lambda: [preview_figure(cfg.heavy_runs, cfg.preview_saves, data_dir, work,
                                                    cfg.preview_scenario)]),

@@ -124,7 +124,7 @@ def surface_bytes(surface: pygame.Surface | None) -> int:
     return w * h * surface.get_bytesize()
 
 
-MAX_CACHE_BYTES = 24 << 20  # a cache of pictures holds at most this much pixel memory (three 1080p backdrops)
+MAX_CACHE_BYTES = 12 << 20  # a cache of pictures holds at most this much pixel memory (six 1080p stage portraits)
 
 
 class LRU:

@@ -18,7 +18,7 @@ from ...engine.vocabulary import MOODS
 _modules: dict[str, ModuleType | None] = {}
 _surfaces: OrderedDict[tuple, pygame.Surface | None] = OrderedDict()  # least recently used first
 _MAX_SURFACES = 16
-_MAX_BYTES = 24 << 20  # pixel memory held here at most (the newest picture is always kept)
+_MAX_BYTES = 12 << 20  # pixel memory held here at most (the newest picture is always kept)
 _held = [0]  # bytes of the pictures in _surfaces
 
 
