@@ -134,6 +134,7 @@ def idle(screen: str, w: int, h: int, seconds: float) -> None:
         app.step(dt=1 / 60)
     while app.ctx.library_loading:  # the one-time background load of the scenarios is start-up, not idling
         time.sleep(0.01)
+    app.ctx.audio.ambience.wait(10)  # so is decoding the music bed, which starts once the mixer opens
     settled = app.top is not None and not app.top.animating()
     pygame.time.set_timer(pygame.QUIT, max(1, round(seconds * 1000)), loops=1)
     drawn = app.frames_drawn
