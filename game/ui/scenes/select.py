@@ -373,8 +373,10 @@ class SelectScene(Scene):
                 draw_card(surface, ctx, self.cards[i], self.texts[i], (p.x, p.y + offset, p.w, p.h), self.portraits,
                           focused=i == self.focus, hovered=False)
         if not self.cards:
-            blit_paragraph(surface, ctx, f"No scenario files were found in {ctx.scenario_dir}.",
-                           vp.rect(MARGIN, self.header_h + 20, vp.width - 2 * MARGIN, 200), "body")
+            words = ("Finding the scenarios..." if self._arriving or ctx.library_loading
+                     else f"No scenario files were found in {ctx.scenario_dir}.")
+            blit_paragraph(surface, ctx, words, vp.rect(MARGIN, self.header_h + 20, vp.width - 2 * MARGIN, 200),
+                           "body")
         surface.set_clip(clip)
         draw_scrollbar(surface, ctx, self.scroller, self.header_h)
         draw_header(surface, ctx, TITLE, self.title_px, self.hint, self.hint_top, self.header_h, self.header_buttons,
