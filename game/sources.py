@@ -12,18 +12,17 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import resources
-from .engine.analysis_cache import AnalysisCache
-from .engine.diagnostics import Diagnostic, Severity
 from .userdata.paths import data_dir
 
 if TYPE_CHECKING:
     from .engine import LoadResult
+    from .engine.analysis_cache import AnalysisCache
 
 ENV_VAR = "CUSTOMER_CHAIN_SCENARIOS"
 SUFFIXES = (".yaml", ".yml")
@@ -104,6 +103,8 @@ def display_path(path: str | os.PathLike) -> str:
 
 
 def analysis_cache() -> AnalysisCache:
+    from .engine.analysis_cache import AnalysisCache  # not needed for the first frame: imported on first use
+
     """The analysis cache in the user's data folder."""
     return AnalysisCache(data_dir() / "cache" / "analysis.json")
 
@@ -149,14 +150,18 @@ def _refusal(full: str, root: str) -> str | None:
     return None
 
 
-def load_entries(found: Sequence[Entry], cache: AnalysisCache | None = None) -> list[LoadResult]:
-    """Load every entry (broken ones included, as results with errors) and report duplicate ids."""
+def load_entries(found: Sequence[Entry], cache: AnalysisCache | None = None,
+                 on_result: Callable[[LoadResult], None] | None = None) -> list[LoadResult]:
+    """Load every entry (broken ones included, as results with errors) and report duplicate ids; each result
+    is also handed to `on_result` as soon as it is made (a screen can show it while the rest load)."""
     from .engine import LoadResult, load_file
 
     results: list[LoadResult] = []
     owner: dict[str, LoadResult] = {}
     for entry in found:
         if entry.refused:
+            from .engine.diagnostics import Diagnostic, Severity
+
             result = LoadResult(entry.path, None, [Diagnostic(entry.path, 1, 1, Severity.ERROR, "CC026",
                                                               f"not read: {entry.refused}")])
         else:
@@ -170,6 +175,8 @@ def load_entries(found: Sequence[Entry], cache: AnalysisCache | None = None) -> 
             else:
                 result = _duplicate(result, first)
         results.append(result)
+        if on_result is not None:
+            on_result(result)
     if cache is not None:
         cache.save()
     return results
@@ -182,6 +189,8 @@ def _duplicate(result: LoadResult, first: LoadResult) -> LoadResult:
     where = f"{first.path}:{_id_line(first.path)}"
     message = (f"scenario id '{result.scenario.id}' is already used by {where}; give this file its own id "
                "(ids keep each scenario's progress apart)")
+    from .engine.diagnostics import Diagnostic, Severity
+
     diag = Diagnostic(result.path, line, 1, Severity.ERROR, "CC065", message)
     dup = LoadResult(result.path, None, sorted([*result.diagnostics, diag], key=lambda d: (d.line, d.col)))
     dup.source = result.source
@@ -198,9 +207,10 @@ def _id_line(path: str) -> int:
     return head.count(b"\n", 0, match.start()) + 1 if match else 1
 
 
-def load_library(cache: AnalysisCache | None = None) -> list[LoadResult]:
+def load_library(cache: AnalysisCache | None = None,
+                 on_result: Callable[[LoadResult], None] | None = None) -> list[LoadResult]:
     """Every scenario in every folder, in reading order, broken files included."""
-    return load_entries([e for f in folders() for e in entries(f)], cache)
+    return load_entries([e for f in folders() for e in entries(f)], cache, on_result)
 
 
 def expand(paths: Sequence[str]) -> list[Entry]:

@@ -32,5 +32,6 @@ def frame_and_memory_figures(runs: int, frames: int, data_dir: str) -> list[Figu
         "memory.peak", "Peak memory while playing", "MB",
         [r["peak_rss_kb"] / 1024 for r in game], [r["peak_rss_kb"] / 1024 for r in ref],
         MEMORY_REFERENCE_LABEL, Target(max_ratio=1.5),
-        note=f"peak resident set size; the game played on to the ending '{last['ending']}'"))
+        note=f"peak resident set size; the game played on to the ending '{last['ending']}'",
+        details={"surfaces": last["surfaces"]}))
     return figures

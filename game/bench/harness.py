@@ -50,6 +50,7 @@ class Figure:
     target: Target | None = None
     note: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    skipped: str = ""  # why the figure was not measured on this machine (not a failure), e.g. a missing tool
 
     @property
     def value(self) -> float:
@@ -68,7 +69,7 @@ class Figure:
 
     @property
     def met(self) -> bool | None:
-        if self.target is None or math.isnan(self.value):
+        if self.target is None or self.skipped or math.isnan(self.value):
             return None
         return self.target.met(self.value, self.ratio)
 
@@ -87,6 +88,7 @@ class Figure:
             "samples": [_round(s) for s in self.samples],
             "reference_samples": [_round(s) for s in self.reference_samples],
             "note": self.note,
+            "skipped": self.skipped or None,
             **({"details": self.details} if self.details else {}),
         }
 
@@ -147,7 +149,7 @@ def table(figures: list[Figure]) -> str:
     rows = [("figure", "game", "reference", "ratio", "target", "met")]
     for f in figures:
         ratio = f.ratio
-        met = {True: "yes", False: "NO", None: "-"}[f.met]
+        met = "skipped" if f.skipped else {True: "yes", False: "NO", None: "-"}[f.met]
         rows.append((f.label, _fmt(f.value, f.unit), _fmt(f.reference, f.unit),
                      "-" if ratio is None else f"{ratio:.2f}x",
                      f.target.describe(f.unit) if f.target else "-", met))

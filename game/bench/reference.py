@@ -4,6 +4,8 @@
     python game/bench/reference.py frames W H FRAMES
     python game/bench/reference.py idle W H SECONDS
     python game/bench/reference.py wait W H SECONDS
+    python game/bench/reference.py stage W H FRAMES
+    python game/bench/reference.py reload W H SAVES FILE
 
 Each prints one line `BENCH-RESULT {json}` for the benchmark that started it.
 """
@@ -123,6 +125,98 @@ def frames(w: int, h: int, count: int) -> None:
     emit(frame_ms=times, peak_rss_kb=peak_rss_kb())
 
 
+class Stage:
+    """A full-window setting, a person with two mouths, a translucent dialogue box and its typed line."""
+
+    def __init__(self, screen: pygame.Surface) -> None:
+        w, h = screen.get_size()
+        u = h / 720
+        self.background = Picture(screen).background
+        person = pygame.Surface((round(460 * u), round(470 * u)), pygame.SRCALPHA)
+        pygame.draw.ellipse(person, (120, 80, 60, 255), person.get_rect().inflate(-40, -60))
+        self.people = [person.convert_alpha(), person.copy().convert_alpha()]
+        pygame.draw.ellipse(self.people[1], (60, 20, 20, 255), (person.get_width() // 2 - 20, 200, 40, 20))
+        self.box = pygame.Rect(round(24 * u), h - round(140 * u), w - round(48 * u), round(116 * u))
+        panel = pygame.Surface(self.box.size, pygame.SRCALPHA)
+        pygame.draw.rect(panel, (*SURFACE, 250), panel.get_rect(), border_radius=round(12 * u))
+        self.panel = panel.convert_alpha()
+        self.font = pygame.font.Font(None, round(30 * u))
+        self.lines = [self.font.render(line, True, TEXT) for line in wrap(self.font, PARAGRAPH, self.box.width - 60)]
+
+    def draw(self, screen: pygame.Surface, frame: int) -> None:
+        screen.blit(self.background, (0, 0))
+        person = self.people[(frame // 4) % 2]
+        screen.blit(person, person.get_rect(midbottom=(screen.get_width() // 2, self.box.top + 40)))
+        screen.blit(self.panel, self.box)
+        y = self.box.top + 20
+        for line in self.lines[:2]:
+            screen.blit(line, (self.box.left + 30, y))
+            y += self.font.get_linesize()
+
+
+def stage(w: int, h: int, count: int, cycle: int = 40, fade_frames: int = 15) -> None:
+    """The stage loop: every `cycle` frames the screen is kept (copied) and faded out over the next frames."""
+    screen = open_window(w, h)
+    picture = Stage(screen)
+    snapshot: pygame.Surface | None = None
+    dissolve, talking = [], []
+    for n in range(count + 2 * cycle):
+        start = time.perf_counter()
+        pygame.event.pump()
+        if n % cycle == 0:
+            snapshot = screen.copy()
+        picture.draw(screen, n)
+        left = fade_frames - n % cycle
+        if snapshot is not None and left > 0:
+            snapshot.set_alpha(255 * left // fade_frames)
+            screen.blit(snapshot, (0, 0))
+        pygame.display.flip()
+        took = (time.perf_counter() - start) * 1000
+        if n >= 2 * cycle:
+            (dissolve if left > 0 else talking).append(took)
+    emit(dissolve_ms=dissolve, talking_ms=talking)
+
+
+def reload(w: int, h: int, saves: int, path: str, poll: float = 0.2) -> None:
+    """Poll a file's stat every `poll` seconds at 60 frames a second; on a change parse it with the C loader,
+    draw a line about it and flip. Each save's time to that frame is reported."""
+    import os
+
+    import yaml
+
+    screen = open_window(w, h)
+    font = pygame.font.Font(None, max(12, h // 24))
+    clock = pygame.time.Clock()
+    with open(path, "rb") as f:
+        original = f.read()
+    latencies = []
+    for n in range(saves):
+        for _ in range(30):
+            clock.tick(FPS)
+        stamp = os.stat(path).st_mtime_ns, os.stat(path).st_size
+        with open(path + ".saving", "wb") as f:
+            f.write(original + f"\n# saved {n}\n".encode())
+        start = time.perf_counter()
+        os.replace(path + ".saving", path)
+        waited = 0.0
+        while True:
+            waited += clock.tick(FPS) / 1000
+            pygame.event.pump()
+            if waited < poll:
+                continue
+            waited = 0.0
+            st = os.stat(path)
+            if (st.st_mtime_ns, st.st_size) != stamp:
+                with open(path, "rb") as f:
+                    data = yaml.load(f.read(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+                screen.fill(BG)
+                screen.blit(font.render(f"Reloaded {len(data['nodes'])} nodes", True, TEXT), (20, 20))
+                pygame.display.flip()
+                latencies.append((time.perf_counter() - start) * 1000)
+                break
+    emit(latency_ms=latencies)
+
+
 def idle(w: int, h: int, seconds: float) -> None:
     """Wait for input at 60 ticks a second, redrawing only when an event arrives; report CPU use."""
     screen = open_window(w, h)
@@ -160,6 +254,10 @@ def main(argv: list[str]) -> int:
         frames(w, h, int(argv[3]))
     elif mode == "idle":
         idle(w, h, float(argv[3]))
+    elif mode == "stage":
+        stage(w, h, int(argv[3]))
+    elif mode == "reload":
+        reload(w, h, int(argv[3]), argv[4])
     elif mode == "wait":
         wait(w, h, float(argv[3]))
     else:

@@ -3,6 +3,8 @@
     python -m game.bench.runner startup title|select W H
     python -m game.bench.runner play W H FRAMES
     python -m game.bench.runner idle title|select|play W H SECONDS
+    python -m game.bench.runner stage W H FRAMES
+    python -m game.bench.runner preview W H SAVES FILE
 
 Each prints one line `BENCH-RESULT {json}`. Imports are deferred so start-up is timed from the first line.
 """
@@ -29,9 +31,11 @@ def startup(screen: str, w: int, h: int) -> None:
     first = marks["title_drawn"] = _now()
     details: dict = {}
     if screen == "select":
-        listed = screens.open_select(app)
+        first_listed = screens.open_select(app)
         first = _now()
-        details = {"listed": listed, "bundled": screens.bundled_count()}
+        listed = screens.all_cards(app)
+        details = {"listed": listed, "first_listed": first_listed, "all_listed": _now(),
+                   "bundled": screens.bundled_count()}
     _emit(first_frame=first, marks=marks, **details)
 
 
@@ -50,9 +54,70 @@ def play(w: int, h: int, frames: int) -> None:
             times.append((_now() - start) * 1000)
         for key, active in session.activity(app).items():
             activity[key] += int(active)
+    on_play = census_lines()
     ending = session.finish(app)
     _emit(frame_ms=times, activity=activity, node=session.timer_node, scenario=session.scenario_id,
-          ending=ending, peak_rss_kb=_peak_rss_kb())
+          ending=ending, peak_rss_kb=_peak_rss_kb(), surfaces={"play": on_play, "ending": census_lines()})
+
+
+def stage(w: int, h: int, frames: int) -> None:
+    """Frame work on the solo stage: a node shown again every CYCLE frames dissolves from its last picture while
+    its first line types (the person talking); each frame is tagged dissolving or talking."""
+    from . import screens
+
+    app, scene = screens.stage_app((w, h))
+    dissolve: list[float] = []
+    talking: list[float] = []
+    cycle = 40
+    for n in range(frames + 2 * cycle):  # two cycles first, unrecorded: the portraits are painted once
+        start = _now()
+        if n % cycle == 0:  # the frame on which a choice leads on: the snapshot is taken here
+            screens.restart_node(app, scene)
+        app.step(dt=1 / 60)
+        took = (_now() - start) * 1000
+        if n < 2 * cycle:
+            continue
+        if scene.fading or n % cycle == 0:
+            dissolve.append(took)
+        elif scene.phase == "reading" and not scene.typewriter.done:
+            talking.append(took)
+    _emit(dissolve_ms=dissolve, talking_ms=talking, scenario=scene.scenario.id, node=scene.view.node_id,
+          surfaces=census_lines())
+
+
+def preview(w: int, h: int, saves: int, path: str) -> None:
+    """Save the previewed file `saves` times, as an editor does (a new file moved over it), and time each save
+    to the first frame that shows the reloaded scenario; the App's own 60 fps clock paces the steps."""
+    import os
+    from pathlib import Path
+
+    from . import screens
+
+    app, scene = screens.preview_app((w, h), path)
+    original = Path(path).read_bytes()
+    latencies: list[float] = []
+    for n in range(saves):
+        for _ in range(30):  # settle, and put the save at a different moment of the file watch's polling
+            app.step()
+        tmp = f"{path}.saving"
+        Path(tmp).write_bytes(original + f"\n# saved {n}\n".encode())
+        scene.notice = ""
+        start = _now()
+        os.replace(tmp, path)
+        for _ in range(600):
+            drawn = app.step()
+            if drawn and scene.notice.startswith("Reloaded"):
+                latencies.append((_now() - start) * 1000)
+                break
+        else:
+            raise RuntimeError("the preview never showed the saved file")
+    _emit(latency_ms=latencies, errors=scene.errors)
+
+
+def census_lines() -> list[str]:
+    from .census import census, describe
+
+    return describe(census())
 
 
 def idle(screen: str, w: int, h: int, seconds: float) -> None:
@@ -69,6 +134,7 @@ def idle(screen: str, w: int, h: int, seconds: float) -> None:
         app.step(dt=1 / 60)
     while app.ctx.library_loading:  # the one-time background load of the scenarios is start-up, not idling
         time.sleep(0.01)
+    app.ctx.audio.ambience.wait(10)  # so is decoding the music bed, which starts once the mixer opens
     settled = app.top is not None and not app.top.animating()
     pygame.time.set_timer(pygame.QUIT, max(1, round(seconds * 1000)), loops=1)
     drawn = app.frames_drawn
@@ -97,6 +163,10 @@ def main(argv: list[str]) -> int:
         startup(argv[1], int(argv[2]), int(argv[3]))
     elif mode == "play":
         play(int(argv[1]), int(argv[2]), int(argv[3]))
+    elif mode == "stage":
+        stage(int(argv[1]), int(argv[2]), int(argv[3]))
+    elif mode == "preview":
+        preview(int(argv[1]), int(argv[2]), int(argv[3]), argv[4])
     elif mode == "idle":
         idle(argv[1], int(argv[2]), int(argv[3]), float(argv[4]))
     else:

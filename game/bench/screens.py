@@ -76,18 +76,39 @@ def open_select(app: App) -> int:
     raise RuntimeError("Start on the title screen never showed the scenario select")
 
 
+def all_cards(app: App) -> int:
+    """Step the select screen (at its own pace) until the background load is done and every card is drawn."""
+    from ..ui.scenes.select import SelectScene
+
+    for _ in range(MAX_FRAMES):
+        loading = app.ctx.library_loading
+        drawn = app.step(dt=DT)
+        if not loading and isinstance(app.top, SelectScene) and (drawn or not app.top.dirty):
+            return len(app.top.cards)
+        time.sleep(0.002)
+    raise RuntimeError("the scenario select never listed every scenario")
+
+
 def _playable(app: App) -> list[Scenario]:
     scenarios = [r.scenario for r in app.ctx.library if r.scenario is not None]
     return sorted(scenarios, key=lambda s: (s.order, s.id))
 
 
 def _timer_route(scenarios: list[Scenario]) -> tuple[Scenario, list[str]]:
-    """A scenario and the choices (visible numbers) that lead to a timed node, a ringing phone preferred."""
+    """A scenario and the choices (visible numbers) that lead to a timed node, a ringing phone preferred.
+
+    Scenarios with such a node are explored one at a time, the most fitting first, stopping at the first
+    route found: exploring every scenario would add its memory to the peak the bench measures for the game.
+    """
     from ..engine import explore_states
 
-    best: tuple[int, Scenario, list[str]] | None = None
-    for scenario in scenarios:
+    def rank(scenario: Scenario) -> int:
+        timed = [n for n in scenario.nodes.values() if n.timer is not None]
+        return 0 if any(n.sound == "phone_ring" for n in timed) else 1 if timed else 2
+
+    for scenario in sorted((s for s in scenarios if rank(s) < 2), key=rank):
         ex = explore_states(scenario, limit=20_000)
+        best: tuple[tuple[int, int], list[str]] | None = None
         for state in ex.parents:
             node = scenario.nodes.get(state[0])
             if node is None or node.timer is None:
@@ -95,12 +116,12 @@ def _timer_route(scenarios: list[Scenario]) -> tuple[Scenario, list[str]]:
             route = ex.path_to(state)
             if not route or not route[-1].isdigit() or "timeout" in route:
                 continue
-            rank = (0 if node.sound == "phone_ring" else 1, len(route))
-            if best is None or rank < best[0]:
-                best = (rank, scenario, route)
-    if best is None:
-        raise RuntimeError("no bundled scenario has a timed node reachable by choices")
-    return best[1], best[2]
+            key = (0 if node.sound == "phone_ring" else 1, len(route))
+            if best is None or key < best[0]:
+                best = (key, route)
+        if best is not None:
+            return scenario, best[1]
+    raise RuntimeError("no bundled scenario has a timed node reachable by choices")
 
 
 class PlaySession:
@@ -125,18 +146,19 @@ class PlaySession:
         top = app.top
         return top if isinstance(top, PlayScene) else None
 
-    def drive(self, app: App, pick: int) -> None:
-        """Act like a quick reader: skip ahead after a moment, pick `pick`, read the coach, continue."""
+    def drive(self, app: App, pick: int, patience: float = 1.0) -> None:
+        """Act like a quick reader: skip ahead after a moment, pick `pick`, read the coach, continue
+        (`patience` scales the moments: the walk to the ending only needs the screens, not the frames)."""
         scene = self.scene(app)
         if scene is None:
             return
         self.frames_on_node += 1
         phase = scene.phase
-        if phase == "reading" and self.frames_on_node > 20:
+        if phase in ("reading", "reply") and self.frames_on_node > 20 * patience:  # her reply waits too
             press(pygame.K_SPACE)
-        elif phase == "choosing" and self.frames_on_node > 30:
+        elif phase == "choosing" and self.frames_on_node > 30 * patience:
             press(getattr(pygame, f"K_{pick}"))
-        elif phase == "feedback" and self.frames_on_node > 50:
+        elif phase == "feedback" and self.frames_on_node > 50 * patience:
             press(pygame.K_RETURN)
             self.frames_on_node = 0
 
@@ -166,7 +188,7 @@ class PlaySession:
         for _ in range(MAX_FRAMES):
             if isinstance(app.top, EndingScene):
                 break
-            self.drive(app, 1)
+            self.drive(app, 1, patience=0.1)
             app.step(dt=DT)
         for _ in range(180):
             app.step(dt=DT)
@@ -194,3 +216,39 @@ def waiting_app(screen: str, size: tuple[int, int]) -> App:
 
         app.apply(Push(PlayScene(_playable(app)[0])))
     return app
+
+
+def stage_app(size: tuple[int, int]) -> tuple[App, PlayScene]:
+    """The solo stage on the first bundled scenario whose opening shows a person standing (not on a call)."""
+    from ..ui.scenes.play import PlayScene
+
+    app = make_app(_options(size))
+    for scenario in _playable(app):
+        scene = PlayScene(scenario)
+        app.apply(Push(scene))
+        app.step(dt=DT)
+        if "person" in scene.rec.parts and scene.phase == "reading" and not scene.typewriter.done:
+            return app, scene
+        app.stack.pop()
+    raise RuntimeError("no bundled scenario opens with a person on the stage saying a line")
+
+
+def restart_node(app: App, scene: PlayScene) -> None:
+    """Show the node on screen again, as a choice leading to it does: its last picture dissolves into it and
+    its first line types (the person talking)."""
+    scene._show_node(app.ctx)
+
+
+def preview_app(size: tuple[int, int], path: str) -> tuple[App, object]:
+    """The author's preview window on the scenario file at `path`, as `run.py preview FILE` opens it."""
+    from pathlib import Path
+
+    from ..engine import load_bytes
+    from ..ui.scenes.preview import PreviewScene
+
+    data = Path(path).read_bytes()
+    result = load_bytes(data, path)
+    if result.scenario is None:
+        raise RuntimeError(f"{path} does not load")
+    scene = PreviewScene(path, result.scenario, data)
+    return make_app(_options(size), first=scene), scene

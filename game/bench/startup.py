@@ -39,8 +39,9 @@ def startup_figures(runs: int, data_dir: str) -> list[Figure]:
     w, h = SIZE
     selects: list[dict] = []
     titles: list[dict] = []
-    # The first start fills the analysis cache in the (empty) data folder; later starts, like a player's, reuse it.
-    first_start = _first_frame_ms(game_argv("startup", "title", w, h), data_dir)
+    # The first start (to the select, which waits for the library) fills the analysis cache in the empty data
+    # folder; later starts, like a player's, reuse it.
+    first_start = _first_frame_ms(game_argv("startup", "select", w, h), data_dir)
     out = interleave_many({
         "title": lambda: _first_frame_ms(game_argv("startup", "title", w, h), data_dir, titles),
         "select": lambda: _first_frame_ms(game_argv("startup", "select", w, h), data_dir, selects),
@@ -54,9 +55,11 @@ def startup_figures(runs: int, data_dir: str) -> list[Figure]:
         Figure("startup.title", "Start-up to the title frame", "ms", out["title"], out["reference"],
                REFERENCE_LABEL, Target(max_ratio=1.5),
                note=f"{size}, fresh process each run, analysis cache filled by an earlier start",
-               details={"phases_ms": _phases(titles), "first_start_empty_cache_ms": round(first_start, 1)}),
+               details={"phases_ms": _phases(titles), "first_select_empty_cache_ms": round(first_start, 1)}),
         Figure("startup.select", "Start-up to the scenario select", "ms", out["select"], out["reference"],
                REFERENCE_LABEL, Target(max_ratio=2.0),
-               note=f"{size}, title then Start pressed; {last['listed']} scenarios listed",
-               details={"listed": last["listed"]}),
+               note=f"{size}, title then Start pressed: the first frame of the select, which shows its cards as "
+                    f"the scenarios load ({last['first_listed']} of {last['listed']} then)",
+               details={"listed": last["listed"], "first_listed": last["first_listed"],
+                        "all_cards_ms": round(median([(r["all_listed"] - r["start"]) * 1000 for r in selects]), 1)}),
     ]

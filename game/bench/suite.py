@@ -21,24 +21,39 @@ from .harness import BenchError, Figure, Target
 @dataclass(frozen=True)
 class Config:
     runs: int = 5  # runs for the cheap figures (start-up, frames, loading and paths of bundled scenarios)
-    heavy_runs: int = 3  # runs for the generated scenario (seconds each)
+    heavy_runs: int = 2  # runs for figures that take seconds each (generated scenario, paths, stage, preview)
     idle_runs: int = 3
     frames: int = 600
     idle_seconds: float = 4.0
     generated_nodes: int = 1000
+    stage_frames: int = 400  # recorded frames on the stage (dissolving or talking), after two warm-up cycles
+    preview_saves: int = 2
+    cjk_chars: int = 10_000
+    statements: int = 1000
     quick: bool = False
+
+    @property
+    def preview_scenario(self) -> str:
+        return "birthday" if self.quick else "expired_return"  # quick: the smallest bundled exploration
+
+    def paths_files(self, bundled: list[str]) -> list[str]:
+        """The bundled scenarios `paths` is timed on: all of them, or two small ones in a quick run."""
+        if not self.quick:
+            return bundled
+        return [f for f in bundled if Path(f).stem in QUICK_PATHS]
 
     @classmethod
     def make(cls, runs: int | None, quick: bool) -> Config:
         if quick:
             n = max(1, runs or 1)
             return cls(runs=n, heavy_runs=n, idle_runs=n, frames=90, idle_seconds=0.6, generated_nodes=20,
-                       quick=True)
+                       stage_frames=80, preview_saves=1, cjk_chars=10_000, statements=100, quick=True)
         n = max(1, runs or cls.runs)
         return cls(runs=n, heavy_runs=min(n, cls.heavy_runs), idle_runs=min(n, cls.idle_runs))
 
 
 Section = tuple[str, Callable[[], list[Figure]]]
+QUICK_PATHS = ("birthday", "status_update")
 
 
 def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
@@ -46,23 +61,32 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
     from .generate import write_scenario
     from .idle import idle_figures
     from .loading import loading_figures
+    from .outbox_bench import outbox_figure
     from .paths_bench import paths_figure
+    from .preview_bench import preview_figure
+    from .stage import stage_figures
     from .startup import startup_figures
+    from .text_bench import cjk_figure
 
     bundled = scenario_files([str(bundled_dir())])
     generated = str(write_scenario(work, cfg.generated_nodes))
     gen_label = f"generated {cfg.generated_nodes:,}-node scenario"
 
     def paths_all() -> list[Figure]:
-        figures = [paths_figure(f"paths.{Path(f).stem}", f"paths on {Path(f).stem}", f, cfg.runs, 1000.0,
-                                with_json=True) for f in bundled]
+        figures = [paths_figure(f"paths.{Path(f).stem}", f"paths on {Path(f).stem}", f, cfg.heavy_runs, 1000.0)
+                   for f in cfg.paths_files(bundled)]
         figures.append(paths_figure("paths.generated", f"paths on the {gen_label}", generated, cfg.heavy_runs,
                                     10_000.0))
         return figures
 
     return [
         ("start-up", lambda: startup_figures(cfg.runs, data_dir)),
-        ("frame time and memory", lambda: frame_and_memory_figures(cfg.runs, cfg.frames, data_dir)),
+        ("frame time and memory", lambda: frame_and_memory_figures(min(cfg.runs, 3), cfg.frames, data_dir)),
+        ("stage frame time", lambda: stage_figures(cfg.heavy_runs, cfg.stage_frames, data_dir)),
+        ("preview reload", lambda: [preview_figure(cfg.heavy_runs, cfg.preview_saves, data_dir, work,
+                                                   cfg.preview_scenario)]),
+        ("CJK text layout", lambda: [cjk_figure(cfg.runs, cfg.cjk_chars)]),
+        ("xAPI outbox", lambda: [outbox_figure(cfg.heavy_runs, work, cfg.statements, quick=cfg.quick)]),
         ("idle CPU", lambda: idle_figures(cfg.idle_runs, cfg.idle_seconds, data_dir)),
         ("scenario loading", lambda: [
             *loading_figures("loading.bundled", f"Load and check all {len(bundled)} bundled scenarios", bundled,
@@ -78,6 +102,10 @@ def _sections(cfg: Config, data_dir: str, work: Path) -> list[Section]:
 EXPECTED = {
     "start-up": ("startup.title", "startup.select"),
     "frame time and memory": ("frames.play.p50", "frames.play.p95", "frames.play.p99", "memory.peak"),
+    "stage frame time": ("frames.stage.dissolve.p99", "frames.stage.talking.p99"),
+    "preview reload": ("preview.reload",),
+    "CJK text layout": ("text.cjk_layout",),
+    "xAPI outbox": ("records.outbox_drain",),
     "idle CPU": ("idle.title", "idle.select", "idle.play"),
     "scenario loading": ("loading.bundled", "loading.bundled_cold", "loading.generated", "loading.generated_cold"),
     "path analysis": ("paths.generated",),

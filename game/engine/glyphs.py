@@ -9,9 +9,11 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .diagnostics import Reporter
-from .typecheck import PosDict, PosList
+if TYPE_CHECKING:  # the check's types load with the checker; the screens only need the coverage table
+    from .diagnostics import Reporter
+    from .typecheck import PosDict
 
 COVERAGE_FILE = Path(__file__).with_name("glyph_coverage.json")
 MAX_WARNINGS = 20  # per file: after that one line says how many more
@@ -82,6 +84,8 @@ def describe(ch: str) -> str:
 
 def _strings(node: object, pos: tuple[int, int]) -> Iterator[tuple[str, tuple[int, int]]]:
     """Every text value in the checked tree, with where it stands in the file."""
+    from .typecheck import PosDict, PosList
+
     if isinstance(node, str):
         yield node, pos
     elif isinstance(node, PosDict):

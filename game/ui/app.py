@@ -70,6 +70,8 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def _push(self, scene: Scene) -> None:
+        if scene.opaque and self.stack:
+            self.stack[-1].covered()  # hidden until it is the top again: its pictures need not stay in memory
         self.stack.append(scene)
         scene.enter(self.ctx)
         self._force_redraw = True
@@ -137,13 +139,17 @@ class App:
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
-        self.screen.fill(self.ctx.theme.background)
+        if not self.stack[first].covers_window:  # a full-window picture makes the clear a wasted fill
+            self.screen.fill(self.ctx.theme.background)
         for scene in self.stack[first:]:
             scene.draw(self.screen, self.ctx)
             scene.dirty = False
         pygame.display.flip()
         self.frames_drawn += 1
-        if self.frames_drawn == 1:
+        if self.frames_drawn == 1:  # what the first frame did not need
+            start_sound = getattr(self.ctx.audio, "start", None)  # stand-ins for sound in tests have none
+            if start_sound is not None:
+                start_sound()
             self.ctx.preload_library()
         self._force_redraw = False
         return True

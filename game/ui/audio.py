@@ -161,14 +161,28 @@ def _start_mixer() -> bool:
 class Audio:
     """Plays named cues. `available` is False when no mixer could start; then every call does nothing."""
 
-    def __init__(self, enabled: bool = True, volume: float = 0.8, sound_dir: Path | None = None) -> None:
+    def __init__(self, enabled: bool = True, volume: float = 0.8, sound_dir: Path | None = None,
+                 defer: bool = False) -> None:
         self.enabled = bool(enabled)
         self.volume = _clamp(volume)
         self.sound_dir = sound_dir if sound_dir is not None else SOUND_DIR
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         self._looping: set[str] = set()  # loops asked for, resumed when sound comes back on
-        self.available = _start_mixer()
+        self.available = False
         self.ambience = Ambience(self)  # the room tone or music bed under the screens
+        self._started = False
+        if not defer:
+            self.start()
+
+    def start(self) -> None:
+        """Open the mixer (once). With `defer`, the App calls this after the first frame is on screen, since
+        opening a sound device can take a tenth of a second; the bed asked for meanwhile starts then."""
+        if self._started:
+            return
+        self._started = True
+        self.available = _start_mixer()
+        if self.available:
+            self.ambience.resume()
 
     def _sound(self, cue: str) -> pygame.mixer.Sound | None:
         if cue in self._sounds:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import sources
 from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings, load_settings
 from .app import App
@@ -40,17 +40,21 @@ def init_pygame() -> None:
     pygame.font.init()
 
 
-def load_library(scenario_dir: str | None, notices: list[str] | None = None) -> list[LoadResult]:
+def load_library(scenario_dir: str | None, notices: list[str] | None = None,
+                 on_result: Callable[[LoadResult], None] | None = None) -> list[LoadResult]:
     """Every scenario file, broken ones included (they show as cards with their error): those of every
     scenario folder (see game.sources), or of `scenario_dir` alone when it is given.
 
-    A damaged analysis cache is set aside; its notice is added to `notices`."""
+    A damaged analysis cache is set aside; its notice is added to `notices`. Each file's result is handed
+    to `on_result` as it is loaded."""
+    from .. import sources
+
     cache = sources.analysis_cache()
     if scenario_dir is None:
-        results = sources.load_library(cache)
+        results = sources.load_library(cache, on_result)
     else:
         folder = sources.Folder(sources.BUNDLED, Path(scenario_dir), "the folder given")
-        results = sources.load_entries(sources.entries(folder), cache)
+        results = sources.load_entries(sources.entries(folder), cache, on_result)
     if cache.problem and notices is not None:
         notices.append(cache.problem)
     return results
@@ -79,6 +83,8 @@ def make_context(opts: Options) -> Context:
     if progress.problem:
         notices.append(progress.problem)
     scenario_dir = opts.scenario_dir
+    from .. import sources  # after the window's imports; most of it is needed only once the library loads
+
     if scenario_dir is None:
         sources.user_dir(create=True)  # first start: the trainer's own folder, ready to fill
     records = None
@@ -88,13 +94,15 @@ def make_context(opts: Options) -> Context:
         records = RecordsService(progress)
         if records.problem:
             notices.append(records.problem)
+    partial: list[LoadResult] = []  # the files loaded so far, while the library loads in the background
     return Context(
         settings=settings,
         viewport=Viewport.fit(opts.size),
         text=TextCache(),
-        audio=Audio(enabled=settings.sound, volume=settings.volume),
+        audio=Audio(enabled=settings.sound, volume=settings.volume, defer=True),  # opened after the first frame
         progress=progress,
-        library_loader=lambda: load_library(scenario_dir, notices),
+        library_loader=lambda: load_library(scenario_dir, notices, partial.append),
+        library_partial=partial,
         scenario_dir=Path(scenario_dir) if scenario_dir else sources.user_dir(),
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,

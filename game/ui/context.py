@@ -34,6 +34,7 @@ class Context:
     notices: list[str] = field(default_factory=list)  # plain messages for the player (e.g. progress unsaved)
     settings_path: Path | None = None
     records: RecordsService | None = None  # learning records; None: plays are not recorded (storyboards, benches)
+    library_partial: list[LoadResult] = field(default_factory=list)  # filled file by file by the loader
     _library: list[LoadResult] | None = field(default=None, repr=False)
     _preload: threading.Thread | None = field(default=None, repr=False)
     _theme_key: tuple | None = field(default=None, repr=False)
@@ -63,6 +64,13 @@ class Context:
         if self._library is None:
             self._load_library()
         return self._library
+
+    @property
+    def library_so_far(self) -> list[LoadResult]:
+        """Without waiting: the whole library once loaded, else a copy of the files loaded so far."""
+        if self._library is not None:
+            return self._library
+        return list(self.library_partial) if self.library_loading else self.library
 
     @library.setter
     def library(self, results: list[LoadResult]) -> None:

@@ -10,14 +10,21 @@ KEY_NAMES = {str(n): getattr(pygame, f"K_{n}") for n in range(10)}
 
 
 class Pilot:
-    def __init__(self, app: App, dt: float = 1 / 60) -> None:
+    """Scripted frames. The scenario library loads in the background in real time while a pilot's frames take
+    none, so by default each frame first waits for that load: a script sees the same screens every run (the
+    select screen with every card). `wait_for_library=False` lets a test watch the cards arrive."""
+
+    def __init__(self, app: App, dt: float = 1 / 60, wait_for_library: bool = True) -> None:
         self.app = app
         self.dt = dt
+        self.wait_for_library = wait_for_library
 
     def frame(self, n: int = 1) -> None:
         for _ in range(n):
             if not self.app.running:
                 return
+            if self.wait_for_library and self.app.ctx.library_loading:
+                _ = self.app.ctx.library  # joins the background load
             self.app.step(dt=self.dt)
 
     def post(self, event_type: int, **attrs) -> None:

@@ -41,6 +41,7 @@ class Scene:
     """Base scene: override what you need. `opaque = False` draws the scene below first (overlays)."""
 
     opaque: bool = True
+    covers_window: bool = False  # True: draw() paints every pixel, so the App need not clear the window first
 
     def __init__(self) -> None:
         self.dirty = True
@@ -72,3 +73,6 @@ class Scene:
     def layout_changed(self, ctx: Context) -> None:
         """Called after a resize, fullscreen toggle or theme change."""
         self.dirty = True
+
+    def covered(self) -> None:
+        """An opaque scene was pushed over this one: let go of pictures it can rebuild when it shows again."""

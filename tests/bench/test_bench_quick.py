@@ -10,14 +10,20 @@ import pytest
 
 from game.bench.generate import scenario_text
 from game.bench.harness import Figure, Target, interleave_many, percentile, table
+from game.bench.suite import QUICK_PATHS
 from game.engine import load_bytes
 from tests.conftest import BUNDLED_FILES, ROOT
 
 FIGURES = ("startup.title", "startup.select", "frames.play.p50", "frames.play.p95", "frames.play.p99",
-           "memory.peak", "idle.title", "idle.select", "idle.play", "loading.bundled", "loading.bundled_cold",
+           "memory.peak", "frames.stage.dissolve.p99", "frames.stage.talking.p99", "preview.reload",
+           "text.cjk_layout", "records.outbox_drain", "idle.title", "idle.select", "idle.play", "loading.bundled",
+           "loading.bundled_cold",
            "loading.generated", "loading.generated_cold", "paths.generated")
 KEYS = {"id", "label", "unit", "value", "reference", "ratio", "reference_program", "target", "met", "samples",
-        "reference_samples", "note"}
+        "reference_samples", "note", "skipped"}
+# Figures with a target the issue does not fix by number: theirs are set here and may be skipped on a machine
+# without the tool they need (ralph for the LRS).
+MAY_SKIP = {"records.outbox_drain"}
 
 
 @pytest.fixture(scope="module")
@@ -25,24 +31,34 @@ def report(tmp_path_factory) -> dict:
     env = dict(os.environ, CUSTOMER_CHAIN_DATA_DIR=str(tmp_path_factory.mktemp("data")),
                SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     proc = subprocess.run([sys.executable, "run.py", "bench", "--quick", "--json"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)
 
 
 def test_every_figure_has_value_reference_and_ratio(report: dict) -> None:
     figures = {f["id"]: f for f in report["figures"]}
-    bundled = sorted(p.stem for p in BUNDLED_FILES)
-    expected = [*FIGURES, *(f"paths.{name}" for name in bundled)]
+    expected = [*FIGURES, *(f"paths.{name}" for name in QUICK_PATHS)]
     assert sorted(figures) == sorted(expected)
     for fid, f in figures.items():
         assert set(f) >= KEYS, fid
         assert "not measured" not in f["note"], f"{fid}: {f['note']}"
+        if f["skipped"]:
+            assert fid in MAY_SKIP and f["met"] is None and "ralph" in f["skipped"], fid
+            continue
         for key in ("value", "reference", "ratio"):
             assert isinstance(f[key], (int, float)) and math.isfinite(f[key]) and f[key] > 0, (fid, key, f[key])
         assert f["ratio"] == pytest.approx(f["value"] / f["reference"], rel=0.01, abs=0.002), fid
         assert len(f["samples"]) == len(f["reference_samples"]) == report["runs"], fid
         assert f["target"] is None or f["met"] in (True, False), fid
+
+
+def test_every_figure_but_the_percentile_details_has_a_target(report: dict) -> None:
+    untargeted = {f["id"] for f in report["figures"] if f["target"] is None}
+    assert untargeted == {"frames.play.p50", "frames.play.p95", "loading.bundled_cold", "loading.generated_cold"}
+    for f in report["figures"]:
+        if f["target"] is not None and not f["skipped"]:
+            assert f["met"] in (True, False), f["id"]
 
 
 def test_targets_and_context_are_reported(report: dict) -> None:
@@ -54,6 +70,15 @@ def test_targets_and_context_are_reported(report: dict) -> None:
     assert figures["frames.play.p99"]["details"]["activity"]["meters"] > 0
     assert figures["frames.play.p99"]["details"]["activity"]["typewriter"] > 0
     assert figures["loading.generated"]["details"]["nodes"] == 20
+    # the issue's targets
+    assert figures["startup.title"]["target"] == {"max_ratio": 1.5, "max_value": None}
+    assert figures["memory.peak"]["target"] == {"max_ratio": 1.5, "max_value": None}
+    for kind in ("dissolve", "talking"):
+        assert figures[f"frames.stage.{kind}.p99"]["target"] == {"max_ratio": 1.5, "max_value": 8.0}
+    assert figures["startup.select"]["details"]["all_cards_ms"] >= figures["startup.select"]["value"]
+    assert figures["memory.peak"]["details"]["surfaces"]["ending"][0].endswith("MB of pixels")
+    assert figures["text.cjk_layout"]["details"]["lines"] > 100
+    assert "played on to the ending ''" not in figures["memory.peak"]["note"]
     assert report["quick"] is True and report["machine"]["python"]
 
 

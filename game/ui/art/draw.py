@@ -116,11 +116,25 @@ def for_display(surface: pygame.Surface, alpha: bool) -> pygame.Surface:
         return surface
 
 
-class LRU:
-    """A small least-recently-used cache of rendered surfaces."""
+def surface_bytes(surface: pygame.Surface | None) -> int:
+    """The pixel memory of a surface (what a cache of pictures holds)."""
+    if surface is None:
+        return 0
+    w, h = surface.get_size()
+    return w * h * surface.get_bytesize()
 
-    def __init__(self, limit: int) -> None:
+
+MAX_CACHE_BYTES = 12 << 20  # a cache of pictures holds at most this much pixel memory (six 1080p stage portraits)
+
+
+class LRU:
+    """A least-recently-used cache of rendered surfaces, bounded by count and by pixel bytes (the most recent
+    picture is always kept, however large)."""
+
+    def __init__(self, limit: int, max_bytes: int = MAX_CACHE_BYTES) -> None:
         self.limit = limit
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
 
     def get(self, key: Hashable) -> pygame.Surface | None:
@@ -130,14 +144,17 @@ class LRU:
         return item
 
     def put(self, key: Hashable, value: pygame.Surface) -> pygame.Surface:
+        old = self._items.pop(key, None)
+        self.bytes += surface_bytes(value) - surface_bytes(old)
         self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.limit:
-            self._items.popitem(last=False)
+        while len(self._items) > 1 and (len(self._items) > self.limit or self.bytes > self.max_bytes):
+            _, dropped = self._items.popitem(last=False)
+            self.bytes -= surface_bytes(dropped)
         return value
 
     def clear(self) -> None:
         self._items.clear()
+        self.bytes = 0
 
     def __len__(self) -> int:
         return len(self._items)

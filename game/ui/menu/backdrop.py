@@ -51,17 +51,19 @@ class Backdrop:
 
     def _build(self, ctx: Context, size: tuple[int, int]) -> pygame.Surface:
         th = ctx.theme
-        base = gradient(size, th.background, _mix(th.background, th.surface_alt, 0.9))
-        if th.name == "high_contrast":
-            return base  # plain, for the strongest contrast
-        art = _illustration(self.setting, size)
+        art = None if th.name == "high_contrast" else _illustration(self.setting, size)  # plain: strongest contrast
         if art is None:
-            return base
-        picture = art.convert() if pygame.display.get_surface() else art.copy()
+            return gradient(size, th.background, _mix(th.background, th.surface_alt, 0.9))
+        # The art comes converted to the display's format (and is shared): a copy to veil is enough.
+        picture = art.copy() if art.get_bitsize() == 32 or not pygame.display.get_surface() else art.convert()
         veil = pygame.Surface(size, pygame.SRCALPHA)
         veil.fill((*th.background, self.veil))
         picture.blit(veil, (0, 0))
         return picture
+
+    def release(self) -> None:
+        """Forget the window-sized picture (about 8 MB at 1080p); the next draw builds it again."""
+        self._key, self._surface = None, None
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         surface.blit(self.surface(ctx), (0, 0))

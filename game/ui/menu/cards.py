@@ -6,16 +6,19 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pygame
 
 from ... import sources
-from ...engine import LoadResult, Scenario
 from ...userdata.progress import Attempt, ScenarioProgress
 from ..context import Context
 from ..theme import contrast_ratio
 from ..widgets import blit_paragraph, blit_text, focus_ring, panel, paragraph_height
 from . import icons
+
+if TYPE_CHECKING:  # annotations only: the engine loader is imported by the background load
+    from ...engine import LoadResult, Scenario
 
 SETTING_WORDS = {
     "shop_counter": "Shop counter", "call_centre": "Call centre", "office": "Office",

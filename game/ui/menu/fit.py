@@ -13,9 +13,24 @@ def fit_px(ctx: Context, text: str, token: str, max_width: int, bold: bool = Tru
     """The largest pixel size, at most the token's, at which text fits max_width window pixels."""
     px = ctx.px(token)
     lowest = max(8, round(px * floor))
-    while px > lowest and ctx.text.font(px, bold).size(text)[0] > max_width:
-        px -= max(1, px // 20)
-    return max(px, lowest)
+    sizes = [px]  # the sizes tried, largest first: each about 5% below the last
+    while sizes[-1] > lowest:
+        sizes.append(sizes[-1] - max(1, sizes[-1] // 20))
+
+    def fits(i: int) -> bool:
+        return sizes[i] <= lowest or ctx.text.font(sizes[i], bold).size(text)[0] <= max_width
+
+    if fits(0):
+        return px
+    # Text widths grow about linearly with the size: start at the estimate, then walk to the first size that
+    # fits (each look opens a font, so this takes two or three instead of one per size).
+    estimate = px * max_width / max(1, ctx.text.font(px, bold).size(text)[0])
+    i = next((n for n, size in enumerate(sizes) if size <= estimate), len(sizes) - 1)
+    while i > 1 and fits(i - 1):
+        i -= 1
+    while not fits(i):
+        i += 1
+    return max(sizes[i], lowest)
 
 
 def line_at(surface: pygame.Surface, ctx: Context, text: str, pos: tuple[int, int], px: int, colour: RGB,

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ...engine import LoadResult
 from ..context import Context
 from ..widgets import paragraph_height
 from .cards import CardText, Section, card_height
 from .notices import notices_height
+
+if TYPE_CHECKING:  # annotations only: the engine loader is imported by the background load
+    from ...engine import LoadResult
 
 MARGIN = 32
 GAP = 18

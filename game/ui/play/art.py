@@ -7,6 +7,7 @@ content problems never crash the game.
 from __future__ import annotations
 
 import importlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from types import ModuleType
 
@@ -15,15 +16,30 @@ import pygame
 from ...engine.vocabulary import MOODS
 
 _modules: dict[str, ModuleType | None] = {}
-_surfaces: dict[tuple, pygame.Surface | None] = {}
+_surfaces: OrderedDict[tuple, pygame.Surface | None] = OrderedDict()  # least recently used first
 _MAX_SURFACES = 16
+_MAX_BYTES = 12 << 20  # pixel memory held here at most (the newest picture is always kept)
+_held = [0]  # bytes of the pictures in _surfaces
+
+
+def _bytes(surf: pygame.Surface | None) -> int:
+    return 0 if surf is None else surf.get_width() * surf.get_height() * surf.get_bytesize()
 
 
 def _remember(key: tuple, surf: pygame.Surface | None) -> pygame.Surface | None:
-    if len(_surfaces) >= _MAX_SURFACES:
-        _surfaces.pop(next(iter(_surfaces)))
+    _held[0] += _bytes(surf) - _bytes(_surfaces.pop(key, None))
     _surfaces[key] = surf
+    while len(_surfaces) > 1 and (len(_surfaces) > _MAX_SURFACES or _held[0] > _MAX_BYTES):
+        _held[0] -= _bytes(_surfaces.popitem(last=False)[1])
     return surf
+
+
+def _recall(key: tuple) -> tuple[bool, pygame.Surface | None]:
+    """(found, picture); a found picture becomes the most recently used."""
+    if key not in _surfaces:
+        return False, None
+    _surfaces.move_to_end(key)
+    return True, _surfaces[key]
 
 
 def _art(name: str) -> ModuleType | None:
@@ -49,8 +65,9 @@ def portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
     when the art is unavailable."""
     key = ("portrait", tuple(sorted((str(k), str(v)) for k, v in appearance.items())), mood, size, talking,
            blinking)
-    if key in _surfaces:
-        return _surfaces[key]
+    found, pic = _recall(key)
+    if found:
+        return pic
     mod = _art("portrait")
     if mod is None or min(size) < 8:
         return None
@@ -71,8 +88,9 @@ def neck_line(size: tuple[int, int]) -> int | None:
 def backdrop(setting: str, size: tuple[int, int], radius: int = 0) -> pygame.Surface | None:
     """The scene picture for a setting at a window-pixel size (corners rounded by `radius`), or None."""
     key = ("scene", setting, size, radius)
-    if key in _surfaces:
-        return _surfaces[key]
+    found, pic = _recall(key)
+    if found:
+        return pic
     mod = _art("scenes")
     if mod is None or min(size) < 8:
         return None

@@ -37,6 +37,8 @@ _CONTINUE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 class PlayScene(Staged, Scene):
     """Plays a scenario node by node; hands over to the ending screen when the story ends."""
 
+    covers_window = True  # the setting fills the window (or its stand-in colour does)
+
     def __init__(self, scenario: Scenario, play: Playthrough | None = None, shuffle: bool = False,
                  recorder: PlayRecorder | None = None, note: str = "") -> None:
         """`shuffle`: a new play shows each decision's options in a freshly seeded order (the game does;

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ...engine import LoadResult, Scenario
 from ...userdata.saves import SavedPlay
 from ..context import Context
 from ..menu.cards import Block, CardText
 from ..scene import Scene
 from .pause import PauseScene
+
+if TYPE_CHECKING:  # annotations only: the engine loader is imported by the background load
+    from ...engine import LoadResult, Scenario
 
 CONTINUE, START_AGAIN, BACK = "continue", "start_again", "resume"
 

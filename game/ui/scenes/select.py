@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from ...engine import LoadResult, Scenario
 from ...userdata.saves import SavedPlay
 from ..art.disk_cache import problems as art_problems
 from ..context import Context
@@ -21,6 +20,9 @@ from ..menu.select_layout import MARGIN, MIN_CARDS_IN_VIEW, Placed, lay_out, nei
 from ..scene import Pop, Push, Replace, Scene, Transition
 from ..widgets import Button, blit_paragraph, paragraph_height
 from .resume import after_menu, continue_menu, saved_for
+
+if TYPE_CHECKING:  # the engine's loader is imported by the background load; waiting on it would stall a frame
+    from ...engine import LoadResult, Scenario
 
 WHEEL_STEP = 70
 TITLE = "Choose a conversation"
@@ -78,12 +80,21 @@ class SelectScene(Scene):
         self._pending: Transition | None = None
         self._child: str | None = None
         self._keyboard_moved = False
+        self._arriving = False
 
     # ---- content -------------------------------------------------------------------------------
+    def _library(self, ctx: Context) -> tuple[list[LoadResult], object]:
+        """The cards to show and what identifies them: while the library loads, the files loaded so far."""
+        if ctx.library_loading:
+            so_far = ctx.library_so_far
+            return so_far, ("loading", len(so_far))
+        return ctx.library, id(ctx.library)
+
     def _refresh(self, ctx: Context) -> None:
         """Read the library and progress again; keep the focus on the same file."""
         focused = self.cards[self.focus].path if self.cards and self.focus < len(self.cards) else None
-        self.sections = sections(ctx.library)
+        library, ident = self._library(ctx)
+        self.sections = sections(library)
         self.cards = [r for s in self.sections for r in s.cards]
         attempts = ctx.progress.all_attempts()
         progress = [(ctx.progress.summary(r.scenario.id, include_facilitator=False),
@@ -99,7 +110,7 @@ class SelectScene(Scene):
         paths = [r.path for r in self.cards]
         self.focus = paths.index(focused) if focused in paths else min(self.focus, max(0, len(paths) - 1))
         self.notes = self._collect_notes(ctx)
-        self._library_id = id(ctx.library)
+        self._library_id = ident
         self._key = None
 
     def _collect_notes(self, ctx: Context) -> list[str]:
@@ -108,7 +119,7 @@ class SelectScene(Scene):
         return [n for n in dict.fromkeys(found) if n]
 
     def _ensure_layout(self, ctx: Context) -> None:
-        if self._library_id != id(ctx.library):
+        if self._library_id != self._library(ctx)[1]:
             self._refresh(ctx)
         self.notes = self._collect_notes(ctx)
         th = ctx.theme
@@ -189,15 +200,22 @@ class SelectScene(Scene):
             self._child, self._pending = "play", Push(scene)
         self._refresh(ctx)
 
+    def covered(self) -> None:
+        self.backdrop.release()
+        self.portraits = PortraitCache()  # the card portraits come back from the art caches when shown again
+
     def layout_changed(self, ctx: Context) -> None:
         self._key = None
         self.dirty = True
 
     def animating(self) -> bool:
-        return self.scroller.moving
+        return self.scroller.moving or self._arriving
 
     def update(self, dt: float, ctx: Context) -> Transition | None:
         if self.scroller.update(dt):
+            self.dirty = True
+        self._arriving = ctx.library_loading  # cards still arriving: keep looking for them
+        if self._library_id != self._library(ctx)[1]:
             self.dirty = True
         pending, self._pending = self._pending, None
         return pending
@@ -355,8 +373,10 @@ class SelectScene(Scene):
                 draw_card(surface, ctx, self.cards[i], self.texts[i], (p.x, p.y + offset, p.w, p.h), self.portraits,
                           focused=i == self.focus, hovered=False)
         if not self.cards:
-            blit_paragraph(surface, ctx, f"No scenario files were found in {ctx.scenario_dir}.",
-                           vp.rect(MARGIN, self.header_h + 20, vp.width - 2 * MARGIN, 200), "body")
+            words = ("Finding the scenarios..." if self._arriving or ctx.library_loading
+                     else f"No scenario files were found in {ctx.scenario_dir}.")
+            blit_paragraph(surface, ctx, words, vp.rect(MARGIN, self.header_h + 20, vp.width - 2 * MARGIN, 200),
+                           "body")
         surface.set_clip(clip)
         draw_scrollbar(surface, ctx, self.scroller, self.header_h)
         draw_header(surface, ctx, TITLE, self.title_px, self.hint, self.hint_top, self.header_h, self.header_buttons,

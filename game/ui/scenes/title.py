@@ -100,6 +100,10 @@ class TitleScene(Scene):
     def enter(self, ctx: Context) -> None:
         ctx.audio.ambience.music()
 
+    def covered(self) -> None:
+        self.backdrop.release()
+        self._portrait, self._portrait_key = None, None
+
     def layout_changed(self, ctx: Context) -> None:
         self._key = None
         self.dirty = True

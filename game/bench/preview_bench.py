@@ -1,0 +1,33 @@
+"""Preview reload latency: saving the previewed file to the first frame that shows it, against a bare pygame
+loop that polls the file as often, parses it with the C loader and flips one frame."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..sources import bundled_dir
+from .child import game_argv, reference_argv, run_child
+from .harness import Figure, Target, interleave, median
+
+SIZE = (1280, 720)
+SCENARIO = "expired_return"
+REFERENCE_LABEL = "a 60 fps loop polling the file's stat every 0.2 s (as the preview does), C-parsing it and flipping"
+
+
+def _latency(argv_of, data_dir: str, work: Path, saves: int, name: str, scenario: str) -> float:
+    path = work / f"{name}-{scenario}.yaml"
+    shutil.copyfile(bundled_dir() / f"{scenario}.yaml", path)
+    result = run_child(argv_of(*SIZE, saves, path), data_dir, timeout=60 + 30 * saves)[1]
+    return median(result["latency_ms"])
+
+
+def preview_figure(runs: int, saves: int, data_dir: str, work: Path, scenario: str = SCENARIO) -> Figure:
+    game, ref = interleave(
+        lambda: _latency(lambda *a: game_argv("preview", *a), data_dir, work, saves, "game", scenario),
+        lambda: _latency(lambda *a: reference_argv("reload", *a), data_dir, work, saves, "reference", scenario),
+        runs)
+    return Figure("preview.reload", f"Preview reload: save {scenario} to the new frame", "ms", game, ref,
+                  REFERENCE_LABEL, Target(max_value=500.0),
+                  note=f"{SIZE[0]}x{SIZE[1]}, median of {saves} save(s) a run (a new file moved over the old, as "
+                       "editors save); the preview promises a save shows within half a second")

@@ -1,0 +1,116 @@
+"""The bench's parts that need no child process: the surface census, byte-bounded art caches, CJK layout,
+the skipped LRS figure, and the select screen showing cards as the library loads."""
+
+import threading
+
+import pygame
+
+from game.bench import census, outbox_bench
+from game.bench.harness import Figure, Target, table
+from game.bench.text_bench import cjk_figure, cjk_text
+from game.ui.art.draw import LRU
+from game.ui.play import art as play_art
+
+
+def test_census_finds_held_surfaces_by_size() -> None:
+    held = [pygame.Surface((123, 45)) for _ in range(3)]
+    groups = {(g.size, g.bytes_per_pixel): g for g in census.census()}
+    group = groups[((123, 45), held[0].get_bytesize())]
+    assert group.count >= 3 and group.bytes == 123 * 45 * held[0].get_bytesize() * group.count
+    assert census.describe(census.census())[0].endswith("MB of pixels")
+
+
+def test_art_cache_is_bounded_in_bytes_and_keeps_the_newest() -> None:
+    cache = LRU(100, max_bytes=3 * 100 * 100 * 4)
+    for n in range(5):
+        cache.put(n, pygame.Surface((100, 100), pygame.SRCALPHA))
+    assert len(cache) == 3 and cache.get(0) is None and cache.get(4) is not None
+    assert cache.bytes == 3 * 100 * 100 * 4
+    huge = cache.put("huge", pygame.Surface((400, 400), pygame.SRCALPHA))
+    assert len(cache) == 1 and cache.get("huge") is huge
+
+
+def test_play_art_cache_is_bounded_in_bytes(monkeypatch) -> None:
+    monkeypatch.setattr(play_art, "_MAX_BYTES", 2 * 50 * 50 * 4)
+    monkeypatch.setattr(play_art, "_surfaces", type(play_art._surfaces)())
+    monkeypatch.setattr(play_art, "_held", [0])
+    for n in range(4):
+        play_art._remember(("t", n), pygame.Surface((50, 50), pygame.SRCALPHA))
+    assert list(play_art._surfaces) == [("t", 2), ("t", 3)]
+    assert play_art._recall(("t", 2))[0] and list(play_art._surfaces)[-1] == ("t", 2)
+
+
+def test_cjk_layout_wraps_ten_thousand_characters() -> None:
+    assert len(cjk_text()) == 10_000 and " " not in cjk_text()
+    f = cjk_figure(1, 2000)
+    assert f.value > 0 and f.reference > 0 and f.details["lines"] > 10
+    assert abs(f.details["lines"] - f.details["reference_lines"]) <= f.details["lines"] // 10
+
+
+def test_outbox_figure_is_skipped_with_its_reason_without_ralph(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(outbox_bench, "ralph_command", lambda: None)
+    f = outbox_bench.outbox_figure(1, tmp_path)
+    assert f.skipped and "ralph is not installed" in f.skipped and f.met is None
+    assert f.to_json()["skipped"] == f.skipped and f.to_json()["target"] == {"max_ratio": 1.5, "max_value": None}
+    assert "skipped" in table([f, Figure("a", "A", "ms", [1.0], [1.0], "r", Target(max_ratio=2))])
+
+
+def test_select_shows_cards_as_the_library_arrives(tmp_path, monkeypatch) -> None:
+    from game.ui import bootstrap
+    from game.ui.scene import Push
+    from game.ui.scenes.select import SelectScene
+    from game.userdata.settings import Settings
+    from tests.conftest import BUNDLED_FILES
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path))
+    gate = threading.Event()
+    real = bootstrap.load_library
+
+    def held(scenario_dir, notices=None, on_result=None):
+        def each(result):
+            on_result(result)
+            gate.wait(10)  # the load pauses after each file until the test has looked
+        return real(scenario_dir, notices, each)
+
+    monkeypatch.setattr(bootstrap, "load_library", held)
+    app = bootstrap.make_app(bootstrap.Options(size=(1280, 720), settings=Settings()))
+    try:
+        app.step(dt=1 / 60)  # the title's first frame starts the background load
+        for _ in range(500):
+            if app.ctx.library_partial:
+                break
+            gate.wait(0.01)
+        app.apply(Push(SelectScene()))
+        assert app.step(dt=1 / 60)
+        select = app.top
+        assert isinstance(select, SelectScene) and app.ctx.library_loading
+        assert 1 <= len(select.cards) < len(BUNDLED_FILES) and select.animating()
+    finally:
+        gate.set()
+    _ = app.ctx.library
+    app.step(dt=1 / 60)
+    assert len(select.cards) == len(BUNDLED_FILES) and not select.animating()
+
+
+def test_a_covered_screen_lets_go_of_its_window_sized_pictures(tmp_path, monkeypatch) -> None:
+    from game.ui.bootstrap import Options, make_app
+    from game.ui.pilot import Pilot
+    from game.ui.scenes.select import SelectScene
+    from game.ui.scenes.title import TitleScene
+    from game.userdata.settings import Settings
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path))
+    app = make_app(Options(size=(1280, 720), settings=Settings()))
+    pilot = Pilot(app)
+    pilot.frame(2)
+    title = app.top
+    assert isinstance(title, TitleScene) and title.backdrop._surface is not None
+    pilot.press("1")
+    select = app.top
+    assert isinstance(select, SelectScene) and app.stack[0] is title
+    assert title.backdrop._surface is None and title._portrait is None
+    pilot.press(pygame.K_ESCAPE)  # the menu is an overlay: the select stays drawn under it, pictures kept
+    assert app.top is not select and select.backdrop._surface is not None
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_BACKSPACE)  # back to the title, which builds its picture again
+    assert app.top is title and title.backdrop._surface is not None
