@@ -70,3 +70,39 @@ def test_the_coachs_words_are_never_smaller_than_the_you_line(text_size, size):
         assert said and coach, (text_size, size, scene.card.step.feedback[:40])
         assert min(coach) >= max(said), (text_size, size)
         pilot.press(pygame.K_RETURN)
+
+
+def _one_step_below(text_size: str) -> float:
+    """The ratio of the next smaller text size's scale to this one's (for the smallest, the step above it)."""
+    from game.userdata.settings import FONT_SCALES
+
+    scales = sorted(FONT_SCALES.values())
+    now = FONT_SCALES[text_size]
+    below = [s for s in scales if s < now]
+    return below[-1] / now if below else now / min(s for s in scales if s > now)
+
+
+@pytest.mark.parametrize("theme", ["normal", "projector"])
+@pytest.mark.parametrize("text_size", ["small", "normal", "large", "huge"])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["1024x768", "1920x1080"])
+def test_the_choices_grow_with_the_dialogue(size, text_size, theme):
+    """At every text size the options are drawn no more than one text-size step smaller than the dialogue."""
+    for scenario_id, picks in (("expired_return", ()), ("ringing_phone", ("1", "1"))):
+        pilot, _ = start(require_scenario(scenario_id), size=size, theme=theme, text_size=text_size)
+        scene = pilot.app.top
+        for number in picks:
+            read_to_choices(pilot, scene)
+            pilot.press(number)
+            wait_for_feedback(pilot, scene)
+            pilot.press(pygame.K_RETURN)
+        read_to_choices(pilot, scene)
+        pilot.advance(1.0)
+        drawn = _sizes_drawn(pilot)
+        body = pilot.app.ctx.px("body")
+        dialogue = [px for text, px in drawn if text and text in scene.speaking[1]]
+        assert dialogue and max(dialogue) == body, (scenario_id, dialogue, body)
+        for label in (b.label for b in scene.choices.buttons):
+            first = " ".join(label.split()[:2])
+            shown = [px for text, px in drawn if text.startswith(first)]
+            assert shown, (scenario_id, label)
+            assert min(shown) >= body * _one_step_below(text_size) - 0.5, (scenario_id, label, shown, body)

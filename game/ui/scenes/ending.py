@@ -11,6 +11,7 @@ from ...userdata.progress import Attempt
 from ..context import Context
 from ..play import art
 from ..play.chrome import button_width, outcome_colour, outcome_line, text_width
+from ..play.layout import line_height
 from ..play.meters import MeterPanel
 from ..scene import Replace, Transition
 from ..stage.dialogue import draw_dialogue, glass
@@ -26,6 +27,7 @@ from .after_ending import PausableAfterEnding
 
 BUTTON_H = 56
 CONTINUE = "See what it is worth"
+SHORTER = ("What it is worth", "Go on")  # the button's words when the column is narrow for large type
 HINT = "Enter to continue"
 PAD = 18  # inside the card
 SCROLL_STEP = 60
@@ -46,6 +48,11 @@ def record_attempt(ctx: Context, play: Playthrough) -> str | None:
     except Exception as exc:  # saving progress must never end the game
         return f"Your progress could not be saved ({exc})."
     return ctx.progress.problem
+
+
+def button_height(ctx: Context) -> float:
+    """The button's logical height: its usual height, or a line of large type with room around it."""
+    return max(BUTTON_H, line_height(ctx, "body") + 20)
 
 
 def value_line(play: Playthrough) -> str:
@@ -72,6 +79,7 @@ class EndingScene(PausableAfterEnding):
         self.rec = TextLog()  # every text drawn in the last frame, with its box (for the no-cut-text measure)
         self._lay: StageLayout | None = None
         self._story_in_card: bool | None = None
+        self._hud_in_card: bool | None = None
 
     def enter(self, ctx: Context) -> None:
         if self.record:
@@ -83,19 +91,28 @@ class EndingScene(PausableAfterEnding):
     # ---- layout ------------------------------------------------------------------------------
     def layout(self, ctx: Context) -> StageLayout:
         if self._lay is None:
-            self._lay = compute_stage(ctx, [(self.play.text, True)], [],
-                                      lambda w: hud_size(ctx, self.meters, w), None,
-                                      title_width(ctx, self.scenario.title))
+            said = [(self.play.text, True)]
+            for _ in range(2):  # a story too long for the box goes in the card: the box then holds nothing
+                self._lay = compute_stage(ctx, said, [], lambda w: hud_size(ctx, self.meters, w), None,
+                                          title_width(ctx, self.scenario.title))
+                if not self._lay.stacked:
+                    break
+                said = [("", True)]
+                self._story_in_card = True
         return self._lay
 
     def layout_changed(self, ctx: Context) -> None:
         self.dirty = True
         self._lay = None
         self._story_in_card = None
+        self._hud_in_card = None
+        self.layout(ctx)
         region = self.region(ctx)
-        label = f"{CONTINUE}  ⏎"
+        labels = [f"{text}  ⏎" for text in (CONTINUE, *SHORTER)]
+        label = next((t for t in labels if button_width(ctx, t) <= region.width), labels[-1])
         w = min(button_width(ctx, label), region.width)
-        self.group = FocusGroup([Button(label, (region.right - w, region.bottom - BUTTON_H, w, BUTTON_H))])
+        h = button_height(ctx)
+        self.group = FocusGroup([Button(label, (region.right - w, region.bottom - h, w, h))])
 
     def story_in_card(self, ctx: Context) -> bool:
         """Whether the card tells the story too (instead of the dialogue box): when the box would sit in the
@@ -104,34 +121,38 @@ class EndingScene(PausableAfterEnding):
         if self._story_in_card is None:
             self._story_in_card = lay.stacked
             if not lay.stacked:
-                inner = self._inner(ctx, self._region(lay, False))
+                inner = self._inner(ctx, self._region(lay, False, False))
                 need = sum(b[-1] for b in self._blocks(ctx, inner.width, *TOKENS[-1], story=False))
                 self._story_in_card = need > inner.height
         return self._story_in_card
 
-    def _region(self, lay: StageLayout, story: bool) -> pygame.Rect:
+    def hud_in_card(self, ctx: Context) -> bool:
+        """Whether the final meters go in the card as a line instead of the HUD: when the HUD would leave the
+        card no room for a few lines (very large type)."""
+        if self._hud_in_card is None:
+            inner = self._inner(ctx, self._region(self.layout(ctx), self.story_in_card(ctx), False))
+            self._hud_in_card = inner.height < 4 * ctx.text.line_height(ctx.px("body"))
+        return self._hud_in_card
+
+    def _region(self, lay: StageLayout, story: bool, hud_off: bool) -> pygame.Rect:
         if lay.stacked:
             return pygame.Rect(lay.column)
-        if story:  # the column runs down to the bottom edge: there is no box
-            return pygame.Rect(lay.lower.left, lay.lower.top, lay.lower.width, lay.height - EDGE - lay.lower.top)
-        return pygame.Rect(lay.lower)
+        top = lay.title.bottom + GAP if hud_off else lay.lower.top
+        bottom = lay.height - EDGE if story else lay.lower.bottom  # with the story in the card there is no box
+        return pygame.Rect(lay.lower.left, top, lay.lower.width, bottom - top)
 
     def region(self, ctx: Context) -> pygame.Rect:
         """The column right of her face that holds the card and the button."""
-        return self._region(self.layout(ctx), self.story_in_card(ctx))
+        return self._region(self.layout(ctx), self.story_in_card(ctx), self.hud_in_card(ctx))
 
     def _inner(self, ctx: Context, region: pygame.Rect) -> pygame.Rect:
         """The card's text area (window pixels) in a region: above the button, inside the padding, less a line
         for the scrolling hint."""
         vp = ctx.viewport
-        card = vp.rect(region.left, region.top, region.width, max(0, region.height - BUTTON_H - GAP))
+        card = vp.rect(region.left, region.top, region.width, max(0, region.height - button_height(ctx) - GAP))
         inner = card.inflate(-2 * vp.px(PAD), -2 * vp.px(PAD))
         inner.height -= ctx.text.line_height(ctx.px("small"))
         return inner
-
-    def card_rect(self, ctx: Context) -> pygame.Rect:
-        r = self.region(ctx)
-        return pygame.Rect(r.left, r.top, r.width, max(0, r.height - BUTTON_H - GAP))
 
     def _blocks(self, ctx: Context, width: int, title_token: str, token: str,
                 story: bool | None = None) -> list[tuple[str, str, str, int]]:
@@ -151,6 +172,9 @@ class EndingScene(PausableAfterEnding):
             out.append(("problem", note, "small", paragraph_px(ctx, note, width, "small") + vp.px(8)))
         out.append(("title", ending.title, title_token,
                     paragraph_px(ctx, ending.title, width, title_token, True) + vp.px(8)))
+        if self._hud_in_card:
+            shown = " · ".join(f"{g.meter.label} {round(g.shown)}{g.meter.unit}" for g in self.meters.gauges)
+            out.append(("meters", shown, "small", paragraph_px(ctx, shown, width, "small", True) + vp.px(8)))
         worth = value_line(self.play)
         if worth:
             out.append(("value", worth, token, paragraph_px(ctx, worth, width, token, True) + vp.px(12)))
@@ -211,8 +235,9 @@ class EndingScene(PausableAfterEnding):
         else:
             self.rec.parts["person"] = draw_person(surface, ctx, person, c.appearance, mood)
         draw_title(surface, ctx, self.rec, lay.title, scenario.title, HINT)
-        draw_hud(surface, ctx, self.rec, lay.hud, self.meters)
-        self.rec.parts["hud"] = ctx.viewport.rect(*lay.hud)
+        if not self.hud_in_card(ctx):
+            draw_hud(surface, ctx, self.rec, lay.hud, self.meters)
+            self.rec.parts["hud"] = ctx.viewport.rect(*lay.hud)
         if not self.story_in_card(ctx):
             draw_dialogue(surface, ctx, self.rec, lay.speech, lay.tab_h, "", self.play.text)
             self.rec.parts["speech"] = ctx.viewport.rect(*lay.speech)
@@ -228,10 +253,10 @@ class EndingScene(PausableAfterEnding):
         total = sum(b[-1] for b in blocks)
         self.max_scroll = max(0.0, (total - inner.height) / vp.scale)
         self.scroll = min(self.scroll, self.max_scroll)
-        card = vp.rect(region.left, region.top, region.width, max(0, region.height - BUTTON_H - GAP))
+        card = vp.rect(region.left, region.top, region.width, max(0, region.height - button_height(ctx) - GAP))
         if self.max_scroll <= 0:  # a card no taller than its words, resting on the button
             card.height -= inner.height - total + ctx.text.line_height(ctx.px("small"))
-            card.bottom = vp.point(0, region.bottom - BUTTON_H - GAP)[1]
+            card.bottom = vp.point(0, region.bottom - button_height(ctx) - GAP)[1]
             inner.top = card.top + vp.px(PAD)
         glass(surface, card, th.surface, 245, vp.px(th.radius), th.border, max(1, vp.px(2)))
         self.rec.parts["card"] = card
@@ -267,7 +292,7 @@ class EndingScene(PausableAfterEnding):
             value = self.play.lifetime_value()
             net = value.net if value is not None else 0
             colour = th.good if net > 0 else th.bad if net < 0 else th.text
-        bold = kind in ("outcome", "title", "value", "head")
+        bold = kind in ("outcome", "title", "value", "head", "meters")
         px = ctx.px(token)
         step = ctx.text.line_height(px, bold)
         y = at.top

@@ -11,7 +11,7 @@ from ..play.chrome import text_width
 from ..play.layout import line_height
 from ..play.meters import MeterPanel, delta_text
 from .dialogue import glass
-from .textlog import TextLog, line
+from .textlog import TextLog, line, paragraph, wrap
 
 BAR = 7
 PAD = 14
@@ -28,22 +28,27 @@ def _number_w(ctx: Context, m: Meter) -> float:
     return max(text_width(ctx, f"{v}{m.unit}", "small", True) for v in (m.min, m.max, 88)) / ctx.viewport.scale
 
 
-def _rows(ctx: Context, meters: MeterPanel, width: float) -> list[tuple[bool, bool]]:
+def _rows(ctx: Context, meters: MeterPanel, width: float) -> list[tuple[bool, bool, int]]:
     """For each meter in a HUD `width` wide: (whether the number and change share the label's line,
-    whether the number at least does). Otherwise they go after the bar, on a line of their own."""
+    whether the number at least does, how many lines the label takes). Otherwise they go after the bar, on a
+    line of their own; a label wider than the HUD wraps (very large type)."""
     inner = width - 2 * PAD
     out = []
     for g in meters.gauges:
         label = text_width(ctx, g.meter.label, "small", True) / ctx.viewport.scale + SPACE
         number = _number_w(ctx, g.meter)
-        out.append((label + number + SPACE + _chip_w(ctx) <= inner, label + number <= inner))
+        lines = 1
+        if label - SPACE > inner:
+            lines = len(wrap(ctx, g.meter.label, ctx.viewport.px(inner) - 1, "small", True))
+        out.append((lines == 1 and label + number + SPACE + _chip_w(ctx) <= inner,
+                    lines == 1 and label + number <= inner, lines))
     return out
 
 
-def _row_h(ctx: Context, row: tuple[bool, bool]) -> float:
-    """A line of text, then the bar alone (BAR high) or a line holding the bar beside the number/change."""
+def _row_h(ctx: Context, row: tuple[bool, bool, int]) -> float:
+    """The label's lines, then the bar alone (BAR high) or a line holding the bar beside the number/change."""
     text_h = line_height(ctx, "small", True)
-    return text_h + (BAR + 2 if row[0] else text_h) + 12
+    return text_h * row[2] + (BAR + 2 if row[0] else text_h) + 12
 
 
 def size(ctx: Context, meters: MeterPanel, max_width: float) -> tuple[float, float]:
@@ -71,11 +76,15 @@ def draw_hud(surface: pygame.Surface, ctx: Context, log: TextLog | None, logical
     y = logical.top + 6
     for g, row in zip(meters.gauges, _rows(ctx, meters, logical.width), strict=True):
         m = g.meter
-        together, number_up = row
+        together, number_up, lines = row
         label_y = y + text_h / 2
-        low_y = y + text_h * 1.5 + 2
-        line(surface, ctx, log, m.label, vp.point(logical.left + PAD, label_y), "small", th.text, rect, bold=True,
-             anchor="midleft")
+        low_y = y + text_h * (lines + 0.5) + 2
+        if lines == 1:
+            line(surface, ctx, log, m.label, vp.point(logical.left + PAD, label_y), "small", th.text, rect,
+                 bold=True, anchor="midleft")
+        else:
+            paragraph(surface, ctx, log, m.label, vp.rect(logical.left + PAD, y, logical.width - 2 * PAD,
+                                                           text_h * lines), "small", th.text, bold=True, box=rect)
         number_at = (right, label_y) if number_up else (right - _chip_w(ctx) - SPACE, low_y)
         number = line(surface, ctx, log, f"{round(g.shown)}{m.unit}", vp.point(*number_at), "small", th.text, rect,
                       bold=True, anchor="midright")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from math import ceil
 
 import pygame
 
@@ -188,11 +189,11 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
     if place == LEFT:
         title = title_rect(ctx, col_left - GAP)
         hud_w, hud_h = hud(col_left - GAP - EDGE)
-        hud_rect = pygame.Rect(EDGE, title.bottom + GAP, round(hud_w), round(hud_h))
+        hud_rect = pygame.Rect(EDGE, title.bottom + GAP, ceil(hud_w), ceil(hud_h))
         above = hud_rect.bottom + GAP if hud_h else title.bottom + 4
     else:  # the HUD beside the timer if the title keeps its room, else under it
         hud_w, hud_h = hud(width * HUD_SHARE)
-        hud_rect = pygame.Rect(round(width - EDGE - hud_w), EDGE, round(hud_w), round(hud_h))
+        hud_rect = pygame.Rect(width - EDGE - ceil(hud_w), EDGE, ceil(hud_w), ceil(hud_h))  # as wide as measured
         if cd_rect is not None:
             hud_rect.right = cd_rect.left - GAP
             if hud_rect.left - GAP - EDGE < title_w:
@@ -239,7 +240,7 @@ def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
     _, _, col_left = _person(width, 0, person_h, pair)
     title = title_rect(ctx, col_left - GAP)
     hud_w, hud_h = hud(col_left - GAP - EDGE)
-    hud_rect = pygame.Rect(EDGE, title.bottom + GAP, round(hud_w), round(hud_h))
+    hud_rect = pygame.Rect(EDGE, title.bottom + GAP, ceil(hud_w), ceil(hud_h))
     top = max(hud_rect.bottom + GAP if hud_h else title.bottom + 4, height - 0.96 * person_h)
     person, face, _ = _person(width, top, person_h, pair)  # runs off the bottom edge: nothing covers it here
     col_w = width - EDGE - col_left
