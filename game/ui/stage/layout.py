@@ -87,9 +87,11 @@ def title_rect(ctx: Context, right: float) -> pygame.Rect:
 
 
 def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
-                  countdown: tuple[float, float] | None = None, title_w: float = 0.0) -> StageLayout:
+                  countdown: tuple[float, float] | None = None, title_w: float = 0.0, choice_room: float = 0.0,
+                  foot: float = 0.0) -> StageLayout:
     """Lay out a node: the box holds the tallest of its lines `said`; `hud(max_width)` is the HUD's size,
-    `countdown` a timer's, `title_w` the least width the title chip needs.
+    `countdown` a timer's, `title_w` the least width the title chip needs; `choice_room` is kept free at each
+    choice's right (the classroom's vote bars) and `foot` along the screen's bottom (its key hints).
     Tried in turn: the HUD top right, the choices under it; the HUD top left above a smaller person (still
     half the screen high); the HUD top right, the choices rising over it while they are shown (in a column
     that scrolls if they still do not fit); when the box itself is too tall, the box and the choices stacked
@@ -98,10 +100,10 @@ def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
     box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, said)
     if box_h <= height * MAX_BOX_SHARE:
         for place in (RIGHT, LEFT, UNDER):
-            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w)
+            lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w, choice_room, foot)
             if lay is not None:
                 return lay
-    return _stacked(ctx, said, choice_texts, hud, countdown)
+    return _stacked(ctx, said, choice_texts, hud, countdown, choice_room, foot)
 
 
 def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygame.Rect, int]:
@@ -116,13 +118,14 @@ def _person(width: int, top: float, person_h: float) -> tuple[pygame.Rect, pygam
 
 def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
                       hud: Hud, countdown: tuple[float, float] | None,
-                      place: str, title_w: float) -> StageLayout | None:
+                      place: str, title_w: float, choice_room: float = 0.0,
+                      foot: float = 0.0) -> StageLayout | None:
     """The box along the bottom, the timer top right, the HUD top right (or LEFT, above the person), the
     choices rising in the column right of the face (from the top, over the HUD, when the HUD is UNDER them);
     None when they do not fit, or the person would be small."""
     width, height = ctx.viewport.width, ctx.viewport.height
     tab_h = tab_height(ctx)
-    speech = pygame.Rect(EDGE, round(height - EDGE - box_h), width - 2 * EDGE, round(box_h))
+    speech = pygame.Rect(EDGE, round(height - EDGE - foot - box_h), width - 2 * EDGE, round(box_h))
     person_h = height * PERSON_SHARE
     _, _, col_left = _person(width, 0, person_h)
     cd_rect = None
@@ -159,7 +162,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
             col_top = title.bottom + GAP
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
     for token in ("body", "small"):
-        heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
+        heights = [choice_height(ctx, lower.width - choice_room, c, token) for c in choice_texts]
         need = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
         if need <= lower.height:
             rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
@@ -173,7 +176,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
 
 
 def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
-             countdown: tuple[float, float] | None) -> StageLayout:
+             countdown: tuple[float, float] | None, choice_room: float = 0.0, foot: float = 0.0) -> StageLayout:
     """Very large text: title and HUD top left above the person; the box and the choices stack in the right
     column (under any timer), which scrolls when they are taller than the screen."""
     width, height = ctx.viewport.width, ctx.viewport.height
@@ -191,10 +194,10 @@ def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
     if countdown is not None:
         cd_rect = pygame.Rect(round(width - EDGE - countdown[0]), EDGE, round(countdown[0]), round(countdown[1]))
         col_top = cd_rect.bottom + GAP
-    column = pygame.Rect(col_left, col_top, col_w, height - EDGE - col_top)
+    column = pygame.Rect(col_left, col_top, col_w, height - EDGE - foot - col_top)
     speech = pygame.Rect(col_left, round(col_top + tab_h), col_w, round(speech_height(ctx, col_w, said)))
     for token in ("body", "small"):
-        heights = [choice_height(ctx, col_w, c, token) for c in choice_texts]
+        heights = [choice_height(ctx, col_w - choice_room, c, token) for c in choice_texts]
         rects = _stack(col_left, col_w, speech.bottom + GAP, heights)
         fits = (rects[-1].bottom if rects else speech.bottom) <= column.bottom
         if fits:
