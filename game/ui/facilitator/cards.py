@@ -41,10 +41,26 @@ class CoachCard:
                  polarity: Mapping[str, int] | None = None, what_if: bool = False) -> None:
         self.step = step
         self.said = chosen_line(step, what_if)
+        self.what_if = what_if
         self.parts = delta_parts(step, labels, polarity)  # judged: a rise in talk time is bad news
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
         self.compact = 0
+        self.readout: list[tuple[str, str, str, int]] = []  # see show_meters
+
+    def show_meters(self, rows: list[tuple[str, str, str, int]]) -> None:
+        """Carry every meter (name, value, change, judgement) in place of the changes alone: the card then
+        stands where the HUD would be."""
+        self.readout = rows
+
+    def _readout_split(self, ctx: Context, inner: float) -> list[bool]:
+        """For each meter of the readout, whether its value and change go on a line of their own."""
+        scale = ctx.viewport.scale
+        out = []
+        for name, value, change, _ in self.readout:
+            w = sum(ctx.text.width(t, ctx.px("small"), True) for t in (name, value, change)) / scale + 2 * 16
+            out.append(w > inner)
+        return out
 
     def fit(self, ctx: Context, width: float, max_height: float) -> float:
         """The height at `width`, set as loosely as fits in `max_height` (the tightest when none does)."""
@@ -56,8 +72,8 @@ class CoachCard:
         return h
 
     def height(self, ctx: Context, width: float, compact: int = 0) -> float:
-        """Logical height at a width; compact 1 leaves out what the class chose (on the screen just before),
-        2 also sets the coach's words a size smaller, 3 also leaves out the room's vote: the last resorts
+        """Logical height at a width; compact 1 sets the coach's words a size smaller, 2 also leaves out the
+        room's vote, 3 also what the class chose (on the screen just before; a what-if keeps it): the last resorts
         before anything would be cut."""
         inner = width - 2 * PAD
         h = PAD + self._header_height(ctx, inner) + 10
@@ -65,18 +81,18 @@ class CoachCard:
             h += logical_text_height(ctx, self.said, "small", inner) + 10
         h += logical_text_height(ctx, self.feedback, self._words(compact), inner) + 12
         h += self._parts_height(ctx, inner)
-        if self.votes and compact < 3:
+        if self.votes and compact < 2:
             h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
 
-    @staticmethod
-    def _said(compact: int) -> bool:
-        """Whether what was chosen is written out (it is on screen in full just before)."""
-        return not compact
+    def _said(self, compact: int) -> bool:
+        """Whether what was chosen is written out (it is on screen in full just before; a what-if always
+        says it is one)."""
+        return compact < 3 or self.what_if
 
     @staticmethod
     def _words(compact: int) -> str:
-        return "small" if compact >= 2 else "body"
+        return "small" if compact >= 1 else "body"
 
     def _header_mode(self, ctx: Context, inner: float) -> str:
         """'both' (Coach and the principle's chip), 'coach', 'chip' alone, or 'text' (a long principle)."""
@@ -116,6 +132,9 @@ class CoachCard:
         return rows
 
     def _parts_height(self, ctx: Context, inner: float) -> float:
+        if self.readout:
+            return sum(2 if apart else 1 for apart in self._readout_split(ctx, inner)) * logical_line(ctx, "small",
+                                                                                                   True)
         return len(self._parts_rows(ctx, inner)) * logical_line(ctx, "small", True)
 
     def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect) -> None:
@@ -146,15 +165,39 @@ class CoachCard:
         h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), self._words(compact), th.text,
                       box=box)
         y += h / vp.scale + 12
-        for row in self._parts_rows(ctx, inner):
+        if self.readout:
+            y = self._draw_readout(surface, ctx, rec, box, left, inner, y)
+        for row in [] if self.readout else self._parts_rows(ctx, inner):
             x = vp.point(left, y)[0]
             for text, sign in row:
                 colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
                 r = line(surface, ctx, rec, text, (x, vp.point(0, y)[1]), "small", colour, bold=True, box=box)
                 x = r.right + vp.px(24)
             y += logical_line(ctx, "small", True)
-        if self.votes and compact < 3:
+        if self.votes and compact < 2:
             paragraph(surface, ctx, rec, self.votes, vp.rect(left, y + 8, inner, 1), "small", th.text_muted, box=box)
+
+
+    def _draw_readout(self, surface: pygame.Surface, ctx: Context, rec: Recorder, box: pygame.Rect, left: float,
+                      inner: float, y: float) -> float:
+        """Each meter on a line: its name, then its value and this decision's change at the right."""
+        th = ctx.theme
+        vp = ctx.viewport
+        step = logical_line(ctx, "small", True)
+        right = vp.point(left + inner, 0)[0]
+        for (name, value, change, sign), apart in zip(self.readout, self._readout_split(ctx, inner), strict=True):
+            line(surface, ctx, rec, name, vp.point(left, y), "small", th.text, bold=True, box=box)
+            if apart:
+                y += step
+            at = vp.point(0, y)[1]
+            x = right
+            if change:
+                colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
+                x = line(surface, ctx, rec, change, (x, at), "small", colour, bold=True, anchor="topright",
+                         box=box).left - vp.px(16)
+            line(surface, ctx, rec, value, (x, at), "small", th.text, bold=True, anchor="topright", box=box)
+            y += step
+        return y
 
 
 def vp_w(ctx: Context, logical_width: float) -> int:

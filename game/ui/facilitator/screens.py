@@ -11,7 +11,6 @@ from ...engine.playthrough import Beat
 from ...facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, DEBRIEF, ENDING, INTRO, TEXT
 from ..context import Context
 from ..stage.dialogue import glass
-from ..stage.solo import card_place
 from ..stage.textlog import paragraph, paragraph_px
 from .cards import CoachCard, EndingCard, chosen_line
 from .choices_screen import ChoicesScreen
@@ -167,9 +166,9 @@ class ClassroomScreens(ChoicesScreen):
             page = pages[-1] if pages else Page("", NARRATOR, "neutral", ((chosen_line(step), True),))
         lay = self._stage(ctx, [page.said])
         card = CoachCard(step, self.labels, s.shown_votes, self.scenario.polarity, what_if=s.in_detour)
-        where = card_place(ctx, lay, card)
-        self._scene(surface, ctx, lay, self._setting_of(before), page, before.beats, answering=True,
-                    hud=not where.colliderect(lay.hud))
+        where, hud = self._place_card(ctx, lay, card, self._readout(dict(step.deltas)))
+        self._scene(surface, ctx, lay, self._setting_of(before), page, before.beats, answering=True, hud=hud,
+                    title_right=_beside(lay, where))
         card.draw(surface, ctx, self.rec, where)
         self.rec.parts["card"] = ctx.viewport.rect(*where)
 
@@ -183,12 +182,17 @@ class ClassroomScreens(ChoicesScreen):
         page = Page("", c.name, ending.mood, ((s.play.text, True),))
         lay = self._stage(ctx, [page.said])
         card = EndingCard(ending.title, ending.outcome, c.name, s.play.lifetime_value())
-        where = card_place(ctx, lay, card)
+        where, hud = self._place_card(ctx, lay, card)
         self._scene(surface, ctx, lay, ending.scene or self.scenario.setting, page,
-                    [Beat(c.name, s.play.text, ending.mood)], hud=not where.colliderect(lay.hud))
+                    [Beat(c.name, s.play.text, ending.mood)], hud=hud, title_right=_beside(lay, where))
         card.draw(surface, ctx, self.rec, where)
         self.rec.parts["card"] = ctx.viewport.rect(*where)
 
     def layout_fits(self, ctx: Context) -> bool:
         """Whether the current stage's text fitted without anything spilling (for tests)."""
         return self._drawn_layout is None or self._drawn_layout.fits
+
+
+def _beside(lay, card: pygame.Rect) -> int | None:
+    """Where the title chip must end to keep clear of a card reaching the top of the screen (None: free)."""
+    return card.left - 12 if card.top < lay.title.bottom + 12 else None

@@ -13,14 +13,16 @@ from ...engine.playthrough import Beat
 from ...facilitation import ClassSession
 from ..context import Context
 from ..play import art
+from ..play.backdrop import PORTRAIT_ASPECT
 from ..play.chrome import text_width
-from ..play.meters import MeterPanel
+from ..play.meters import MeterPanel, delta_text, judge_change
 from ..stage.cast import Cast, on_stage
 from ..stage.dialogue import draw_dialogue, glass
 from ..stage.hud import draw_hud
 from ..stage.hud import size as hud_size
-from ..stage.layout import StageLayout
+from ..stage.layout import EDGE, StageLayout
 from ..stage.scenery import draw_caller, draw_person, draw_setting, draw_title, title_width
+from ..stage.solo import card_place
 from ..stage.textlog import line, paragraph, paragraph_px
 from .draw import Recorder
 from .layout import classroom_stage, foot_height
@@ -101,7 +103,7 @@ class ClassroomStage:
         if cast is not None:
             face = self._face(cast, answering)
             if cast.on_call:
-                self.person = draw_caller(surface, ctx, lay.call, cast.appearance, face)
+                self.person = draw_caller(surface, ctx, _call_area(lay), cast.appearance, face)
                 self.rec.parts["caller"] = self.person
             else:
                 self.person = draw_person(surface, ctx, lay.person, cast.appearance, face)
@@ -121,6 +123,38 @@ class ClassroomStage:
 
     def _status(self) -> str:
         raise NotImplementedError
+
+    def _place_card(self, ctx: Context, lay: StageLayout, card: Any,
+                    readout: list[tuple[str, str, str, int]] | None = None) -> tuple[pygame.Rect, bool]:
+        """Where a card goes, and whether the HUD stays in view: resting on the box under the HUD; else in
+        the column from the top, the card carrying the meters (`readout`) in the HUD's place; else
+        where the solo stage puts a card too tall for the column."""
+        low = lay.lower
+        if not lay.stacked:
+            h = card.fit(ctx, low.width, low.height)
+            if h <= low.height:
+                return pygame.Rect(low.left, low.bottom - round(h), low.width, round(h)), True
+            if readout is not None:
+                card.show_meters(readout)
+            h = card.fit(ctx, low.width, low.bottom - EDGE)  # the title chip keeps left of it (see _scene)
+            if h <= low.bottom - EDGE:
+                return pygame.Rect(low.left, low.bottom - round(h), low.width, round(h)), False
+        where = card_place(ctx, lay, card)
+        if where.colliderect(lay.hud) and readout is not None and not card.readout:
+            card.show_meters(readout)
+            where = card_place(ctx, lay, card)
+        return where, not where.colliderect(lay.hud)
+
+    def _readout(self, deltas: dict[str, int]) -> list[tuple[str, str, str, int]]:
+        """Every meter shown, its value now and this decision's change, for a card standing in for the HUD."""
+        values = self.session.shown_meters
+        out = []
+        for g in self.meters.gauges:
+            m = g.meter
+            d = deltas.get(m.id, 0)
+            out.append((m.label, f"{values.get(m.id, round(g.shown))}{m.unit}", delta_text(d) if d else "",
+                        judge_change(m.id, deltas, self.scenario.polarity or {}) if d else 0))
+        return out
 
     def _notes(self, surface: pygame.Surface, ctx: Context, lay: StageLayout, notes: Sequence[tuple[str, Any]],
                top: bool = False, bottom: float | None = None) -> None:
@@ -172,3 +206,17 @@ class ClassroomStage:
         s = self.session
         path = tuple((d.kind, d.source_index) for d in s.path)
         return self._cached(("decided", path), lambda: Playthrough(self.scenario, list(path[:-1])))
+
+
+def _call_area(lay: StageLayout) -> pygame.Rect:
+    """Where a caller's call card goes: as wide as the room left of the column allows (its handset badge,
+    which sticks out 20 pixels, still clear of the column) and as tall as its portrait at that width, so the
+    face fills it; it stands behind the box as a person does (the face stays clear). The sizes follow
+    play.backdrop's call card: 0.82 of the room, 60 and 12 pixels of margins."""
+    call = lay.call
+    if lay.stacked:
+        return call
+    left, right = EDGE, call.right - 10  # the card's edges
+    face_h = (right - left - 12) / PORTRAIT_ASPECT
+    height = max(call.height, min((face_h + 12) / 0.82 + 28, lay.speech.bottom - call.top))
+    return pygame.Rect(round(left - 30), call.top, round(right - left + 60), round(height))
