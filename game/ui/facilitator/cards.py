@@ -42,6 +42,7 @@ class CoachCard:
         self.step = step
         self.said = chosen_line(step, what_if)
         self.what_if = what_if
+        self.said_short = self.said.split(":")[0] + "." if what_if else ""  # e.g. "What if we had chosen 2."
         self.parts = delta_parts(step, labels, polarity)  # judged: a rise in talk time is bad news
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
@@ -78,12 +79,16 @@ class CoachCard:
         inner = width - 2 * PAD
         h = PAD + self._header_height(ctx, inner) + 10
         if self._said(compact):
-            h += logical_text_height(ctx, self.said, "small", inner) + 10
+            h += logical_text_height(ctx, self._said_text(compact), "small", inner) + 10
         h += logical_text_height(ctx, self.feedback, self._words(compact), inner) + 12
         h += self._parts_height(ctx, inner)
         if self.votes and compact < 2:
             h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
+
+    def _said_text(self, compact: int) -> str:
+        """What was chosen, written out; at the tightest a what-if only says which option it tries."""
+        return self.said_short if compact >= 3 and self.said_short else self.said
 
     def _said(self, compact: int) -> bool:
         """Whether what was chosen is written out (it is on screen in full just before; a what-if always
@@ -160,7 +165,8 @@ class CoachCard:
             paragraph(surface, ctx, rec, label, vp.rect(left, y, inner, 1), "small", th.accent, bold=True, box=box)
         y += self._header_height(ctx, inner) + 10
         if self._said(compact):
-            h = paragraph(surface, ctx, rec, self.said, vp.rect(left, y, inner, 1), "small", th.text_muted, box=box)
+            h = paragraph(surface, ctx, rec, self._said_text(compact), vp.rect(left, y, inner, 1), "small",
+                          th.text_muted, box=box)
             y += h / vp.scale + 10
         h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), self._words(compact), th.text,
                       box=box)

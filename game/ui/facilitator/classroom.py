@@ -35,6 +35,7 @@ class ClassroomScene(ClassroomScreens, Scene):
         self.person = pygame.Rect(0, 0, 0, 0)
         self.text_page = 0
         self.option_page = 0
+        self.card_shown = False
         self._option_rects: list[tuple[int, pygame.Rect]] = []
         self.leaving: LeaveDialog | None = None
         self._memo_main: dict[tuple, int | None] = {}
@@ -72,6 +73,8 @@ class ClassroomScene(ClassroomScreens, Scene):
             self.text_page += 1  # a long node is read a page of beats at a time
         elif name == k.PREVIOUS and s.stage == TEXT and self.text_page > 0:
             self.text_page -= 1
+        elif name == k.NEXT and self.card_waits(ctx):
+            self.card_shown = True  # her line was shown; now the coach's card
         elif name == k.NEXT and s.stage == CHOICES and self.shown_page(ctx) < len(self.option_pages(ctx)) - 1:
             self.option_page = self.shown_page(ctx) + 1  # a crowded decision's options, a page at a time
         elif name == k.PREVIOUS and s.stage == CHOICES and self.shown_page(ctx) > 0:
@@ -184,6 +187,7 @@ class ClassroomScene(ClassroomScreens, Scene):
         if moved:
             self.text_page = 0
             self.option_page = 0
+            self.card_shown = False
         if moved and s.stage == CONSEQUENCES:
             # From the meters before this decision, whatever was on screen (a what-if's meters, on return):
             # the changes shown are this decision's own, as on the coach's card and in the debrief.

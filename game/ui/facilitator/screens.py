@@ -30,6 +30,7 @@ SHORT_HINTS = {  # when the full hint would not fit on the line (large text on a
     CONSEQUENCES: "Next: continue · Page Up: what if?",
 }
 MORE_HINT = "Next: more of the story · B blank · F1 keys"
+CARD_HINT = "Next: the coach's card · Page Up: what if?"
 DETOUR_HINTS = {
     CHOICES: "What if · marked: the class's pick · Next takes {n}",
     ENDING: "What if: Next returns to the class's path · A keeps this path",
@@ -43,6 +44,7 @@ class ClassroomScreens(ChoicesScreen):
     labels: dict[str, str]
     leaving: Any  # the question before the session ends, while it is asked
     text_page: int  # which page of a long node's words is on screen
+    card_shown: bool  # whether the coach's card that waited for her line is up
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         self.rec.clear()
@@ -75,8 +77,13 @@ class ClassroomScreens(ChoicesScreen):
         hint = (DETOUR_HINTS.get(s.stage) if s.in_detour else None) or HINTS.get(s.stage, "")
         if s.stage == TEXT and self.text_page < len(self.text_pages(ctx)) - 1:
             hint = MORE_HINT
+        if self.card_waits(ctx):
+            hint = CARD_HINT
         short = SHORT_HINTS.get(s.stage)
-        return [hint.format(n=n), *([short.format(n=n)] if short and not s.in_detour else [])]
+        hints = [hint.format(n=n), *([short.format(n=n)] if short else [])]
+        if s.in_detour and s.stage not in DETOUR_HINTS:  # the title chip may have no room to say so
+            hints = [f"What if · {h}" for h in hints] + hints
+        return hints
 
     def _status(self) -> str:
         s = self.session
@@ -148,29 +155,45 @@ class ClassroomScreens(ChoicesScreen):
             self._notes(surface, ctx, lay, notes)
 
     # ---- her reply and the coach's card ------------------------------------------------------
-    def _draw_consequences(self, surface: pygame.Surface, ctx: Context) -> None:
-        """Her reply in the box (with the face she answers with; without one, her last line stays), the
-        coach's card in the column above it."""
+    def _consequences(self, ctx: Context):
+        """What the consequences show: the page in the box (her reply, or without one her last line), the
+        stage, the coach's card and its place, whether the HUD and the box stay in view."""
         s = self.session
         step = s.last_step
-        if step is None:
-            return
+        assert step is not None
         before = self._decided()
         reply = step.reply
         if reply is not None:
             narrated = reply.speaker.strip().lower() == NARRATOR
-            name = "" if narrated else reply.speaker
-            page = Page(name, reply.speaker, reply.mood, ((reply.text, narrated),))
+            page = Page("" if narrated else reply.speaker, reply.speaker, reply.mood, ((reply.text, narrated),))
         else:
             pages = self.pages_of(ctx, before.beats)
             page = pages[-1] if pages else Page("", NARRATOR, "neutral", ((chosen_line(step), True),))
         lay = self._stage(ctx, [page.said])
         card = CoachCard(step, self.labels, s.shown_votes, self.scenario.polarity, what_if=s.in_detour)
-        where, hud = self._place_card(ctx, lay, card, self._readout(dict(step.deltas)))
+        where, hud, box = self._place_card(ctx, lay, card, self._readout(dict(step.deltas)), lead=True)
+        return before, page, lay, card, where, hud, box
+
+    def _draw_consequences(self, surface: pygame.Surface, ctx: Context) -> None:
+        """Her reply in the box (with the face she answers with), the coach's card in the column above it;
+        a card too tall for that takes the box's place on the next step, after her line."""
+        if self.session.last_step is None:
+            return
+        before, page, lay, card, where, hud, box = self._consequences(ctx)
+        if not box and not self.card_shown:
+            self._scene(surface, ctx, lay, self._setting_of(before), page, before.beats, answering=True)
+            return
         self._scene(surface, ctx, lay, self._setting_of(before), page, before.beats, answering=True, hud=hud,
-                    title_right=_beside(lay, where))
+                    title_right=_beside(lay, where), box=box)
         card.draw(surface, ctx, self.rec, where)
         self.rec.parts["card"] = ctx.viewport.rect(*where)
+
+    def card_waits(self, ctx: Context) -> bool:
+        """Whether her line is on screen alone and Next shows the coach's card."""
+        s = self.session
+        if s.stage != CONSEQUENCES or s.last_step is None or self.card_shown:
+            return False
+        return not self._consequences(ctx)[-1]
 
     # ---- the ending --------------------------------------------------------------------------
     def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:
@@ -182,7 +205,7 @@ class ClassroomScreens(ChoicesScreen):
         page = Page("", c.name, ending.mood, ((s.play.text, True),))
         lay = self._stage(ctx, [page.said])
         card = EndingCard(ending.title, ending.outcome, c.name, s.play.lifetime_value())
-        where, hud = self._place_card(ctx, lay, card)
+        where, hud, _ = self._place_card(ctx, lay, card)
         self._scene(surface, ctx, lay, ending.scene or self.scenario.setting, page,
                     [Beat(c.name, s.play.text, ending.mood)], hud=hud, title_right=_beside(lay, where))
         card.draw(surface, ctx, self.rec, where)

@@ -93,7 +93,7 @@ class ClassroomStage:
 
     def _scene(self, surface: pygame.Surface, ctx: Context, lay: StageLayout, setting: str, page: Page,
                beats: Sequence[Beat], answering: bool = False, hud: bool = True,
-               title_right: int | None = None) -> None:
+               title_right: int | None = None, box: bool = True) -> None:
         """The setting, who stands in it, the title chip (ending before `title_right`), the HUD (unless
         covered) and the page in the box."""
         vp = ctx.viewport
@@ -117,6 +117,8 @@ class ClassroomStage:
             draw_hud(surface, ctx, self.rec, lay.hud, self.meters)
             self.rec.parts["hud"] = vp.rect(*lay.hud)
         detail = cast.role if cast is not None and page.name == cast.name else ""
+        if not box:  # the card carries her line (a card too tall for the column above the box)
+            return
         self.rec.parts["speech"] = vp.rect(*lay.speech)
         draw_dialogue(surface, ctx, self.rec, lay.speech, lay.tab_h, page.name, "", detail=detail,
                       tab_right=vp.point(lay.lower.left - 8, 0)[0], parts=page.parts)
@@ -125,25 +127,31 @@ class ClassroomStage:
         raise NotImplementedError
 
     def _place_card(self, ctx: Context, lay: StageLayout, card: Any,
-                    readout: list[tuple[str, str, str, int]] | None = None) -> tuple[pygame.Rect, bool]:
-        """Where a card goes, and whether the HUD stays in view: resting on the box under the HUD; else in
-        the column from the top, the card carrying the meters (`readout`) in the HUD's place; else
+                    readout: list[tuple[str, str, str, int]] | None = None,
+                    lead: bool = False) -> tuple[pygame.Rect, bool, bool]:
+        """Where a card goes, whether the HUD and whether the box stay in view: resting on the box under
+        the HUD; else in the column from the top, the card carrying the meters (`readout`) in the HUD's
+        place; else (with `lead`: her line was shown before it) down to the key hints over the box; else
         where the solo stage puts a card too tall for the column."""
         low = lay.lower
         if not lay.stacked:
             h = card.fit(ctx, low.width, low.height)
             if h <= low.height:
-                return pygame.Rect(low.left, low.bottom - round(h), low.width, round(h)), True
+                return pygame.Rect(low.left, low.bottom - round(h), low.width, round(h)), True, True
             if readout is not None:
                 card.show_meters(readout)
             h = card.fit(ctx, low.width, low.bottom - EDGE)  # the title chip keeps left of it (see _scene)
             if h <= low.bottom - EDGE:
-                return pygame.Rect(low.left, low.bottom - round(h), low.width, round(h)), False
+                return pygame.Rect(low.left, low.bottom - round(h), low.width, round(h)), False, True
+            bottom = lay.height - foot_height(ctx) - EDGE
+            h = card.fit(ctx, low.width, bottom - EDGE)
+            if lead and h <= bottom - EDGE:  # after her line, on its own step (see ClassroomScene.act)
+                return pygame.Rect(low.left, EDGE, low.width, round(h)), False, False
         where = card_place(ctx, lay, card)
         if where.colliderect(lay.hud) and readout is not None and not card.readout:
             card.show_meters(readout)
             where = card_place(ctx, lay, card)
-        return where, not where.colliderect(lay.hud)
+        return where, not where.colliderect(lay.hud), True
 
     def _readout(self, deltas: dict[str, int]) -> list[tuple[str, str, str, int]]:
         """Every meter shown, its value now and this decision's change, for a card standing in for the HUD."""
@@ -192,7 +200,8 @@ class ClassroomStage:
         notice = self.notice
         short = bool(notice) and ctx.text.width(notice, ctx.px("small"), True) <= room
         fitting = [h for h in hints if ctx.text.width(h, ctx.px("small")) <= room]
-        text, colour = (notice, th.warn) if short else (fitting[0] if fitting else "", th.text)
+        plain = th.warn if self.session.in_detour else th.text  # a what-if says so in its colour
+        text, colour = (notice, th.warn) if short else (fitting[0] if fitting else "", plain)
         if text:
             line(surface, ctx, self.rec, text, (band.left + vp.px(16), band.centery), "small", colour, band,
                  bold=short, anchor="midleft")
