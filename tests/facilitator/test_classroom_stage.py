@@ -2,7 +2,11 @@
 words in the dialogue box with a nameplate, her reply there (with its face) and the coach's card in the column
 above it, and options too long to sit beside her at 1024x768 shown a page at a time, never without her."""
 
+import pygame
+
+from game.engine import load_file
 from game.facilitation.session import CHOICES, CHOSEN, CONSEQUENCES, TEXT
+from tests.conftest import SCENARIOS
 
 from .helpers import PAGE_DOWN, PAGE_UP, classroom, clean
 
@@ -103,3 +107,30 @@ def test_a_click_takes_the_option_under_the_pointer(expired):
     index, rect = scene._option_rects[1]
     pilot.click_window(rect.center)
     assert scene.session.stage == CHOSEN and scene.session.last_step.number == index + 1
+
+
+def test_the_coach_card_never_covers_her_face_and_comes_after_her_line():
+    """At 1024x768, a card too tall for the column above the box waits for Next, after her line."""
+    scenario = load_file(str(SCENARIOS / "relationship_client.yaml")).scenario
+    pilot, scene = classroom(scenario, (1024, 768))
+    s = scene.session
+    waited = 0
+    for _ in range(150):
+        if s.stage == "ending":
+            break
+        if s.stage == CONSEQUENCES:
+            pilot.app.draw(force=True)
+            if scene.card_waits(pilot.app.ctx):
+                waited += 1
+                assert "card" not in scene.rec.parts and drawn(scene, s.last_step.reply.text,
+                                                                scene.rec.parts["speech"])
+                pilot.press(PAGE_DOWN)
+                assert s.stage == CONSEQUENCES and not scene.card_waits(pilot.app.ctx)
+                pilot.app.draw(force=True)
+            card, person = scene.rec.parts["card"], scene.person
+            assert card.left > person.centerx, f"the card covers her face at {s.play.location}"
+            assert clean(pilot) == []
+        if s.stage == CHOICES and len(s.path) % 2:
+            pilot.press(pygame.K_DOWN)
+        pilot.press(PAGE_DOWN)
+    assert waited, "this path has a card that waits for her line at 1024x768"
