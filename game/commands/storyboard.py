@@ -20,7 +20,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "touched, and one in the way of a picture stops the run with an error")
     p.add_argument("--size", default="1280x720", help="picture size WxH (default %(default)s)")
     p.add_argument("--theme", type=theme_arg, default=None, metavar="NAME",
-                   help="normal, high-contrast or projector (default normal)")
+                   help="normal, high-contrast or projector (default normal; projector with --facilitator)")
+    p.add_argument("--facilitator", action="store_true",
+                   help="the classroom's screens (facilitator mode): intro, text, choices with the room's votes, "
+                        "the pick, consequences, ending and the class debrief")
     p.set_defaults(func=run)
 
 
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ui.storyboard import render_storyboard
 
     try:  # an impossible choice (EngineError) is reported by the CLI entry point like every command's
-        files = render_storyboard(scenario, choices, args.out, size, args.theme)
+        files = render_storyboard(scenario, choices, args.out, size, args.theme, args.facilitator)
     except OSError as exc:
         print(f"error: could not write the pictures to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1

@@ -1,7 +1,8 @@
 """Render a path through a scenario to numbered PNGs by driving the real screens with the Pilot.
 
 Each decision gives three pictures (the node with its choices, the chosen option highlighted, the coach's
-card); then the ending, the lifetime value and the debrief (one picture per page).
+card); then the ending, the lifetime value and the debrief (one picture per page). The classroom's steps
+(facilitator mode) are rendered by ui.facilitator.storyboard into the same kind of folder.
 
 The folder keeps a manifest (`.storyboard.json`) of the pictures this command wrote there. A new run removes
 only the pictures listed in it (an earlier, maybe longer, storyboard) and never touches any other file: a
@@ -108,8 +109,10 @@ class Storyboard:
 
 
 def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, size: tuple[int, int] = (1280, 720),
-                      theme: str | None = None) -> list[Path]:
-    """Play `choices` ('1'..'9' or 'timeout') through the real screens and save a PNG of each moment.
+                      theme: str | None = None, facilitator: bool = False) -> list[Path]:
+    """Play `choices` ('1'..'9' or 'timeout') through the real screens and save a PNG of each moment; with
+    `facilitator`, through the classroom's screens (ui.facilitator.storyboard), in the projector theme unless
+    `theme` says otherwise.
 
     Raises EngineError naming the step when a choice is not possible."""
     from ..engine.scripted import play_path
@@ -118,6 +121,10 @@ def render_storyboard(scenario: Scenario, choices: list[str], out: str | Path, s
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     _remove_earlier(folder)  # the frames of an earlier storyboard, which may be longer; nothing else
+    if facilitator:
+        from .facilitator.storyboard import render_class_storyboard
+
+        return render_class_storyboard(Storyboard(folder, []), scenario, choices, size, theme)
     settings = Settings(text_speed="instant", sound=False, theme=theme or "normal")
     app = make_app(Options(size=size, settings=settings, theme=theme), first=PlayScene(scenario))
     app.ctx.progress = _Unsaved()

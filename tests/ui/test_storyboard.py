@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pygame
 import pytest
 
 from game.cli import main
 from game.engine import TIMEOUT, Playthrough, all_paths, load_all
-from game.ui.storyboard import render_storyboard
+from game.ui.storyboard import MANIFEST, render_storyboard
 
 from ..conftest import SCENARIOS
 
@@ -127,7 +128,6 @@ def test_a_shorter_storyboard_replaces_a_longer_one_and_keeps_other_files(tmp_pa
 
 def test_a_new_run_never_deletes_or_overwrites_a_picture_it_did_not_write(tmp_path, monkeypatch) -> None:
     from game.commands.common import require_scenario
-    from game.ui.storyboard import MANIFEST, render_storyboard
 
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
     scenario = require_scenario("expired_return")
@@ -181,3 +181,42 @@ def test_pictures_never_catch_a_blink(tmp_path, monkeypatch):
     assert files
     assert shut["between"] > 0, "the eyes were never drawn shut, so this test could not see a blink"
     assert shut["saving"] == 0
+def classroom_names(scenario, choices: list[str], files) -> list[str]:
+    """The names of a facilitator storyboard with each node's extra pages (of words, of options) left out."""
+    names = [f.stem.split("_", 1)[1] for f in files]
+    return [n for n in names if not re.fullmatch(r".+_(page\d+|choices\d+)|debrief_\d+", n)]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_facilitator_storyboard_shows_every_step_of_the_classroom(size, tmp_path):
+    scenario = next(s for s in BUNDLED if s.id == "expired_return")
+    path = list(all_paths(scenario).worst.choices)
+    files = render_storyboard(scenario, path, tmp_path / "out", size, facilitator=True)
+    play = Playthrough(scenario)
+    want = ["intro"]
+    for c in path:
+        node = play.location
+        want += [node, f"{node}_choices", f"{node}_chosen", f"{node}_consequences"]
+        play.choose(int(c) - 1)
+    assert classroom_names(scenario, path, files) == [*want, "ending", "debrief"]
+    assert [f.stem.split("_", 1)[0] for f in files] == [f"{i:02d}" for i in range(1, len(files) + 1)]
+    pictures = {f.stem.split("_", 1)[1]: pygame.image.load(str(f)) for f in files}
+    assert all(p.get_size() == size for p in pictures.values())
+    # the stage, not a dashboard: the picture of a decision differs from the text before it and the pick after
+    first = play.scenario.start
+    shots = [pygame.image.tobytes(pictures[n], "RGB") for n in (first, f"{first}_choices", f"{first}_chosen")]
+    assert len(set(shots)) == 3
+    if size == (1024, 768):  # a crowded decision of this scenario is shown in two pages of options there
+        assert any(re.fullmatch(r".+_choices2", f.stem.split("_", 1)[1]) for f in files)
+
+
+def test_the_command_renders_the_classroom_with_facilitator(tmp_path, capsys):
+    out = tmp_path / "board"
+    code = main(["storyboard", "expired_return", "--choices", "1,1,1,timeout", "--out", str(out), "--size",
+                 "1280x720", "--facilitator"])
+    assert code == 0
+    printed = [p.rsplit("/", 1)[-1] for p in capsys.readouterr().out.split()]
+    assert printed[0] == "01_intro.png"
+    assert any(p.endswith("_choices.png") for p in printed) and any(p.endswith("_consequences.png") for p in printed)
+    assert sorted(p.name for p in out.glob("*.png")) == sorted(printed)
+    assert json.loads((out / MANIFEST).read_text())["files"] == printed

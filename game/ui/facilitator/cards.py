@@ -1,69 +1,19 @@
-"""The panels of the classroom screen: vote bars, the coach's card for the class, and the ending card."""
+"""The cards of the classroom stage: the coach's card for the class, and the ending card."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import pygame
 
 from ...engine import TIMEOUT, LifetimeValue, Step, fmt_amount
 from ..context import Context
-from ..play import art
 from ..play.chrome import chip, outcome_colour, outcome_line
 from ..play.feedback import delta_parts
-from ..widgets import panel
+from ..stage.dialogue import glass
 from .draw import Recorder, line, logical_line, logical_text_height, paragraph
 
 PAD = 20
-
-
-def draw_votes(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, count: int, total: int,
-               leading: bool) -> None:
-    """One option's show of hands: a bar for its share of the room and the count."""
-    th = ctx.theme
-    vp = ctx.viewport
-    rect = vp.rect(*logical)
-    panel(surface, rect, ctx, colour=th.surface, border=th.accent if leading else th.border, width=2)
-    num_w = vp.px(56)
-    line(surface, ctx, rec, str(count), (rect.right - vp.px(12), rect.centery), "body",
-         th.accent if leading else th.text, bold=True, anchor="midright", box=rect)
-    track = pygame.Rect(rect.left + vp.px(12), rect.centery - vp.px(9), rect.width - vp.px(24) - num_w, vp.px(18))
-    pygame.draw.rect(surface, th.surface_alt, track, border_radius=track.height // 2)
-    if total and count:
-        fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * count / total)), track.height)
-        pygame.draw.rect(surface, th.accent if leading else th.text_muted, fill, border_radius=track.height // 2)
-    pygame.draw.rect(surface, th.border, track, width=1, border_radius=track.height // 2)
-
-
-def draw_class_timer(surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect, seconds: int,
-                     left: float, running: bool, phone: bool = True, ran_out: bool = False) -> None:
-    """The phone (or an hourglass) and the seconds left, large, with whether the clock runs: it waits for T.
-    Once the time ran out it stays at 0 and says so."""
-    th = ctx.theme
-    vp = ctx.viewport
-    box = vp.rect(*logical)
-    fraction = max(0.0, min(1.0, left / seconds)) if seconds else 0.0
-    colour = th.bad if fraction < 0.3 else th.warn if fraction < 0.6 else th.good
-    panel(surface, box, ctx, colour=th.surface, border=colour if running else th.border, width=2)
-    phone_c = vp.point(logical.left + 62, logical.top + 48)
-    if not phone:
-        from ..art.phone import draw_hourglass
-
-        draw_hourglass(surface, phone_c, vp.px(56), th.text_muted, th.warn, fraction)
-    elif not art.phone(surface, phone_c, vp.px(56), ctx.time % 1.0, running):
-        line(surface, ctx, rec, "☎", phone_c, "title", th.text, anchor="center", box=box)
-    number = str(max(0, math.ceil(left - 1e-9)))
-    line(surface, ctx, rec, number, vp.point(logical.right - 16, logical.top + 46), "title", colour, bold=True,
-         anchor="midright", box=box)
-    word = "time's up" if ran_out else "running" if running else "paused · T"
-    line(surface, ctx, rec, word, vp.point(logical.centerx, logical.bottom - 26), "small", th.text_muted,
-         anchor="midbottom", box=box, max_width=vp.px(logical.width - 16))
-    track = vp.rect(logical.left + 12, logical.bottom - 20, logical.width - 24, 10)
-    pygame.draw.rect(surface, th.surface_alt, track, border_radius=track.height // 2)
-    if fraction > 0:
-        fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * fraction)), track.height)
-        pygame.draw.rect(surface, colour, fill, border_radius=track.height // 2)
 
 
 def chosen_line(step: Step, what_if: bool = False) -> str:
@@ -84,42 +34,70 @@ def votes_line(votes: Mapping[int, int], step: Step) -> str:
 
 
 class CoachCard:
-    """What the class's decision did: the principle, the coach's words, the meter changes and the room's vote."""
+    """What the class's decision did: the principle, the coach's words, the meter changes and the room's vote
+    (her reply is in the dialogue box, said before the card rises)."""
 
     def __init__(self, step: Step, labels: Mapping[str, str], votes: Mapping[int, int],
                  polarity: Mapping[str, int] | None = None, what_if: bool = False) -> None:
         self.step = step
         self.said = chosen_line(step, what_if)
+        self.what_if = what_if
+        self.said_short = self.said.split(":")[0] + "." if what_if else ""  # e.g. "What if we had chosen 2."
         self.parts = delta_parts(step, labels, polarity)  # judged: a rise in talk time is bad news
         self.votes = votes_line(votes, step)
         self.feedback = step.feedback or "No comment from the coach here."
-        reply = step.reply
-        self.reply = f"{reply.speaker}: {reply.text}" if reply is not None else ""
+        self.compact = 0
+        self.readout: list[tuple[str, str, str, int]] = []  # see show_meters
+
+    def show_meters(self, rows: list[tuple[str, str, str, int]]) -> None:
+        """Carry every meter (name, value, change, judgement) in place of the changes alone: the card then
+        stands where the HUD would be."""
+        self.readout = rows
+
+    def _readout_split(self, ctx: Context, inner: float) -> list[bool]:
+        """For each meter of the readout, whether its value and change go on a line of their own."""
+        scale = ctx.viewport.scale
+        out = []
+        for name, value, change, _ in self.readout:
+            w = sum(ctx.text.width(t, ctx.px("small"), True) for t in (name, value, change)) / scale + 2 * 16
+            out.append(w > inner)
+        return out
+
+    def fit(self, ctx: Context, width: float, max_height: float) -> float:
+        """The height at `width`, set as loosely as fits in `max_height` (the tightest when none does)."""
+        for compact in (0, 1, 2, 3):
+            self.compact = compact
+            h = self.height(ctx, width, compact)
+            if h <= max_height:
+                return h
+        return h
 
     def height(self, ctx: Context, width: float, compact: int = 0) -> float:
-        """Logical height at a width; compact 1 leaves out what the class chose (on the screen just before),
-        2 also sets the coach's words a size smaller, 3 also leaves out the room's vote: the last resorts
+        """Logical height at a width; compact 1 sets the coach's words a size smaller, 2 also leaves out the
+        room's vote, 3 also what the class chose (on the screen just before; a what-if keeps it): the last resorts
         before anything would be cut."""
         inner = width - 2 * PAD
         h = PAD + self._header_height(ctx, inner) + 10
         if self._said(compact):
-            h += logical_text_height(ctx, self.said, "small", inner) + 10
-        if self.reply:
-            h += logical_text_height(ctx, self.reply, self._words(compact), inner, True) + 10
+            h += logical_text_height(ctx, self._said_text(compact), "small", inner) + 10
         h += logical_text_height(ctx, self.feedback, self._words(compact), inner) + 12
         h += self._parts_height(ctx, inner)
-        if self.votes and compact < 3:
+        if self.votes and compact < 2:
             h += 8 + logical_text_height(ctx, self.votes, "small", inner)
         return h + PAD
 
-    @staticmethod
-    def _said(compact: int) -> bool:
-        """Whether what was chosen is written out (it is on screen in full just before)."""
-        return not compact
+    def _said_text(self, compact: int) -> str:
+        """What was chosen, written out; at the tightest a what-if only says which option it tries."""
+        return self.said_short if compact >= 3 and self.said_short else self.said
+
+    def _said(self, compact: int) -> bool:
+        """Whether what was chosen is written out (it is on screen in full just before; a what-if always
+        says it is one)."""
+        return compact < 3 or self.what_if
 
     @staticmethod
     def _words(compact: int) -> str:
-        return "small" if compact >= 2 else "body"
+        return "small" if compact >= 1 else "body"
 
     def _header_mode(self, ctx: Context, inner: float) -> str:
         """'both' (Coach and the principle's chip), 'coach', 'chip' alone, or 'text' (a long principle)."""
@@ -159,14 +137,17 @@ class CoachCard:
         return rows
 
     def _parts_height(self, ctx: Context, inner: float) -> float:
+        if self.readout:
+            return sum(2 if apart else 1 for apart in self._readout_split(ctx, inner)) * logical_line(ctx, "small",
+                                                                                                   True)
         return len(self._parts_rows(ctx, inner)) * logical_line(ctx, "small", True)
 
-    def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect,
-             compact: int = 0) -> None:
+    def draw(self, surface: pygame.Surface, ctx: Context, rec: Recorder, logical: pygame.Rect) -> None:
         th = ctx.theme
         vp = ctx.viewport
         box = vp.rect(*logical)
-        panel(surface, box, ctx, colour=th.surface, border=th.accent, width=3)
+        compact = self.compact
+        glass(surface, box, th.surface, 248, vp.px(th.radius), th.accent, max(1, vp.px(3)))
         left, inner = logical.left + PAD, logical.width - 2 * PAD
         y = logical.top + PAD
         mode = self._header_mode(ctx, inner)
@@ -184,24 +165,45 @@ class CoachCard:
             paragraph(surface, ctx, rec, label, vp.rect(left, y, inner, 1), "small", th.accent, bold=True, box=box)
         y += self._header_height(ctx, inner) + 10
         if self._said(compact):
-            h = paragraph(surface, ctx, rec, self.said, vp.rect(left, y, inner, 1), "small", th.text_muted, box=box)
-            y += h / vp.scale + 10
-        if self.reply:  # her reaction first, in her words, then the coach's
-            h = paragraph(surface, ctx, rec, self.reply, vp.rect(left, y, inner, 1), self._words(compact), th.text,
-                          bold=True, box=box)
+            h = paragraph(surface, ctx, rec, self._said_text(compact), vp.rect(left, y, inner, 1), "small",
+                          th.text_muted, box=box)
             y += h / vp.scale + 10
         h = paragraph(surface, ctx, rec, self.feedback, vp.rect(left, y, inner, 1), self._words(compact), th.text,
                       box=box)
         y += h / vp.scale + 12
-        for row in self._parts_rows(ctx, inner):
+        if self.readout:
+            y = self._draw_readout(surface, ctx, rec, box, left, inner, y)
+        for row in [] if self.readout else self._parts_rows(ctx, inner):
             x = vp.point(left, y)[0]
             for text, sign in row:
                 colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
                 r = line(surface, ctx, rec, text, (x, vp.point(0, y)[1]), "small", colour, bold=True, box=box)
                 x = r.right + vp.px(24)
             y += logical_line(ctx, "small", True)
-        if self.votes and compact < 3:
+        if self.votes and compact < 2:
             paragraph(surface, ctx, rec, self.votes, vp.rect(left, y + 8, inner, 1), "small", th.text_muted, box=box)
+
+
+    def _draw_readout(self, surface: pygame.Surface, ctx: Context, rec: Recorder, box: pygame.Rect, left: float,
+                      inner: float, y: float) -> float:
+        """Each meter on a line: its name, then its value and this decision's change at the right."""
+        th = ctx.theme
+        vp = ctx.viewport
+        step = logical_line(ctx, "small", True)
+        right = vp.point(left + inner, 0)[0]
+        for (name, value, change, sign), apart in zip(self.readout, self._readout_split(ctx, inner), strict=True):
+            line(surface, ctx, rec, name, vp.point(left, y), "small", th.text, bold=True, box=box)
+            if apart:
+                y += step
+            at = vp.point(0, y)[1]
+            x = right
+            if change:
+                colour = th.good if sign > 0 else th.bad if sign < 0 else th.text_muted
+                x = line(surface, ctx, rec, change, (x, at), "small", colour, bold=True, anchor="topright",
+                         box=box).left - vp.px(16)
+            line(surface, ctx, rec, value, (x, at), "small", th.text, bold=True, anchor="topright", box=box)
+            y += step
+        return y
 
 
 def vp_w(ctx: Context, logical_width: float) -> int:
@@ -230,14 +232,24 @@ def outcome_label(surface: pygame.Surface, ctx: Context, rec: Recorder, label: s
 
 
 class EndingCard:
-    """How the story ended for the class, and what the customer is now worth."""
+    """How the story ended for the class, and what the customer is now worth (the ending's words are in the
+    dialogue box)."""
 
-    def __init__(self, title: str, outcome: str, text: str, customer: str, value: LifetimeValue | None) -> None:
+    def __init__(self, title: str, outcome: str, customer: str, value: LifetimeValue | None) -> None:
         self.title = title
         self.outcome = outcome
-        self.text = text
         self.customer = customer
         self.value = value
+        self.token = "title"
+
+    def fit(self, ctx: Context, width: float, max_height: float) -> float:
+        """The height at `width`, its title a size smaller when that is what fits in `max_height`."""
+        for token in ("title", "large", "body"):
+            self.token = token
+            h = self.height(ctx, width)
+            if h <= max_height:
+                return h
+        return h
 
     def value_line(self) -> str:
         v = self.value
@@ -250,12 +262,11 @@ class EndingCard:
             return f"Kept {fmt_amount(v.kept, u)} · lost {fmt_amount(v.lost, u)}"
         return f"Lost {fmt_amount(v.lost, u)}, word of mouth included"
 
-    def height(self, ctx: Context, width: float, compact: int = 0) -> float:
+    def height(self, ctx: Context, width: float) -> float:
         inner = width - 2 * PAD
-        h = PAD + logical_text_height(ctx, self.title, "title", inner, True) + 10
+        h = PAD + logical_text_height(ctx, self.title, self.token, inner, True) + 10
         h += outcome_label_height(ctx, outcome_line(self.outcome, self.customer), vp_w(ctx, inner)) / \
             ctx.viewport.scale + 10
-        h += logical_text_height(ctx, self.text, "body", inner) + 16
         h += logical_text_height(ctx, self.value_line(), "body", inner, True) if self.value else 0
         return h + PAD
 
@@ -264,17 +275,15 @@ class EndingCard:
         vp = ctx.viewport
         box = vp.rect(*logical)
         colour = outcome_colour(ctx, self.outcome)
-        panel(surface, box, ctx, colour=th.surface, border=colour, width=3)
+        glass(surface, box, th.surface, 248, vp.px(th.radius), colour, max(1, vp.px(3)))
         left, inner = logical.left + PAD, logical.width - 2 * PAD
         y = logical.top + PAD
-        h = paragraph(surface, ctx, rec, self.title, vp.rect(left, y, inner, 1), "title", th.text, bold=True,
+        h = paragraph(surface, ctx, rec, self.title, vp.rect(left, y, inner, 1), self.token, th.text, bold=True,
                       box=box)
         y += h / vp.scale + 10
         label = outcome_line(self.outcome, self.customer)
         h = outcome_label(surface, ctx, rec, label, vp.rect(left, y, inner, 1), colour, box)
         y += h / vp.scale + 10
-        h = paragraph(surface, ctx, rec, self.text, vp.rect(left, y, inner, 1), "body", th.text, box=box)
-        y += h / vp.scale + 16
         if self.value is not None:
             paragraph(surface, ctx, rec, self.value_line(), vp.rect(left, y, inner, 1), "body", colour,
                       bold=True, box=box)

@@ -1,72 +1,75 @@
-"""The choices screen of the classroom: the options beside the person, the room's votes and the countdown."""
+"""The classroom's choices on the stage: the options rising in the column beside the person, each with the
+room's show of hands; the countdown top right on timed nodes; a page of options at a time when they do not
+all fit beside her."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 import pygame
 
-from ...engine import Scenario
-from ...facilitation import ClassSession
+from ...engine import Playthrough
 from ..context import Context
-from ..play.speech import draw_speech, speaker_label
-from ..widgets import Button, panel
-from .cards import draw_class_timer, draw_votes
-from .draw import FOOTER_H, Recorder, paragraph
-from .layout import GAP, TOP, choices_layout
+from ..stage.choices import draw_card
+from ..widgets import Button
+from .layout import VOTE_W, ChoicesStage, choices_stage, option_pages, page_note
+from .pages import NARRATOR, Page, page_of
+from .staging import ClassroomStage
+from .timer import draw_class_timer
 
 
-class ChoicesScreen:
+@dataclass(frozen=True)
+class Decision:
+    """The decision on screen: the play at it, its options, which was picked (None: not yet; -1: the time
+    ran out) and its last line, which stays in the box (as in solo play)."""
+
+    play: Playthrough
+    texts: tuple[str, ...]
+    picked: int | None
+    page: Page
+
+
+class ChoicesScreen(ClassroomStage):
     """The choices drawing of the classroom scene (mixed into ClassroomScreens)."""
 
-    scenario: Scenario
-    session: ClassSession
-    rec: Recorder
-    _memo: dict[tuple, tuple[str, str, list[str]]]
+    option_page: int  # which page of a crowded decision's options is on screen
+    _option_rects: list[tuple[int, pygame.Rect]]  # (option index, window rect) as last drawn, for the mouse
     _memo_main: dict[tuple, int | None]
 
-    def _speech(self) -> tuple[str, str]:
+    def decision(self, ctx: Context) -> Decision:
         s = self.session
-        return speaker_label(s.play.speaker), s.play.text
-
-    def _cached(self, key: tuple, make) -> Any:
-        raise NotImplementedError
-
-    def _key(self, ctx: Context, *extra: object) -> tuple:
-        raise NotImplementedError
-
-    def _draw_stage(self, surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str,
-                    mood: str, setting: str, below_hud: float = 0.0, hud: bool = True) -> float:
-        raise NotImplementedError
-
-    def _setting(self) -> str:
-        raise NotImplementedError
-
-    def _record_speech(self, ctx: Context, logical: pygame.Rect, speaker: str, text: str,
-                       token: str = "body") -> None:
-        raise NotImplementedError
-
-    def _choices_layout(self, ctx: Context):
-        s = self.session
-        node = s.decision_node
-        play = s.play if s.last_step is None else None
-        if play is not None:
-            speaker, text = self._speech()
-            texts = [c.text for c in s.choices]
+        step = s.last_step
+        if step is None:
+            play, picked = s.play, None
         else:
-            speaker, text, texts = self._decided_view()
-        timed = node is not None and node.timer is not None
-        return self._cached(self._key(ctx, "choices"),
-                            lambda: choices_layout(ctx, speaker, text, texts, timed))
+            play, picked = self._decided(), (step.number - 1) if step.number is not None else -1
+        beats = play.beats
+        page = page_of(beats[-1:]) if beats else Page("", NARRATOR, "neutral", (("", True),))
+        return Decision(play, tuple(c.text for c in play.choices), picked, page)
 
-    def _decided_view(self) -> tuple[str, str, list[str]]:
-        """Speaker, text and options of the decision just taken (the play has already moved on)."""
-        s = self.session
-        key = ("decided", tuple((d.kind, d.source_index) for d in s.path))
-        if key not in self._memo:
-            before = s.replay(s.path[:-1])  # in the session's order of the options
-            self._memo = {key: (speaker_label(before.speaker), before.text, [c.text for c in before.choices])}
-        return self._memo[key]
+    def _timed(self) -> bool:
+        node = self.session.decision_node
+        return node is not None and node.timer is not None
+
+    def option_pages(self, ctx: Context) -> list[range]:
+        d = self.decision(ctx)
+        said = [d.page.said]
+        key = self._key(ctx, "option pages", tuple(said), d.texts, self._timed())
+        return self._cached(key, lambda: option_pages(ctx, said, d.texts, self._hud(ctx), self._timed(),
+                                                      _title_w(ctx, self.scenario.title)))
+
+    def shown_page(self, ctx: Context) -> int:
+        """The page of options on screen: the facilitator's, or after the pick the one holding it."""
+        pages = self.option_pages(ctx)
+        picked = self.decision(ctx).picked
+        if picked is not None and picked >= 0:
+            return next(i for i, p in enumerate(pages) if picked in p)
+        return min(self.option_page, len(pages) - 1)
+
+    def follow_selection(self, ctx: Context) -> None:
+        """Show the page holding the option the facilitator moved the selection to."""
+        pages = self.option_pages(ctx)
+        self.option_page = next((i for i, p in enumerate(pages) if self.session.selected in p), self.option_page)
 
     def _main_choice_here(self) -> int | None:
         """The class's choice at this decision while on a what-if (replayed once per change, not per frame)."""
@@ -76,83 +79,83 @@ class ChoicesScreen:
             self._memo_main = {key: s.main_choice_here}
         return self._memo_main[key]
 
+    def _choices_layout(self, ctx: Context) -> ChoicesStage:
+        """The stage of the decision: its options of the page shown (with the page's note), or the banner
+        saying the time ran out."""
+        d = self.decision(ctx)
+        said, texts, timed = (d.page.said,), tuple(self._cards(ctx, d)), self._timed()
+        stage = self._cached(self._key(ctx, "choices", said, texts, timed), lambda: choices_stage(
+            ctx, said, texts, self._hud(ctx), timed, _title_w(ctx, self.scenario.title)))
+        self._drawn_layout = stage.lay
+        return stage
+
+    def _cards(self, ctx: Context, d: Decision) -> list[str]:
+        s = self.session
+        if d.picked == -1 and s.last_step is not None:
+            return [f"Time ran out: {s.last_step.text}"]
+        pages = self.option_pages(ctx)
+        n = self.shown_page(ctx)
+        if len(pages) > 1 and d.picked is not None:
+            return [d.texts[d.picked]]  # the pick alone, when the options needed pages
+        return [d.texts[i] for i in pages[n]]
+
     # ---- drawing -----------------------------------------------------------------------------
     def _draw_choices(self, surface: pygame.Surface, ctx: Context) -> None:
-        th = ctx.theme
-        vp = ctx.viewport
         s = self.session
-        lay = self._choices_layout(ctx)
-        step = s.last_step
-        if step is None:
-            speaker, text = self._speech()
-            texts = [c.text for c in s.choices]
-            picked = None
-        else:
-            speaker, text, texts = self._decided_view()
-            picked = (step.number - 1) if step.number is not None else -1
-        if lay.stage is not None:
-            node = s.decision_node
-            self._draw_stage(surface, ctx, lay.stage, speaker, node.mood if node else "neutral", self._setting(),
-                             hud=False)
-        if lay.prompt is not None:
-            draw_speech(surface, ctx, lay.prompt, speaker, text)
-            self._record_speech(ctx, lay.prompt, speaker, text)
-        elif lay.heading:
-            right = lay.countdown.left - GAP if lay.countdown is not None else vp.width - 24
-            question = "What does the class do?"
-            width = right - lay.buttons[0].left
-            inner = vp.px(width) - 2 * vp.px(16)
-            token = "large" if ctx.text.font(ctx.px("large"), True).size(question)[0] <= inner else "body"
-            lines = ctx.text.wrap(question, ctx.px(token), max(1, inner), True)  # beside a countdown it may wrap
-            band_h = len(lines) * ctx.text.line_height(ctx.px(token), True) / vp.scale + 12
-            top = TOP if lay.countdown is not None else (TOP + lay.buttons[0].top - GAP - band_h) / 2
-            band = vp.rect(lay.buttons[0].left, top, width, band_h)
-            panel(surface, band, ctx, colour=th.surface, border=th.border, width=2)  # legible over the stage
-            paragraph(surface, ctx, self.rec, question, band.inflate(-2 * vp.px(16), -vp.px(12)), token, th.text,
-                      bold=True, box=band)
-        if lay.countdown is not None:
+        th = ctx.theme
+        d = self.decision(ctx)
+        stage = self._choices_layout(ctx)
+        lay = stage.lay
+        self._scene(surface, ctx, lay, self._setting_of(d.play), d.page, d.play.beats, node_id=d.play.location,
+                    hud=stage.hud,
+                    title_right=stage.countdown.left - 12 if stage.countdown is not None else None)
+        if stage.countdown is not None:
             node = s.decision_node
             seconds = node.timer.seconds if node and node.timer else 0
-            timed_out = picked == -1
-            left = s.timer_left if (step is None and s.timer_left is not None) else float(seconds)
-            draw_class_timer(surface, ctx, self.rec, lay.countdown, seconds, 0.0 if timed_out else left,
+            left = s.timer_left if (d.picked is None and s.timer_left is not None) else float(seconds)
+            draw_class_timer(surface, ctx, self.rec, stage.countdown, seconds, 0.0 if d.picked == -1 else left,
                              s.timer_running, phone=bool(node and node.sound == "phone_ring"),
-                             ran_out=timed_out)
+                             ran_out=d.picked == -1)
+        self._option_rects = []
+        texts = self._cards(ctx, d)
+        if d.picked == -1:
+            banner = Button(texts[0], tuple(lay.choices[0]), selected=True, token=lay.choice_token)
+            draw_card(surface, ctx, self.rec, banner, room=VOTE_W)
+            return
         votes = s.shown_votes
         total = sum(votes.values())
         lead = max(votes.values(), default=0)
         main_choice = self._main_choice_here()
-        for i, (rect, vrect, label) in enumerate(zip(lay.buttons, lay.votes, texts, strict=False)):
-            b = Button(label, (rect.x, rect.y, rect.w, rect.h), number=i + 1, token=lay.token)
-            b.selected = picked == i
-            b.enabled = picked is None or picked == i
-            b.draw(surface, ctx, focused=(picked is None and i == s.selected))
-            self._record_button(ctx, b)
+        pages = self.option_pages(ctx)
+        shown = [d.picked] if len(pages) > 1 and d.picked is not None else pages[self.shown_page(ctx)]
+        for i, rect in zip(shown, lay.choices, strict=False):
+            b = Button(d.texts[i], tuple(rect), number=i + 1, token=lay.choice_token)
+            b.selected = d.picked == i
+            b.enabled = d.picked is None or d.picked == i
             count = votes.get(i + 1, 0)
-            draw_votes(surface, ctx, self.rec, vrect, count, total, leading=bool(count) and count == lead)
+            draw_card(surface, ctx, self.rec, b, focused=d.picked is None and i == s.selected,
+                      votes=(count, total, bool(count) and count == lead), room=VOTE_W)
+            self._option_rects.append((i, b.rect(ctx)))
             if main_choice == i + 1:  # a bar beside the option the class took on its own path
-                mark = vp.rect(rect.left - 16, rect.top + 6, 8, rect.height - 12)
+                mark = ctx.viewport.rect(rect.left - 12, rect.top + 6, 6, rect.height - 12)
                 pygame.draw.rect(surface, th.warn, mark, border_radius=mark.width // 2)
-        if picked == -1:  # what the clock decided, under the options when there is room (else on the card next)
-            said = f"Time ran out: {step.text}"
-            last = lay.buttons[-1]
-            top = last.bottom + GAP
-            width = lay.votes[-1].right - last.left
-            from .draw import logical_text_height
+        if len(pages) > 1 and d.picked is None:  # which options these are, over them when there is room
+            self._notes(surface, ctx, lay, [(self.pages_line(ctx), th.text)], top=True,
+                        bottom=lay.choices[0].top - 8 if lay.choices else None)
 
-            if top + logical_text_height(ctx, said, "small", width, True) <= vp.height - FOOTER_H - GAP:
-                paragraph(surface, ctx, self.rec, said, vp.rect(last.left, top, width, 1), "small", th.warn,
-                          bold=True, box=vp.rect(last.left, top, width, vp.height - FOOTER_H - top))
+    def pages_line(self, ctx: Context) -> str:
+        """'Options 1-2 of 3 · Next shows more' (or '... · Page Up shows the others' on the last page)."""
+        pages = self.option_pages(ctx)
+        n = self.shown_page(ctx)
+        more = "Next shows more" if n + 1 < len(pages) else "Page Up shows the others"
+        return f"{page_note(pages[n], len(self.session.choices))} · {more}"
 
-    def _record_button(self, ctx: Context, b: Button) -> None:
-        """Record a choice button's label block against the button (as widgets.Button lays it out)."""
-        vp = ctx.viewport
-        rect = b.rect(ctx)
-        pad = vp.px(16)
-        badge_d = ctx.px(b.token) + vp.px(12)
-        left = rect.left + pad + badge_d + pad
-        width = rect.right - pad - left
-        lines = ctx.text.wrap(b.label, ctx.px(b.token), width)
-        h = len(lines) * ctx.text.line_height(ctx.px(b.token))
-        widest = max((ctx.text.font(ctx.px(b.token)).size(x)[0] for x in lines), default=0)
-        self.rec.add(b.label, pygame.Rect(left, rect.centery - h // 2, widest, h), rect)
+    def _setting_of(self, play: Playthrough) -> str:
+        node = play.node
+        return (node.scene if node is not None and node.scene else "") or self.scenario.setting
+
+
+def _title_w(ctx: Context, title: str) -> float:
+    from ..stage.scenery import title_width
+
+    return title_width(ctx, title)

@@ -34,8 +34,10 @@ class ClassroomScene(ClassroomScreens, Scene):
         self._drawn_layout: Any = None
         self.person = pygame.Rect(0, 0, 0, 0)
         self.text_page = 0
+        self.option_page = 0
+        self.card_shown = False
+        self._option_rects: list[tuple[int, pygame.Rect]] = []
         self.leaving: LeaveDialog | None = None
-        self._memo: dict[tuple, tuple[str, str, list[str]]] = {}
         self._memo_main: dict[tuple, int | None] = {}
         self._stage_seen = self.session.stage
         self._path_seen = len(self.session.path)
@@ -55,21 +57,28 @@ class ClassroomScene(ClassroomScreens, Scene):
                 self.dirty = True
                 return None
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.session.stage == CHOICES:
-            lay = self._choices_layout(ctx)
-            for i, r in enumerate(lay.buttons):
-                if ctx.viewport.rect(*r).collidepoint(event.pos):
+            for i, r in self._option_rects:
+                if r.collidepoint(event.pos):
                     self.session.choose(i)
                     self._changed(ctx)
+                    break
         return None
 
     def act(self, action: k.Action, ctx: Context) -> Transition | None:
         s = self.session
         self.notice = ""
         name = action.name
+        selected = s.selected
         if name == k.NEXT and s.stage == TEXT and self.text_page < len(self.text_pages(ctx)) - 1:
             self.text_page += 1  # a long node is read a page of beats at a time
         elif name == k.PREVIOUS and s.stage == TEXT and self.text_page > 0:
             self.text_page -= 1
+        elif name == k.NEXT and self.card_waits(ctx):
+            self.card_shown = True  # her line was shown; now the coach's card
+        elif name == k.NEXT and s.stage == CHOICES and self.shown_page(ctx) < len(self.option_pages(ctx)) - 1:
+            self.option_page = self.shown_page(ctx) + 1  # a crowded decision's options, a page at a time
+        elif name == k.PREVIOUS and s.stage == CHOICES and self.shown_page(ctx) > 0:
+            self.option_page = self.shown_page(ctx) - 1
         elif name == k.NEXT or (name == k.RESUME and s.stage == INTRO):
             if s.stage == ENDING and not s.in_detour:
                 return self._debrief(ctx)
@@ -121,6 +130,8 @@ class ClassroomScene(ClassroomScreens, Scene):
             return self._export(ctx)
         elif name == k.QUIT:
             self.leaving = LeaveDialog()  # asks once: Q again or Enter leaves, any other key stays
+        if s.stage == CHOICES and s.selected != selected:
+            self.follow_selection(ctx)  # a pick or the room's lead on another page of options brings it up
         self._changed(ctx)
         return None
 
@@ -175,6 +186,8 @@ class ClassroomScene(ClassroomScreens, Scene):
         moved = s.stage != self._stage_seen or len(s.path) != self._path_seen
         if moved:
             self.text_page = 0
+            self.option_page = 0
+            self.card_shown = False
         if moved and s.stage == CONSEQUENCES:
             # From the meters before this decision, whatever was on screen (a what-if's meters, on return):
             # the changes shown are this decision's own, as on the coach's card and in the debrief.

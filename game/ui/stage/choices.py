@@ -13,8 +13,11 @@ from .textlog import TextLog, line, paragraph, paragraph_px
 
 
 def draw_card(surface: pygame.Surface, ctx: Context, log: TextLog | None, b: Button, hovered: bool = False,
-              focused: bool = False, shift: int = 0) -> None:
-    """One choice (or a banner in the same shape), `shift` window pixels up when the column scrolls."""
+              focused: bool = False, shift: int = 0, votes: tuple[int, int, bool] | None = None,
+              room: float = 0.0) -> None:
+    """One choice (or a banner in the same shape), `shift` window pixels up when the column scrolls. With
+    `votes` (hands for it, hands in all, whether it leads) its show of hands is a bar and a count in the
+    `room` logical pixels kept at its right (the classroom's)."""
     th = ctx.theme
     vp = ctx.viewport
     rect = b.rect(ctx).move(0, -shift)
@@ -37,12 +40,37 @@ def draw_card(surface: pygame.Surface, ctx: Context, log: TextLog | None, b: But
              th.accent_text if not b.selected else th.accent, badge.inflate(vp.px(8), vp.px(8)), bold=True,
              anchor="center")
         text_left = badge.right + pad
-    inner = pygame.Rect(text_left, rect.top, rect.right - pad - text_left, rect.height)
+    side = vp.px(room)
+    inner = pygame.Rect(text_left, rect.top, rect.right - pad - side - text_left, rect.height)
     h = paragraph_px(ctx, b.label, inner.width, b.token)
     inner.top = rect.centery - h // 2
     paragraph(surface, ctx, log, b.label, inner, b.token, fg, box=rect)
+    if votes is not None and side:
+        _votes(surface, ctx, log, pygame.Rect(inner.right + vp.px(10), rect.top, side - vp.px(10), rect.height),
+               rect, votes, fg if b.selected else None)
     if focused:
         focus_ring(surface, rect, ctx)
+
+
+def _votes(surface: pygame.Surface, ctx: Context, log: TextLog | None, area: pygame.Rect, card: pygame.Rect,
+           votes: tuple[int, int, bool], colour=None) -> None:
+    """A show of hands in a narrow column: the count, and under it a bar for its share of the room."""
+    th = ctx.theme
+    vp = ctx.viewport
+    count, total, leading = votes
+    colour = colour or (th.accent if leading else th.text)
+    bar_h = vp.px(10)
+    text_h = ctx.text.line_height(ctx.px("body"), True)
+    top = area.centery - (text_h + vp.px(6) + bar_h) // 2
+    line(surface, ctx, log, str(count), (area.centerx, top), "body", colour, card, bold=True, anchor="midtop")
+    track = pygame.Rect(area.left, top + text_h + vp.px(6), area.width, bar_h)
+    radius = track.height // 2
+    pygame.draw.rect(surface, th.surface_alt, track, border_radius=radius)
+    if total and count:
+        fill = pygame.Rect(track.left, track.top, max(track.height, round(track.width * count / total)),
+                           track.height)
+        pygame.draw.rect(surface, colour if leading else th.text_muted, fill, border_radius=radius)
+    pygame.draw.rect(surface, th.border, track, width=1, border_radius=radius)
 
 
 def draw_choices(surface: pygame.Surface, ctx: Context, log: TextLog | None, choices: ChoiceList) -> None:

@@ -4,6 +4,7 @@ continue mark when the line waits for a key. Narration has no nameplate and lean
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 
 import pygame
 
@@ -64,9 +65,12 @@ def draw_nameplate(surface: pygame.Surface, ctx: Context, log: TextLog | None, b
 
 def draw_dialogue(surface: pygame.Surface, ctx: Context, log: TextLog | None, logical: pygame.Rect, tab_h: float,
                   name: str, text: str, chars: int | None = None, detail: str = "", waiting: bool = False,
-                  mark_on: bool = True, tab_right: int | None = None) -> None:
+                  mark_on: bool = True, tab_right: int | None = None,
+                  parts: Sequence[tuple[str, bool]] = ()) -> None:
     """The box at `logical`: `name` ('' for narration) on its tab, `text` typed up to `chars`, and the
-    continue mark when `waiting` (lit when `mark_on`); the nameplate's role stops before `tab_right`."""
+    continue mark when `waiting` (lit when `mark_on`); the nameplate's role stops before `tab_right`.
+    `parts` (text, narrated), when given, are shown in turn in place of `text`, each in its own style
+    (the classroom shows a page of a node's lines at once)."""
     th = ctx.theme
     vp = ctx.viewport
     box = vp.rect(*logical)
@@ -76,9 +80,16 @@ def draw_dialogue(surface: pygame.Surface, ctx: Context, log: TextLog | None, lo
           max(1, vp.px(2)))
     inner = pygame.Rect(box.left + vp.px(BOX_PAD_X), box.top + vp.px(BOX_PAD_Y),
                         box.width - vp.px(2 * BOX_PAD_X + MARK_ROOM), box.height - vp.px(2 * BOX_PAD_Y))
-    colour = th.text_muted if narration else th.text
-    paragraph(surface, ctx, log, text, inner, "body", colour, max_chars=chars, slanted=narration,
-              box=box.inflate(-vp.px(8), -vp.px(4)))
+    inside = box.inflate(-vp.px(8), -vp.px(4))
+    if parts:
+        gap = ctx.text.line_height(ctx.px("body"))
+        for said, narrated in parts:
+            used = paragraph(surface, ctx, log, said, inner, "body", th.text_muted if narrated else th.text,
+                             slanted=narrated, box=inside)
+            inner = pygame.Rect(inner.left, inner.top + used + gap, inner.width, inner.height)
+    else:
+        colour = th.text_muted if narration else th.text
+        paragraph(surface, ctx, log, text, inner, "body", colour, max_chars=chars, slanted=narration, box=inside)
     if name:
         draw_nameplate(surface, ctx, log, box, tab_h, name, detail, tab_right)
     if waiting and mark_on:

@@ -108,10 +108,11 @@ def title_rect(ctx: Context, right: float) -> pygame.Rect:
 
 def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
                   countdown: tuple[float, float] | None = None, title_w: float = 0.0,
-                  pair: bool = False) -> StageLayout:
+                  pair: bool = False, choice_room: float = 0.0, foot: float = 0.0) -> StageLayout:
     """Lay out a node: the box holds the tallest of its lines `said`; `hud(max_width)` is the HUD's size,
     `countdown` a timer's, `title_w` the least width the title chip needs, `pair` whether a second person (or a
-    caller's card) shares the stage.
+    caller's card) shares the stage; `choice_room` is kept free at each choice's right (the classroom's vote
+    bars) and `foot` along the screen's bottom (its key hints).
     Tried in turn, with the choices at the dialogue's size and then (projector) one step smaller: the HUD top
     right, the choices under it; the HUD top left above a smaller person (still half the screen high); the HUD
     top right, the choices rising over it while they are shown. Then the box and the choices stacked in the
@@ -120,16 +121,17 @@ def compute_stage(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
     height = ctx.viewport.height
     box_h = speech_height(ctx, ctx.viewport.width - 2 * EDGE, said)
     tokens = choice_tokens(ctx)
-    stacked = _stacked(ctx, said, choice_texts, hud, countdown, pair, tokens)
+    stacked = _stacked(ctx, said, choice_texts, hud, countdown, pair, tokens, choice_room, foot)
     if box_h <= height * MAX_BOX_SHARE:
         for token in tokens:  # the dialogue's size in every place before a smaller one anywhere
             for place in (RIGHT, LEFT, UNDER):
-                lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w, pair, token)
+                lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, place, title_w, pair, token,
+                                        choice_room=choice_room, foot=foot)
                 if lay is not None:
                     return _with_side(lay, pair)
         if not stacked.fits:  # nothing fits without scrolling: the box stays along the bottom, the choices scroll
             lay = _along_the_bottom(ctx, box_h, choice_texts, hud, countdown, UNDER, title_w, pair, tokens[-1],
-                                    scroll=True)
+                                    scroll=True, choice_room=choice_room, foot=foot)
             return _with_side(lay, pair) if lay is not None else _with_side(stacked, pair)
     return _with_side(stacked, pair)
 
@@ -174,13 +176,13 @@ def _person(width: int, top: float, person_h: float, pair: bool = False) -> tupl
 def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
                       hud: Hud, countdown: tuple[float, float] | None,
                       place: str, title_w: float, pair: bool = False, token: str = "body",
-                      scroll: bool = False) -> StageLayout | None:
+                      scroll: bool = False, choice_room: float = 0.0, foot: float = 0.0) -> StageLayout | None:
     """The box along the bottom, the timer top right, the HUD top right (or LEFT, above the person), the
     choices rising in the column right of the face (from the top, over the HUD, when the HUD is UNDER them);
     None when they do not fit, or the person would be small."""
     width, height = ctx.viewport.width, ctx.viewport.height
     tab_h = tab_height(ctx)
-    speech = pygame.Rect(EDGE, round(height - EDGE - box_h), width - 2 * EDGE, round(box_h))
+    speech = pygame.Rect(EDGE, round(height - EDGE - foot - box_h), width - 2 * EDGE, round(box_h))
     person_h = height * PERSON_SHARE
     _, _, col_left = _person(width, 0, person_h, pair)
     cd_rect = None
@@ -216,7 +218,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
         else:
             col_top = title.bottom + GAP
     lower = pygame.Rect(col_left, col_top, width - EDGE - col_left, speech.top - GAP - col_top)
-    heights = [choice_height(ctx, lower.width, c, token) for c in choice_texts]
+    heights = [choice_height(ctx, lower.width - choice_room, c, token) for c in choice_texts]
     need = sum(heights) + CHOICE_GAP * max(0, len(heights) - 1)
     if need <= lower.height:
         rects = _stack(col_left, lower.width, lower.bottom - need, heights)  # the choices rise from the box
@@ -231,7 +233,8 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
 
 def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
              countdown: tuple[float, float] | None, pair: bool = False,
-             tokens: tuple[str, ...] = ("body", "small")) -> StageLayout:
+             tokens: tuple[str, ...] = ("body", "small"), choice_room: float = 0.0,
+             foot: float = 0.0) -> StageLayout:
     """Very large text: title and HUD top left above the person; the box and the choices stack in the right
     column (under any timer), which scrolls when they are taller than the screen."""
     width, height = ctx.viewport.width, ctx.viewport.height
@@ -249,10 +252,10 @@ def _stacked(ctx: Context, said: Said, choice_texts: list[str], hud: Hud,
     if countdown is not None:
         cd_rect = pygame.Rect(round(width - EDGE - countdown[0]), EDGE, round(countdown[0]), round(countdown[1]))
         col_top = cd_rect.bottom + GAP
-    column = pygame.Rect(col_left, col_top, col_w, height - EDGE - col_top)
+    column = pygame.Rect(col_left, col_top, col_w, height - EDGE - foot - col_top)
     speech = pygame.Rect(col_left, round(col_top + tab_h), col_w, round(speech_height(ctx, col_w, said)))
     for token in tokens:
-        heights = [choice_height(ctx, col_w, c, token) for c in choice_texts]
+        heights = [choice_height(ctx, col_w - choice_room, c, token) for c in choice_texts]
         rects = _stack(col_left, col_w, speech.bottom + GAP, heights)
         fits = (rects[-1].bottom if rects else speech.bottom) <= column.bottom
         if fits:

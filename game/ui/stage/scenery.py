@@ -73,8 +73,9 @@ def title_width(ctx: Context, title: str) -> float:
 
 
 def draw_title(surface: pygame.Surface, ctx: Context, log: TextLog | None, logical: pygame.Rect, title: str,
-               hint: str) -> None:
-    """The title (and the hint beside it when there is room) on a chip no wider than `logical`."""
+               hint: str, hint_colour=None) -> None:
+    """The title (and the hint beside it when there is room, muted or in `hint_colour`) on a chip no wider
+    than `logical`."""
     th = ctx.theme
     vp = ctx.viewport
     room = vp.px(logical.width) - vp.px(28)
@@ -91,5 +92,5 @@ def draw_title(surface: pygame.Surface, ctx: Context, log: TextLog | None, logic
     x = chip.left + vp.px(14)
     line(surface, ctx, log, title, (x, chip.centery), token, th.text, chip, bold=True, anchor="midleft")
     if hint_w:
-        line(surface, ctx, log, hint, (x + title_w + vp.px(20), chip.centery), "small", th.text_muted, chip,
-             anchor="midleft")
+        line(surface, ctx, log, hint, (x + title_w + vp.px(20), chip.centery), "small",
+             hint_colour or th.text_muted, chip, anchor="midleft")
