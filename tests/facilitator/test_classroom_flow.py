@@ -30,10 +30,13 @@ def test_page_down_reveals_text_then_choices_then_the_choice_then_consequences(e
     pilot, scene = classroom(expired)
     s = scene.session
     seen = [s.stage]
-    for _ in range(5):
+    waits = []
+    for _ in range(6):
         pilot.press(PAGE_DOWN)
         seen.append(s.stage)
-    assert seen == [INTRO, TEXT, CHOICES, CHOSEN, CONSEQUENCES, TEXT]
+        waits.append(scene.card_waits(pilot.app.ctx))
+    assert seen == [INTRO, TEXT, CHOICES, CHOSEN, CONSEQUENCES, CONSEQUENCES, TEXT]
+    assert waits[3:5] == [True, False], "her reply alone first, then the coach's card"
     assert s.play.node.id == "receipt"
 
 
@@ -53,6 +56,11 @@ def test_meters_and_feedback_stay_hidden_until_revealed(expired):
     pilot.press(PAGE_DOWN)
     pilot.advance(2.0)
     assert scene.meters.displayed("satisfaction") == 37 and scene.meters.showing_delta("satisfaction") == -3
+    pilot.app.draw(force=True)
+    reply = expired.nodes[expired.start].choices[2].reply.text
+    texts = " ".join(b.text for b in scene.rec.blocks)
+    assert reply[:20] in texts and "A fair question" not in texts, "her reply comes before the coach's words"
+    pilot.press(PAGE_DOWN)
     pilot.app.draw(force=True)
     assert any("A fair question" in b.text for b in scene.rec.blocks)
 

@@ -49,6 +49,11 @@ def test_her_reply_is_in_the_box_and_the_coach_card_above_it(expired):
     pilot.app.draw(force=True)
     reply = scene.session.last_step.reply
     assert reply is not None
+    assert drawn(scene, reply.text, scene.rec.parts["speech"]) and "card" not in scene.rec.parts, \
+        "her reply alone first: the room sees how she takes it before the coach says anything"
+    pilot.press(PAGE_DOWN)
+    pilot.app.draw(force=True)
+    assert scene.session.stage == CONSEQUENCES
     box, card = scene.rec.parts["speech"], scene.rec.parts["card"]
     assert drawn(scene, reply.text, box), "her words, in the box"
     assert card.bottom <= box.top, "the card rises above the box: her line stays in view"

@@ -170,7 +170,10 @@ def test_the_classroom_shows_the_decided_options_in_the_sessions_order(expired):
     pilot.frame()
     s.choose(1)
     pilot.frame()
-    assert scene._decided_view()[2] == shown, "the options of the decision just taken, as the room saw them"
+    assert [v.text for v in scene._decided().choices] == shown, \
+        "the options of the decision just taken, as the room saw them"
+    on_screen = scene.decision(pilot.app.ctx)
+    assert on_screen.picked == 1 and list(on_screen.texts) == shown
 
 
 def test_the_game_opens_a_classroom_in_a_fresh_seeded_order(expired):

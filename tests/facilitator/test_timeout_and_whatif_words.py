@@ -32,11 +32,13 @@ def test_a_what_if_reveal_says_what_if_and_not_the_class_chose(expired):
     for _ in range(4):
         pilot.press(PAGE_DOWN)
     assert s.stage == CONSEQUENCES
+    pilot.press(PAGE_DOWN)  # her reply first, then the coach's card
     assert any(t.startswith("The class chose: ") for t in drawn_texts(pilot, scene))
     pilot.press("w")
     pilot.press(pygame.K_RETURN)  # option 2 at decision 1, as a what-if
     pilot.press(PAGE_DOWN)
     assert s.in_detour and s.stage == CONSEQUENCES
+    pilot.press(PAGE_DOWN)
     texts = drawn_texts(pilot, scene)
     assert any(t.startswith("What if we had chosen 2: ") for t in texts), texts
     assert not any(t.startswith("The class chose") for t in texts)

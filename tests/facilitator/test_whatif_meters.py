@@ -40,6 +40,9 @@ def test_meters_coach_card_and_debrief_agree_after_a_what_if(expired):
     assert not s.in_detour and s.stage == CONSEQUENCES
     assert shown_changes(scene) == {"satisfaction": -3, "loyalty": None, "bus": None}, "this decision's change"
     assert {m: scene.meters.displayed(m) for m in scene.labels} == {m: class_meters[m] for m in scene.labels}
+    assert scene.card_waits(pilot.app.ctx), "back on the class's path: her reply first again"
+    pilot.press(PAGE_DOWN)  # the coach's card
+    assert not s.in_detour and s.stage == CONSEQUENCES
     pilot.app.draw(force=True)
     texts = " ".join(b.text for b in scene.rec.blocks)
     assert f"Satisfaction {delta_text(-3)}" in texts and "Loyalty ▼" not in texts

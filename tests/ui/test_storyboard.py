@@ -196,8 +196,9 @@ def test_a_facilitator_storyboard_shows_every_step_of_the_classroom(size, tmp_pa
     want = ["intro"]
     for c in path:
         node = play.location
-        want += [node, f"{node}_choices", f"{node}_chosen", f"{node}_consequences"]
-        play.choose(int(c) - 1)
+        step = play.choose(int(c) - 1)
+        want += [node, f"{node}_choices", f"{node}_chosen", *([f"{node}_reply"] if step.reply else []),
+                 f"{node}_consequences"]
     assert classroom_names(scenario, path, files) == [*want, "ending", "debrief"]
     assert [f.stem.split("_", 1)[0] for f in files] == [f"{i:02d}" for i in range(1, len(files) + 1)]
     pictures = {f.stem.split("_", 1)[1]: pygame.image.load(str(f)) for f in files}

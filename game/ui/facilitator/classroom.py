@@ -41,6 +41,7 @@ class ClassroomScene(ClassroomScreens, Scene):
         self._memo_main: dict[tuple, int | None] = {}
         self._stage_seen = self.session.stage
         self._path_seen = len(self.session.path)
+        self._detour_seen = self.session.in_detour
 
     # ---- keys --------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event, ctx: Context) -> Transition | None:
@@ -183,7 +184,7 @@ class ClassroomScene(ClassroomScreens, Scene):
     def _changed(self, ctx: Context) -> None:
         """Bring the meters and sounds in line with the session after anything happened."""
         s = self.session
-        moved = s.stage != self._stage_seen or len(s.path) != self._path_seen
+        moved = s.stage != self._stage_seen or len(s.path) != self._path_seen or s.in_detour != self._detour_seen
         if moved:
             self.text_page = 0
             self.option_page = 0
@@ -207,7 +208,7 @@ class ClassroomScene(ClassroomScreens, Scene):
             ctx.audio.ambience.music()  # the music bed from the ending on
         elif s.stage != INTRO:
             ctx.audio.ambience.room(self._setting())  # the room tone of the scene shown
-        self._stage_seen, self._path_seen = s.stage, len(s.path)
+        self._stage_seen, self._path_seen, self._detour_seen = s.stage, len(s.path), s.in_detour
         self.dirty = True
 
     # ---- time --------------------------------------------------------------------------------

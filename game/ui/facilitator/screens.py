@@ -175,12 +175,13 @@ class ClassroomScreens(ChoicesScreen):
         return before, page, lay, card, where, hud, box
 
     def _draw_consequences(self, surface: pygame.Surface, ctx: Context) -> None:
-        """Her reply in the box (with the face she answers with), the coach's card in the column above it;
-        a card too tall for that takes the box's place on the next step, after her line."""
+        """Her reply in the box (with the face she answers with) alone first, so the room sees how she takes
+        it; the next step brings the coach's card into the column above it (or, too tall for that, in the
+        box's place)."""
         if self.session.last_step is None:
             return
         before, page, lay, card, where, hud, box = self._consequences(ctx)
-        if not box and not self.card_shown:
+        if self.card_waits(ctx):
             self._scene(surface, ctx, lay, self._setting_of(before), page, before.beats, answering=True,
                         node_id=before.location)
             return
@@ -195,7 +196,7 @@ class ClassroomScreens(ChoicesScreen):
         s = self.session
         if s.stage != CONSEQUENCES or s.last_step is None or self.card_shown:
             return False
-        return not self._consequences(ctx)[-1]
+        return s.last_step.reply is not None or not self._consequences(ctx)[-1]  # the customer before the coach
 
     # ---- the ending --------------------------------------------------------------------------
     def _draw_ending(self, surface: pygame.Surface, ctx: Context) -> None:

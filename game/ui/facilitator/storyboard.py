@@ -54,6 +54,9 @@ def render_class_storyboard(board, scenario: Scenario, choices: list[str], size:
         board.save(pilot, f"{node}_chosen")
         pilot.press(pygame.K_PAGEDOWN)
         pilot.advance(1.0)  # the meters settled
+        if s.stage == CONSEQUENCES and scene.card_waits(app.ctx):  # her reply alone, before the coach
+            board.save(pilot, f"{node}_reply")
+            pilot.press(pygame.K_PAGEDOWN)
         if s.stage == CONSEQUENCES:
             board.save(pilot, f"{node}_consequences")
             pilot.press(pygame.K_PAGEDOWN)
