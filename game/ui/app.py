@@ -147,10 +147,10 @@ class App:
         pygame.display.flip()
         self.frames_drawn += 1
         if self.frames_drawn == 1:  # what the first frame did not need
+            self.ctx.preload_library()  # first: its thread is running before the mixer's threads start
             start_sound = getattr(self.ctx.audio, "start", None)  # stand-ins for sound in tests have none
             if start_sound is not None:
                 start_sound()
-            self.ctx.preload_library()
         self._force_redraw = False
         return True
 

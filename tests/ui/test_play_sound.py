@@ -237,6 +237,9 @@ def test_the_title_screen_asks_for_the_music_bed():
 
 
 def test_with_sound_off_the_play_screen_plays_no_bed():
+    _settle_other_loaders()  # the mixer is the process's: silence what earlier tests' apps left playing
+    if pygame.mixer.get_init():
+        pygame.mixer.stop()
     pilot, _ = start(expired(), sound=False)
     audio = pilot.app.ctx.audio
     assert audio.ambience.wanted == "room_shop_counter"  # asked for, remembered...
