@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -14,6 +15,8 @@ from .audio import Audio
 from .text import TextCache
 from .theme import PROJECTOR, Theme, get_theme
 from .viewport import Viewport
+
+PRELOAD_WAIT_S = 30.0  # the longest the UI waits for the background load before loading the library itself
 
 if TYPE_CHECKING:
     from ..engine import LoadResult
@@ -36,20 +39,30 @@ class Context:
     records: RecordsService | None = None  # learning records; None: plays are not recorded (storyboards, benches)
     library_partial: list[LoadResult] = field(default_factory=list)  # filled file by file by the loader
     _library: list[LoadResult] | None = field(default=None, repr=False)
-    _preload: threading.Thread | None = field(default=None, repr=False)
+    _preload: threading.Event | None = field(default=None, repr=False)  # set when the background load ends
     _theme_key: tuple | None = field(default=None, repr=False)
     _theme: Theme | None = field(default=None, repr=False)
 
     def preload_library(self) -> None:
-        """Start loading the scenarios in the background (called once the first frame is on screen)."""
+        """Start loading the scenarios in the background (called once the first frame is on screen).
+
+        A bare thread, not threading.Thread: Thread.start() waits, without a time limit, for the new thread
+        to say it has begun, and a suite run once hung there for good. Here nothing waits on the start; the
+        one who needs the library waits a bounded time and otherwise loads it itself."""
         if self._library is None and self._preload is None and self.library_loader is not None:
-            self._preload = threading.Thread(target=self._load_library, name="load-scenarios", daemon=True)
-            self._preload.start()
+            self._preload = threading.Event()  # set when the background load has finished
+            _thread.start_new_thread(self._load_in_background, (self._preload,))
 
     @property
     def library_loading(self) -> bool:
         """True while the background load started by preload_library is still running."""
-        return self._preload is not None and self._preload.is_alive()
+        return self._preload is not None and not self._preload.is_set() and self._library is None
+
+    def _load_in_background(self, done: threading.Event) -> None:
+        try:
+            self._load_library()
+        finally:  # even when it failed: the UI thread then loads the library itself, and sees what failed
+            done.set()
 
     def _load_library(self) -> None:
         results = self.library_loader() if self.library_loader else []
@@ -60,7 +73,7 @@ class Context:
     def library(self) -> list[LoadResult]:
         """The scenario files, loaded on first use (so the title screen appears before any parsing)."""
         if self._library is None and self._preload is not None:
-            self._preload.join()
+            self._preload.wait(PRELOAD_WAIT_S)
         if self._library is None:
             self._load_library()
         return self._library
