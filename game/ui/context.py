@@ -47,8 +47,9 @@ class Context:
         """Start loading the scenarios in the background (called once the first frame is on screen).
 
         A bare thread, not threading.Thread: Thread.start() waits, without a time limit, for the new thread
-        to say it has begun, and a suite run once hung there for good. Here nothing waits on the start; the
-        one who needs the library waits a bounded time and otherwise loads it itself."""
+        to say it has begun, and a process short of memory (a test run whose address space had been capped)
+        hung there for good. Here nothing waits on the start; the one who needs the library waits a bounded
+        time and otherwise loads it itself."""
         if self._library is None and self._preload is None and self.library_loader is not None:
             self._preload = threading.Event()  # set when the background load has finished
             _thread.start_new_thread(self._load_in_background, (self._preload,))

@@ -13,6 +13,7 @@ import binascii
 import contextlib
 import json
 import sys
+from collections.abc import Callable
 from typing import BinaryIO
 
 from ..engine.yamltree import MAX_BYTES
@@ -34,15 +35,18 @@ def request(path: str, data: bytes, version: str, memory_bytes: int) -> bytes:
                        "memory_bytes": memory_bytes}).encode("utf-8")
 
 
-def answer(raw: bytes) -> dict:
-    """{'ok': the outcome range as JSON} or {'error': plain words}, for one request."""
+def answer(raw: bytes, cap: Callable[[int], None] | None = None) -> dict:
+    """{'ok': the outcome range as JSON} or {'error': plain words}, for one request. `cap` limits the memory
+    of the process answering (the worker passes limit_memory; a caller in the game's own process never does,
+    since the cap would stay on that process: a test run that called this lost its threads and memory)."""
     try:
         asked = json.loads(raw)
         data = base64.b64decode(asked["source"], validate=True)
         path, version, memory = str(asked["path"]), str(asked["version"]), int(asked["memory_bytes"])
     except (ValueError, KeyError, TypeError, binascii.Error):
         return {"error": "the request was damaged"}
-    limit_memory(memory)
+    if cap is not None:
+        cap(memory)
     try:
         from ..engine.loader import load_bytes
         from ..engine.outcome_json import range_to_json
@@ -60,7 +64,7 @@ def answer(raw: bytes) -> dict:
 
 def work(source: BinaryIO, sink: BinaryIO) -> None:
     """Answer the one request on `source` to `sink`."""
-    reply = answer(source.read(MAX_REQUEST + 1))
+    reply = answer(source.read(MAX_REQUEST + 1), cap=limit_memory)
     sink.write(json.dumps(reply).encode("utf-8"))
     sink.flush()
 

@@ -119,3 +119,14 @@ def test_a_file_changed_since_it_was_loaded_is_worked_out_on_a_thread(tmp_path):
     job = OutcomeJob(scenario)
     assert not job.in_worker, "never the new bytes in place of the story on screen"
     assert job.wait(30) and job.result == explore_outcomes(scenario)
+
+
+def test_answering_in_this_process_leaves_its_memory_limit_alone():
+    """Only the worker process caps its own memory: a cap set by a call in the game's (or the test run's)
+    process stayed on it, and a full test run then failed with 'can't start new thread' and MemoryError."""
+    resource = pytest.importorskip("resource")
+    scenario = _bundled()
+    data = (SCENARIOS / "birthday.yaml").read_bytes()
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert "ok" in answer(request(scenario.path, data, scenario.version, 1 << 30))
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
