@@ -33,6 +33,12 @@ def draw_back(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, appea
               mood: str) -> pygame.Rect:
     """The listener's portrait filling `logical`, dimmed; returns its window rect (empty without art)."""
     rect = ctx.viewport.rect(*logical)
+    return _dimmed_at(surface, rect, appearance, mood)
+
+
+def _dimmed_at(surface: pygame.Surface, rect: pygame.Rect, appearance: Mapping[str, object],
+               mood: str) -> pygame.Rect:
+    """The portrait, dimmed, in the window rect `rect`; returns it (empty without art)."""
     picture = art.portrait(appearance, mood, rect.size)
     if picture is None:
         return pygame.Rect(rect.midbottom, (0, 0))
@@ -50,9 +56,4 @@ def draw_leaving(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, ap
     `room` logical pixels (so her face stays in view); returns where it was drawn."""
     step = min(LEAVING_STEP * logical.width, max(0.0, room))
     rect = ctx.viewport.rect(logical.left - step, logical.top, logical.width, logical.height)
-    picture = art.portrait(appearance, mood, rect.size)
-    if picture is None:
-        return pygame.Rect(rect.midbottom, (0, 0))
-    key = (tuple(sorted((str(k), str(v)) for k, v in appearance.items())), mood, rect.size)
-    surface.blit(dimmed(picture, key), rect)
-    return rect
+    return _dimmed_at(surface, rect, appearance, mood)
