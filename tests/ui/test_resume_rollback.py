@@ -44,8 +44,13 @@ def decide(pilot: Pilot, key: str = "1") -> None:
 
 
 def next_node(pilot: Pilot) -> None:
+    """Close the coach's card; at a `leaves` ending she walks out first, so let that time pass (the game shuffles
+    the options, and option 1 may be the one that loses her)."""
     pilot.press(pygame.K_RETURN)
     pilot.frame(2)
+    scene = pilot.app.top
+    if top(pilot.app) == "PlayScene" and scene.play.ended:
+        pilot.advance(3.0)
 
 
 def open_card(pilot: Pilot, scenario_id: str = "expired_return") -> None:
