@@ -31,6 +31,7 @@ class Config:
     cjk_chars: int = 10_000
     statements: int = 1000
     quick: bool = False
+    only: tuple[str, ...] = ()  # section names to measure (all when empty)
 
     @property
     def preview_scenario(self) -> str:
@@ -43,13 +44,13 @@ class Config:
         return [f for f in bundled if Path(f).stem in QUICK_PATHS]
 
     @classmethod
-    def make(cls, runs: int | None, quick: bool) -> Config:
+    def make(cls, runs: int | None, quick: bool, only: tuple[str, ...] = ()) -> Config:
         if quick:
             n = max(1, runs or 1)
             return cls(runs=n, heavy_runs=n, idle_runs=n, frames=90, idle_seconds=0.6, generated_nodes=20,
-                       stage_frames=80, preview_saves=1, cjk_chars=10_000, statements=100, quick=True)
+                       stage_frames=80, preview_saves=1, cjk_chars=10_000, statements=100, quick=True, only=only)
         n = max(1, runs or cls.runs)
-        return cls(runs=n, heavy_runs=min(n, cls.heavy_runs), idle_runs=min(n, cls.idle_runs))
+        return cls(runs=n, heavy_runs=min(n, cls.heavy_runs), idle_runs=min(n, cls.idle_runs), only=only)
 
 
 Section = tuple[str, Callable[[], list[Figure]]]
@@ -128,7 +129,8 @@ def run_suite(cfg: Config, log: Callable[[str], None] = lambda _: None) -> dict:
         with _data_dir(data_dir):  # in-process commands (paths) keep their caches in the throw-away folder too
             _measure(cfg, data_dir, Path(tmp), figures, log)
     return {
-        "command": "python run.py bench" + (" --quick" if cfg.quick else "") + f" --runs {cfg.runs}",
+        "command": "python run.py bench" + (" --quick" if cfg.quick else "") + f" --runs {cfg.runs}"
+                   + "".join(f" --only '{name}'" for name in cfg.only),
         "quick": cfg.quick,
         "runs": cfg.runs,
         "machine": machine(),
@@ -155,6 +157,8 @@ def _data_dir(path: str) -> Iterator[None]:
 
 def _measure(cfg: Config, data_dir: str, work: Path, figures: list[Figure], log: Callable[[str], None]) -> None:
     for name, section in _sections(cfg, data_dir, work):
+        if cfg.only and name not in cfg.only:
+            continue
         log(f"measuring {name}...")
         t0 = time.perf_counter()
         try:

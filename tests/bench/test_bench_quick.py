@@ -114,3 +114,24 @@ def test_bad_runs_is_a_usage_error() -> None:
     proc = subprocess.run([sys.executable, "run.py", "bench", "--runs", "0"], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 2 and "--runs must be at least 1" in proc.stderr
+
+
+def test_only_measures_the_named_section() -> None:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    proc = subprocess.run([sys.executable, "run.py", "bench", "--quick", "--json", "--only", "CJK text layout"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout)
+    assert [f["id"] for f in report["figures"]] == ["text.cjk_layout"]
+    assert report["command"].endswith("--only 'CJK text layout'")
+
+
+def test_only_names_the_sections_when_it_knows_none() -> None:
+    from game.bench.suite import EXPECTED
+    from game.commands.bench import SECTIONS
+
+    assert tuple(EXPECTED) == SECTIONS
+    proc = subprocess.run([sys.executable, "run.py", "bench", "--only", "speed"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2 and "no section 'speed'" in proc.stderr and "'start-up'" not in proc.stderr
+    assert "start-up, frame time and memory" in proc.stderr
