@@ -13,8 +13,12 @@ PERCENTILES = (50, 95, 99)
 
 
 def frame_and_memory_figures(runs: int, frames: int, data_dir: str) -> list[Figure]:
+    from .route import bundled_scenarios, timer_route
+
     w, h = SIZE
-    game, ref = interleave(lambda: run_child(game_argv("play", w, h, frames), data_dir)[1],
+    scenario, route = timer_route(bundled_scenarios())
+    game, ref = interleave(lambda: run_child(game_argv("play", w, h, frames, scenario.id, ",".join(route)),
+                                             data_dir)[1],
                            lambda: run_child(reference_argv("frames", w, h, frames), data_dir)[1], runs)
     last = game[-1]
     activity = last["activity"]

@@ -1,7 +1,7 @@
 """The game side of the benchmark: the real App, built by bootstrap, run headless in a child process.
 
     python -m game.bench.runner startup title|select W H
-    python -m game.bench.runner play W H FRAMES
+    python -m game.bench.runner play W H FRAMES SCENARIO CHOICES  (CHOICES: 1,2,1 leading to a timed node)
     python -m game.bench.runner idle title|select|play W H SECONDS
     python -m game.bench.runner stage W H FRAMES
     python -m game.bench.runner preview W H SAVES FILE
@@ -39,11 +39,11 @@ def startup(screen: str, w: int, h: int) -> None:
     _emit(first_frame=first, marks=marks, **details)
 
 
-def play(w: int, h: int, frames: int) -> None:
+def play(w: int, h: int, frames: int, scenario_id: str, route: list[str]) -> None:
     """Frame work on the play screen while meters animate, text types and a countdown ticks; then peak memory."""
     from . import screens
 
-    app, session = screens.play_app((w, h))
+    app, session = screens.play_app((w, h), scenario_id, route)
     times: list[float] = []
     activity = {"meters": 0, "typewriter": 0, "countdown": 0}
     for _ in range(frames):
@@ -162,7 +162,7 @@ def main(argv: list[str]) -> int:
     if mode == "startup":
         startup(argv[1], int(argv[2]), int(argv[3]))
     elif mode == "play":
-        play(int(argv[1]), int(argv[2]), int(argv[3]))
+        play(int(argv[1]), int(argv[2]), int(argv[3]), argv[4], argv[5].split(","))
     elif mode == "stage":
         stage(int(argv[1]), int(argv[2]), int(argv[3]))
     elif mode == "preview":

@@ -94,36 +94,6 @@ def _playable(app: App) -> list[Scenario]:
     return sorted(scenarios, key=lambda s: (s.order, s.id))
 
 
-def _timer_route(scenarios: list[Scenario]) -> tuple[Scenario, list[str]]:
-    """A scenario and the choices (visible numbers) that lead to a timed node, a ringing phone preferred.
-
-    Scenarios with such a node are explored one at a time, the most fitting first, stopping at the first
-    route found: exploring every scenario would add its memory to the peak the bench measures for the game.
-    """
-    from ..engine import explore_states
-
-    def rank(scenario: Scenario) -> int:
-        timed = [n for n in scenario.nodes.values() if n.timer is not None]
-        return 0 if any(n.sound == "phone_ring" for n in timed) else 1 if timed else 2
-
-    for scenario in sorted((s for s in scenarios if rank(s) < 2), key=rank):
-        ex = explore_states(scenario, limit=20_000)
-        best: tuple[tuple[int, int], list[str]] | None = None
-        for state in ex.parents:
-            node = scenario.nodes.get(state[0])
-            if node is None or node.timer is None:
-                continue
-            route = ex.path_to(state)
-            if not route or not route[-1].isdigit() or "timeout" in route:
-                continue
-            key = (0 if node.sound == "phone_ring" else 1, len(route))
-            if best is None or key < best[0]:
-                best = (key, route)
-        if best is not None:
-            return scenario, best[1]
-    raise RuntimeError("no bundled scenario has a timed node reachable by choices")
-
-
 class PlaySession:
     """Plays the route to a timed node through the UI: the last choice is pressed on screen, so the meters move,
     the coach speaks, the next node types itself out and its countdown ticks."""
@@ -195,12 +165,14 @@ class PlaySession:
         return self.play.ending.id if self.play.ending is not None else ""
 
 
-def play_app(size: tuple[int, int]) -> tuple[App, PlaySession]:
-    """The play screen on the node before a timed one, reached through the real bootstrap."""
+def play_app(size: tuple[int, int], scenario_id: str, route: list[str]) -> tuple[App, PlaySession]:
+    """The play screen on the node before a timed one (`route`: the choices there, found by the bench's own
+    process with `route.timer_route`, so that exploration is not counted in the game's memory), reached through
+    the real bootstrap."""
     from ..ui.scenes.play import PlayScene
 
     app = make_app(_options(size))
-    scenario, route = _timer_route(_playable(app))
+    scenario = next(s for s in _playable(app) if s.id == scenario_id)
     session = PlaySession(scenario, route)
     app.apply(Push(PlayScene(scenario, session.play)))
     return app, session

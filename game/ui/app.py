@@ -7,6 +7,7 @@ import time
 import pygame
 
 from .context import Context
+from .native_heap import fix_large_allocation_limit
 from .scene import Pop, Push, Quit, Replace, Scene, Transition
 from .viewport import Viewport
 
@@ -139,6 +140,7 @@ class App:
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
+        self.ctx.text.next_frame()
         if not self.stack[first].covers_window:  # a full-window picture makes the clear a wasted fill
             self.screen.fill(self.ctx.theme.background)
         for scene in self.stack[first:]:
@@ -148,6 +150,7 @@ class App:
         self.frames_drawn += 1
         if self.frames_drawn == 1:  # what the first frame did not need
             self.ctx.preload_library()  # first: its thread is running before the mixer's threads start
+            fix_large_allocation_limit()
             start_sound = getattr(self.ctx.audio, "start", None)  # stand-ins for sound in tests have none
             if start_sound is not None:
                 start_sound()

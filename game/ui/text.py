@@ -14,6 +14,7 @@ from .wrap import Line, wrap_paragraph
 
 RGB = tuple[int, int, int]
 _MAX_ENTRIES = 2048
+MAX_TEXT_BYTES = 6 << 20  # pixels of rendered text kept beyond what the frame being drawn uses
 
 
 def is_rtl(line: str) -> bool:
@@ -26,15 +27,33 @@ def line_x(line: str, left: int, width: int, drawn_width: int) -> int:
     return left + width - drawn_width if is_rtl(line) else left
 
 
-class TextCache:
-    """Rendered text surfaces and wrapped lines, keyed by everything that affects them (LRU-bounded)."""
+def _pixel_bytes(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
 
-    def __init__(self) -> None:
+
+class TextCache:
+    """Rendered text surfaces and wrapped lines, keyed by everything that affects them (LRU-bounded).
+
+    Rendered lines are bounded in pixel bytes as well as in count: a line across a 1080p window is about
+    0.3 MB, so a count alone let a long play hold tens of megabytes of lines no screen shows any more. What the
+    frame being drawn has used is never dropped (`next_frame` starts a frame), so a screen with more text
+    than the bound still renders each line once, not every frame.
+    """
+
+    def __init__(self, max_bytes: int = MAX_TEXT_BYTES) -> None:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._used: dict[tuple, int] = {}  # key -> the frame that last drew it
         self._lines: OrderedDict[tuple, list[str]] = OrderedDict()
         self._fonts: dict[tuple[int, bool], LineFont] = {}
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self.frame = 0
         self.hits = 0
         self.misses = 0
+
+    def next_frame(self) -> None:
+        """A new frame begins: lines drawn before it may now be dropped to keep the bound."""
+        self.frame += 1
 
     def font(self, px: int, bold: bool = False) -> LineFont:
         """A font-like object for px pixels whose size() and render() use the whole font chain."""
@@ -48,6 +67,7 @@ class TextCache:
         rtl = getattr(text, "rtl", None)
         key = (str(text), px, colour, bold, rtl)
         surf = self._surfaces.get(key)
+        self._used[key] = self.frame
         if surf is not None:
             self.hits += 1
             self._surfaces.move_to_end(key)
@@ -55,9 +75,18 @@ class TextCache:
         self.misses += 1
         surf = self.font(px, bold).render(text, True, colour, rtl=rtl)
         self._surfaces[key] = surf
-        if len(self._surfaces) > _MAX_ENTRIES:
-            self._surfaces.popitem(last=False)
+        self.bytes += _pixel_bytes(surf)
+        self._evict()
         return surf
+
+    def _evict(self) -> None:
+        """Drop the least recently used lines over the bounds, but none the current frame has drawn."""
+        while len(self._surfaces) > _MAX_ENTRIES or self.bytes > self.max_bytes:
+            oldest = next(iter(self._surfaces))
+            if self._used.get(oldest) == self.frame:
+                return
+            self.bytes -= _pixel_bytes(self._surfaces.pop(oldest))
+            self._used.pop(oldest, None)
 
     def width(self, text: str, px: int, bold: bool = False) -> int:
         """Width in pixels of text drawn as one line (as render() draws it)."""
@@ -84,6 +113,8 @@ class TextCache:
 
     def clear(self) -> None:
         self._surfaces.clear()
+        self._used.clear()
+        self.bytes = 0
         self._lines.clear()
         self._fonts.clear()
 

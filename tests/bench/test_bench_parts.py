@@ -114,3 +114,16 @@ def test_a_covered_screen_lets_go_of_its_window_sized_pictures(tmp_path, monkeyp
     pilot.press(pygame.K_ESCAPE)
     pilot.press(pygame.K_BACKSPACE)  # back to the title, which builds its picture again
     assert app.top is title and title.backdrop._surface is not None
+
+
+def test_a_stage_portrait_is_held_by_one_cache_only(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path))
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    look = {"skin": "medium", "hair": "short", "outfit": "blue"}
+    big = play_art.portrait(look, "neutral", (696, 712))
+    small = play_art.portrait(look, "neutral", (120, 124))
+    assert big is not None and small is not None
+    assert play_art.portrait(look, "neutral", (696, 712)) is big  # still one picture, from the art's own cache
+    held_here = [s for s in play_art._surfaces.values() if s is not None]
+    assert all(s is not big for s in held_here) and any(s is small for s in held_here)

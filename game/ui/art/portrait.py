@@ -21,7 +21,7 @@ from .portrait_look import DEFAULTS, HAIR, OUTFIT, SKIN, Look, look_from
 
 __all__ = ["DEFAULTS", "EXPRESSIONS", "HAIR", "OUTFIT", "SKIN", "Expression", "Look", "clear_cache", "look_from",
            "mood_for", "neck_line", "render_portrait", "warm_portraits"]
-_cache = LRU(24)  # a stage-sized portrait at 1080p is ~2 MB: keep a scene's worth
+_cache = LRU(24, 8 << 20)  # a stage portrait at 1080p is ~2 MB: her mood talking, still and blinking, and one more
 
 
 def mood_for(node_mood: str, satisfaction_percent: int) -> str:

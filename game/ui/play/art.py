@@ -20,6 +20,9 @@ _surfaces: OrderedDict[tuple, pygame.Surface | None] = OrderedDict()  # least re
 _MAX_SURFACES = 16
 _MAX_BYTES = 12 << 20  # pixel memory held here at most (the newest picture is always kept)
 _held = [0]  # bytes of the pictures in _surfaces
+# A stage portrait or a full-window backdrop (about 2 and 8 MB at 1080p) is held by the art module's own
+# bounded cache; holding it here as well let the two caches keep different pictures, twice the memory.
+_THEIRS_FROM = 1 << 20
 
 
 def _bytes(surf: pygame.Surface | None) -> int:
@@ -72,9 +75,10 @@ def portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
     if mod is None or min(size) < 8:
         return None
     try:
-        return _remember(key, mod.render_portrait(appearance, mood, size, talking=talking, blinking=blinking))
+        pic = mod.render_portrait(appearance, mood, size, talking=talking, blinking=blinking)
     except Exception:  # art must never stop the game
         return _remember(key, None)
+    return pic if _bytes(pic) >= _THEIRS_FROM else _remember(key, pic)
 
 
 def neck_line(size: tuple[int, int]) -> int | None:
@@ -98,7 +102,9 @@ def backdrop(setting: str, size: tuple[int, int], radius: int = 0) -> pygame.Sur
         pic = mod.render_scene(setting, size)
     except Exception:
         return _remember(key, None)
-    return _remember(key, _rounded(pic, radius) if radius > 0 else pic)
+    if radius > 0:
+        return _remember(key, _rounded(pic, radius))
+    return pic if _bytes(pic) >= _THEIRS_FROM else _remember(key, pic)
 
 
 def _rounded(pic: pygame.Surface, radius: int) -> pygame.Surface:
