@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import time
 
 import pygame
@@ -150,7 +151,7 @@ class App:
         self.frames_drawn += 1
         if self.frames_drawn == 1:  # what the first frame did not need
             self.ctx.preload_library()  # first: its thread is running before the mixer's threads start
-            fix_large_allocation_limit()
+            _thread.start_new_thread(fix_large_allocation_limit, ())  # ctypes' import is off the frame's time
             start_sound = getattr(self.ctx.audio, "start", None)  # stand-ins for sound in tests have none
             if start_sound is not None:
                 start_sound()
