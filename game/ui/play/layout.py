@@ -10,7 +10,6 @@ from ..widgets import paragraph_height
 MARGIN = 24
 GAP = 16
 TOP_BAR = 52
-SPEECH_PAD = 20
 CHOICE_GAP = 10
 CHOICE_PAD_Y = 14
 METER_BAR = 12
@@ -45,13 +44,6 @@ def badge_space(ctx: Context, token: str) -> float:
     widgets.Button draws them (three paddings, the badge), plus a pixel for rounding."""
     vp = ctx.viewport
     return (3 * vp.px(16) + ctx.px(token) + vp.px(12) + 1) / vp.scale
-
-
-def speech_height(ctx: Context, width: float, speaker: str, text: str) -> float:
-    inner = width - 2 * SPEECH_PAD
-    named = bool(speaker.strip()) and speaker.strip().lower() != "narrator"
-    name = line_height(ctx, "large", True) + 6 if named else 0
-    return 2 * SPEECH_PAD + name + max(line_height(ctx, "body"), logical_height(ctx, text, inner, "body"))
 
 
 def choice_height(ctx: Context, width: float, text: str, token: str) -> float:

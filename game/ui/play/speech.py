@@ -1,12 +1,6 @@
-"""The speech panel: who speaks and what they say, with an optional typewriter reveal."""
+"""What is said: the typewriter that reveals a line, and how a speaker is named on screen."""
 
 from __future__ import annotations
-
-import pygame
-
-from ..context import Context
-from ..widgets import blit_paragraph, blit_text, panel
-from .layout import SPEECH_PAD
 
 
 class Typewriter:
@@ -44,21 +38,3 @@ class Typewriter:
 def speaker_label(speaker: str) -> str:
     """How a speaker is named on screen ('' for the narrator, whose words are set in italics-like muted text)."""
     return "" if speaker.strip().lower() == "narrator" else speaker
-
-
-def draw_speech(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, speaker: str, text: str,
-                chars: int | None = None) -> None:
-    """Draw the speech panel: the speaker's name (omitted for the narrator) and the text up to `chars`."""
-    th = ctx.theme
-    rect = ctx.viewport.rect(*logical)
-    panel(surface, rect, ctx, colour=th.surface, border=th.border, width=2)
-    pad = ctx.viewport.px(SPEECH_PAD)
-    inner = rect.inflate(-2 * pad, -2 * pad)
-    y = inner.top
-    name = speaker_label(speaker)
-    if name:
-        r = blit_text(surface, ctx, name, (inner.left, y), "large", th.accent, bold=True)
-        y = r.top + ctx.text.line_height(ctx.px("large"), True) + ctx.viewport.px(6)
-    colour = th.text if name else th.text_muted
-    blit_paragraph(surface, ctx, text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), "body", colour,
-                   max_chars=chars)
