@@ -23,8 +23,13 @@ _code_hash: str | None = None
 
 def code_files() -> list[Path]:
     """The checker's source: every module of the engine (the loader, the builder, the checks and the rules
-    they use), so a change to any of them is never answered from old results."""
-    return sorted(Path(__file__).resolve().parent.glob("*.py"))
+    they use) and the bundled principle vocabulary the builder checks against, so a change to any of them is
+    never answered from old results."""
+    from .teaching import bundled_principles_path
+
+    here = Path(__file__).resolve().parent
+    vocabulary = bundled_principles_path()
+    return [*sorted(here.glob("*.py")), *([vocabulary] if vocabulary.is_file() else [])]
 
 
 def checker_hash() -> str:

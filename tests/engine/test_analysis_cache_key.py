@@ -33,3 +33,20 @@ def test_a_changed_module_changes_the_key(monkeypatch, tmp_path):
     (tmp_path / "author_checks.py").write_text("# changed\n", encoding="utf-8")
     monkeypatch.setattr(analysis_cache, "_code_hash", None)
     assert analysis_cache.checker_hash() != before
+
+
+def test_the_principle_vocabulary_keys_the_cache(monkeypatch, tmp_path):
+    """A file rejected for naming an unknown principle is checked again once the vocabulary changes."""
+    from game.engine.teaching import bundled_principles_path
+
+    vocabulary = bundled_principles_path()
+    assert vocabulary in analysis_cache.code_files()
+    copy = tmp_path / vocabulary.name
+    copy.write_bytes(vocabulary.read_bytes())
+    others = [p for p in analysis_cache.code_files() if p != vocabulary]
+    monkeypatch.setattr(analysis_cache, "code_files", lambda: [*others, copy])
+    monkeypatch.setattr(analysis_cache, "_code_hash", None)
+    before = analysis_cache.checker_hash()
+    copy.write_bytes(vocabulary.read_bytes() + b"\n# a new principle would go here\n")
+    monkeypatch.setattr(analysis_cache, "_code_hash", None)
+    assert analysis_cache.checker_hash() != before
