@@ -185,7 +185,8 @@ class PreviewScene(PlayScene):
             return
         errors, warnings = found.errors, found.warnings
         if errors:
-            self.errors = [f"line {d.line}: {d.message} [{d.code}]" for d in errors]
+            self.errors = [f"line {d.line}: {d.message} [{d.code}]" for d in errors] + [
+                f"line {d.line} (a warning): {d.message} [{d.code}]" for d in warnings]
             self.errors_head = (f"check finds {_count(len(errors), 'problem')} in the paths through this save. "
                                 "It still plays, so you can walk the paths here. Fix and save again:")
             self._say(f"check finds {_count(len(errors), 'problem')}: see the list above.")
@@ -302,8 +303,8 @@ class PreviewScene(PlayScene):
         kind = "ending" if self.play.ended else "node"
         left = f"Preview · {kind} '{self.play.location}' · {self.place()}"
         text = self.notice or PREVIEW_HINT
-        if self.checking:
-            text = f"{text} · {CHECKING}" if self.notice else CHECKING.capitalize()
+        if self.checking:  # first, so a long notice cut to fit never hides it
+            text = f"{CHECKING.capitalize()} · {self.notice}" if self.notice else CHECKING.capitalize()
         width = rect.width - vp.px(32)
         left = fit_text(ctx, left, "small", width // 2, True)
         blit_text(surface, ctx, left, (rect.left + vp.px(16), rect.centery), "small", th.text, True, "midleft")
@@ -314,7 +315,10 @@ class PreviewScene(PlayScene):
 
     def _draw_errors(self, surface: pygame.Surface, ctx: Context) -> None:
         th, vp = ctx.theme, ctx.viewport
-        box = vp.rect(60, 70, vp.width - 120, vp.height - 70 - BAR - 20)
+        height = vp.height - 70 - BAR - 20
+        if self.errors_head != SAVE_HEAD:  # the save on screen plays: the list leaves room to walk its paths
+            height *= 0.5
+        box = vp.rect(60, 70, vp.width - 120, height)
         panel(surface, box, ctx, colour=th.surface, border=th.bad, width=3)
         inner = box.inflate(-vp.px(40), -vp.px(32))
         top = inner.top + blit_paragraph(surface, ctx, self.errors_head, inner, "body", th.text, True) + vp.px(10)
