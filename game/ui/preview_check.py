@@ -59,11 +59,11 @@ class PathCheck:
     """The exploration step of `check` on one save's bytes. Poll `done`; then read `findings`."""
 
     def __init__(self, data: bytes, path: str, base: list[Diagnostic], cache: AnalysisCache | None,
-                 seconds: float = TIME_LIMIT_S) -> None:
+                 seconds: float | None = None) -> None:
         self.key = AnalysisCache.key(data)
         self.path, self.base, self.cache = path, list(base), cache
         self.began = time.monotonic()
-        self.deadline = self.began + seconds
+        self.deadline = self.began + (TIME_LIMIT_S if seconds is None else seconds)
         self.findings: Findings | None = None
         self.process: subprocess.Popen | None = None
         self._reply: IO[bytes] | None = None

@@ -172,3 +172,45 @@ def test_closing_the_preview_leaves_no_process(tmp_path) -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(process.pid, os.WNOHANG)
     assert not Path(f"/proc/{process.pid}").exists() or not Path("/proc/self").exists()
+
+
+def test_the_workers_paths_job_answers_what_check_finds_here() -> None:
+    from game.ui.outcome_worker import PATHS, answer, request
+
+    resource = pytest.importorskip("resource")
+    data = NO_WAY_OUT.encode()
+    key = AnalysisCache.key(data)
+    here = AnalysisCache(None)
+    load_bytes(data, "s.yaml", here)
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    reply = answer(request("s.yaml", data, key, 1 << 30, PATHS))
+    assert resource.getrlimit(resource.RLIMIT_AS) == before, "only the worker process caps its memory"
+    assert reply == {"ok": {"findings": here.get(key)}}
+    assert [d["code"] for d in reply["ok"]["findings"]] == ["CC033", "CC017"]
+    assert answer(request("s.yaml", data, "not its key", 1 << 30, PATHS)) == {"error": "the request was damaged"}
+    assert "error" in answer(request("s.yaml", b"nodes: [", AnalysisCache.key(b"nodes: ["), 1 << 30, PATHS))
+
+
+def test_a_helper_that_dies_or_hangs_gives_a_notice(tmp_path, monkeypatch) -> None:
+    from game.ui import outcomes, preview_check
+
+    path = tmp_path / "s.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    pilot, scene = _preview(path)
+    monkeypatch.setattr(outcomes, "WORKER", ["-c", "import sys; sys.stdin.buffer.read(); sys.exit(3)"])
+    _save(path, NO_WAY_OUT)
+    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    _until_checked(pilot, scene)
+    assert scene.notice.startswith("The paths could not be checked this time: the helper process stopped, exit "
+                                   "code 3.") and not scene.errors
+    monkeypatch.setattr(outcomes, "WORKER", ["-c", "import time; time.sleep(60)"])
+    monkeypatch.setattr(preview_check, "TIME_LIMIT_S", 1.0)
+    scene.checks = preview_check.BackgroundCheck(str(path))
+    _save(path, MINIMAL)
+    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    pilot.frame()
+    process = scene.checks.job.process
+    began = time.monotonic()
+    _until_checked(pilot, scene, seconds=10)
+    assert time.monotonic() - began < 5 and process.returncode is not None
+    assert "it took too long and was stopped" in scene.notice
