@@ -61,6 +61,13 @@ def _frames_until(pilot: Pilot, ready, frames: int = 30) -> int:
     raise AssertionError(f"nothing changed within {frames} frames")
 
 
+def _shown(pilot: Pilot, scene: PreviewScene, text: str) -> None:
+    """Frames until the save of `text` is the one on screen (its reload has happened)."""
+    key = AnalysisCache.key(text.encode())
+    _frames_until(pilot, lambda: scene.key == key)
+    assert scene.notice.startswith("Reloaded")
+
+
 def _until_checked(pilot: Pilot, scene: PreviewScene, seconds: float = 60, each=None) -> None:
     """Frames, in real time, until the findings of the save on screen arrive (`each` looks at every frame)."""
     end = time.monotonic() + seconds
@@ -92,7 +99,7 @@ def test_a_save_shows_before_its_paths_are_checked(tmp_path) -> None:
     assert pilot.app.running and scene.view is not None and scene.view.node_id == "arrive"
     _until_checked(pilot, scene)
     assert scene.findings.problem == "" and not scene.findings.errors and not scene.checking
-    assert scene.notice == "Paths checked: no problems found." and not scene.errors
+    assert scene.notice.endswith("Paths checked: no problems found.") and not scene.errors
     assert job.process.returncode == 0
 
 
@@ -107,7 +114,7 @@ def test_a_save_whose_paths_have_an_error_shows_it_afterwards(tmp_path) -> None:
     assert [e for e in scene.errors if "[CC033]" in e and e.startswith("line 35:")], scene.errors
     assert [e for e in scene.errors if "[CC017]" in e and e.startswith("line 59 (a warning):")], scene.errors
     assert scene.errors_head.startswith("check finds 1 problem in the paths through this save")
-    assert scene.notice.startswith("check finds 1 problem")
+    assert "check finds 1 problem: see the list above." in scene.notice
     pilot.screenshot(str(tmp_path / "paths.png"))
     assert scene.view.node_id == "hello" and pilot.app.running
     pilot.press("2")  # it still plays
@@ -119,7 +126,7 @@ def test_two_quick_saves_show_only_the_second_saves_findings(tmp_path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")
     pilot, scene = _preview(path)
     _save(path, NO_WAY_OUT)  # its paths have an error
-    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    _shown(pilot, scene, NO_WAY_OUT)
     pilot.frame()
     first = scene.checks.job
     assert first is not None and first.process is not None
@@ -134,7 +141,7 @@ def test_two_quick_saves_show_only_the_second_saves_findings(tmp_path) -> None:
     never_the_first()
     _until_checked(pilot, scene, each=never_the_first)
     assert scene.findings.key == AnalysisCache.key(second.encode())
-    assert scene.notice == "Paths checked: no problems found."
+    assert scene.notice.endswith("Paths checked: no problems found.")
 
 
 def test_a_save_checked_before_is_answered_from_the_cache(tmp_path) -> None:
@@ -142,18 +149,19 @@ def test_a_save_checked_before_is_answered_from_the_cache(tmp_path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")
     pilot, scene = _preview(path)
     _save(path, NO_WAY_OUT)
-    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    _shown(pilot, scene, NO_WAY_OUT)
     _until_checked(pilot, scene)
     assert scene.errors and not scene.findings.from_cache
     _save(path, MINIMAL)
-    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    _shown(pilot, scene, MINIMAL)
     assert not scene.errors
     _until_checked(pilot, scene)
     _save(path, NO_WAY_OUT)
-    again = AnalysisCache.key(NO_WAY_OUT.encode())
-    _frames_until(pilot, lambda: scene.key == again and scene.findings is not None, 40)
+    _shown(pilot, scene, NO_WAY_OUT)
+    pilot.frame()
     assert scene.findings.from_cache and scene.checks.job is None
     assert [e for e in scene.errors if "[CC033]" in e]
+    assert scene.notice == "Reloaded. check finds 1 problem: see the list above.", "the reload's note stays too"
 
 
 def test_closing_the_preview_leaves_no_process(tmp_path) -> None:
@@ -199,15 +207,15 @@ def test_a_helper_that_dies_or_hangs_gives_a_notice(tmp_path, monkeypatch) -> No
     pilot, scene = _preview(path)
     monkeypatch.setattr(outcomes, "WORKER", ["-c", "import sys; sys.stdin.buffer.read(); sys.exit(3)"])
     _save(path, NO_WAY_OUT)
-    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    _shown(pilot, scene, NO_WAY_OUT)
     _until_checked(pilot, scene)
-    assert scene.notice.startswith("The paths could not be checked this time: the helper process stopped, exit "
-                                   "code 3.") and not scene.errors
+    assert "The paths could not be checked this time: the helper process stopped, exit code 3." in scene.notice
+    assert not scene.errors
     monkeypatch.setattr(outcomes, "WORKER", ["-c", "import time; time.sleep(60)"])
     monkeypatch.setattr(preview_check, "TIME_LIMIT_S", 1.0)
     scene.checks = preview_check.BackgroundCheck(str(path))
     _save(path, MINIMAL)
-    _frames_until(pilot, lambda: scene.notice.startswith("Reloaded"))
+    _shown(pilot, scene, MINIMAL)
     pilot.frame()
     process = scene.checks.job.process
     began = time.monotonic()

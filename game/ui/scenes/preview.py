@@ -179,8 +179,10 @@ class PreviewScene(PlayScene):
         self._show_findings(found)
 
     def _show_findings(self, found: Findings) -> None:
+        """The findings in the error list (errors) or in the bar, after the reload's notice if it still shows."""
+        said = f"{self.notice} " if self.notice.startswith("Reloaded") and self.notice_left > 0 else ""
         if found.problem:
-            self._say(f"The paths could not be checked this time: {found.problem}. "
+            self._say(f"{said}The paths could not be checked this time: {found.problem}. "
                       f"python run.py check {self.path} checks them.")
             return
         errors, warnings = found.errors, found.warnings
@@ -189,14 +191,14 @@ class PreviewScene(PlayScene):
                 f"line {d.line} (a warning): {d.message} [{d.code}]" for d in warnings]
             self.errors_head = (f"check finds {_count(len(errors), 'problem')} in the paths through this save. "
                                 "It still plays, so you can walk the paths here. Fix and save again:")
-            self._say(f"check finds {_count(len(errors), 'problem')}: see the list above.")
+            self._say(f"{said}check finds {_count(len(errors), 'problem')}: see the list above.")
         elif warnings:
             first = warnings[0]
             more = f" (and {len(warnings) - 1} more: python run.py check {self.path})" if len(warnings) > 1 else ""
-            self._say(f"Paths checked, {_count(len(warnings), 'warning')}: line {first.line}: "
+            self._say(f"{said}Paths checked, {_count(len(warnings), 'warning')}: line {first.line}: "
                       f"{first.message} [{first.code}]{more}")
         else:
-            self._say("Paths checked: no problems found.")
+            self._say(f"{said}Paths checked: no problems found.")
 
     def close(self) -> None:
         """Stop the paths' check, if one runs (the preview is closing)."""
