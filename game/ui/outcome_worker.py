@@ -15,6 +15,7 @@ import base64
 import binascii
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import BinaryIO
@@ -23,6 +24,7 @@ from ..engine.yamltree import MAX_BYTES
 
 MAX_REQUEST = MAX_BYTES * 2 + 4096  # base64 of the largest file, and the few other fields
 OUTCOMES, PATHS = "outcomes", "paths"  # the kinds of job: best and worst outcomes, or check's exploration step
+PATHS_NICENESS = 5
 
 
 def limit_memory(max_bytes: int) -> None:
@@ -58,6 +60,9 @@ def answer(raw: bytes, cap: Callable[[int], None] | None = None) -> dict:
     if cap is not None:
         cap(memory)
     if kind == PATHS:
+        if cap is not None:  # in the worker only: the preview's own frames come first on a busy machine
+            with contextlib.suppress(AttributeError, OSError):
+                os.nice(PATHS_NICENESS)
         return _paths(data, path, version)
     try:
         from ..engine.loader import load_bytes
