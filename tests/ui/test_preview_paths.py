@@ -121,6 +121,18 @@ def test_a_save_whose_paths_have_an_error_shows_it_afterwards(tmp_path) -> None:
     assert scene.step is not None and scene.step.text == "Not now."
 
 
+def test_a_save_whose_paths_have_a_warning_says_so_in_a_short_note(tmp_path) -> None:
+    locked = (FIXTURES / "invalid" / "CC017_ending_locked_by_condition.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    pilot, scene = _preview(path)
+    _save(path, locked)
+    _shown(pilot, scene, locked)
+    _until_checked(pilot, scene)
+    assert not scene.errors and [d.code for d in scene.findings.warnings] == ["CC017"]
+    assert scene.notice.endswith(f"Paths checked: 1 warning (line 53 CC017); python run.py check {path} explains.")
+
+
 def test_two_quick_saves_show_only_the_second_saves_findings(tmp_path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(MINIMAL, encoding="utf-8")

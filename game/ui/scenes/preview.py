@@ -193,10 +193,9 @@ class PreviewScene(PlayScene):
                                 "It still plays, so you can walk the paths here. Fix and save again:")
             self._say(f"{said}check finds {_count(len(errors), 'problem')}: see the list above.")
         elif warnings:
-            first = warnings[0]
-            more = f" (and {len(warnings) - 1} more: python run.py check {self.path})" if len(warnings) > 1 else ""
-            self._say(f"{said}Paths checked, {_count(len(warnings), 'warning')}: line {first.line}: "
-                      f"{first.message} [{first.code}]{more}")
+            where = ", ".join(f"line {d.line} {d.code}" for d in warnings[:3]) + (", ..." if len(warnings) > 3 else "")
+            self._say(f"{said}Paths checked: {_count(len(warnings), 'warning')} ({where}); "
+                      f"python run.py check {self.path} explains.")
         else:
             self._say(f"{said}Paths checked: no problems found.")
 
