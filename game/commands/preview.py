@@ -66,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
     from ..ui.scenes.preview import PreviewScene
 
     opts = Options(size=args.size, fullscreen=False, theme=args.theme, sound=False if args.no_sound else None)
+    scene = PreviewScene(display_path(result.path), result.scenario, data, start)
     try:
-        app = make_app(opts, first=PreviewScene(display_path(result.path), result.scenario, data, start))
+        app = make_app(opts, first=scene)
     except pygame.error as exc:
         print(f"error: the preview window could not be opened ({exc})", file=sys.stderr)
         return 1
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        scene.close()  # the window closed: no check of the paths goes on after it
         app.ctx.audio.ambience.wait(5)  # no sound file still decoding on another thread while pygame shuts down
         pygame.quit()
     return 0

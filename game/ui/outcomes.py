@@ -46,6 +46,26 @@ def explore_outcomes(scenario: Scenario) -> OutcomeRange:
     return best_and_worst(scenario, budget=Budget(UI_STATE_LIMIT, seconds=TIME_LIMIT_S / 2))
 
 
+def start_worker(asked: bytes) -> tuple[subprocess.Popen, IO[bytes]]:
+    """The worker process answering `asked` (from outcome_worker.request), and the file its reply goes to (the
+    caller reads and closes it once the process has ended). OSError when no process can be started."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        raise OSError("no interpreter to start")
+    reply = tempfile.TemporaryFile()  # noqa: SIM115 (read and closed by the caller when the worker ends)
+    try:
+        with tempfile.TemporaryFile() as request:
+            request.write(asked)
+            request.seek(0)
+            env = dict(os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
+            process = subprocess.Popen([sys.executable, *WORKER], stdin=request, stdout=reply,
+                                       stderr=subprocess.DEVNULL, env=env, close_fds=True)
+    except BaseException:
+        reply.close()
+        raise
+    return process, reply
+
+
 class OutcomeJob:
     """One exploration in a worker process (its own memory cap, stopped at the time limit, no shared GIL or
     garbage collector), or on a thread where no process can be started or the scenario has no file to send
@@ -78,20 +98,10 @@ class OutcomeJob:
         return data
 
     def _start_process(self) -> None:
-        if getattr(sys, "frozen", False) or not sys.executable:
-            raise OSError("no interpreter to start")
         from .outcome_worker import request as worker_request
 
         asked = worker_request(self.scenario.path, self._source(), self.scenario.version, MEMORY_LIMIT_BYTES)
-        with tempfile.TemporaryFile() as request:
-            request.write(asked)
-            request.seek(0)
-            self._reply = tempfile.TemporaryFile()  # noqa: SIM115 (read and closed when the worker ends)
-            env = dict(os.environ)
-            env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
-            self._process = subprocess.Popen([sys.executable, *WORKER], stdin=request,
-                                             stdout=self._reply, stderr=subprocess.DEVNULL, env=env,
-                                             close_fds=True)
+        self._process, self._reply = start_worker(asked)
 
     def _run_here(self) -> None:
         try:

@@ -23,9 +23,15 @@ from tests.conftest import FIXTURES
 MINIMAL = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 
 
+_scenes: list[PreviewScene] = []
+
+
 @pytest.fixture(autouse=True)
 def _data(tmp_path, monkeypatch):
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+    yield
+    while _scenes:  # a save's paths are checked in another process: stop it with the test
+        _scenes.pop().close()
 
 
 def _save(path: Path, text: str) -> None:
@@ -39,6 +45,7 @@ def _save(path: Path, text: str) -> None:
 def _preview(path: Path, start: dict | None = None) -> tuple[Pilot, PreviewScene]:
     result = load_file(path)
     scene = PreviewScene(str(path), result.scenario, path.read_bytes(), start)
+    _scenes.append(scene)
     app = make_app(Options(size=(1280, 720), settings=Settings(text_speed="instant", sound=False)), first=scene)
     pilot = Pilot(app)
     pilot.frame(2)

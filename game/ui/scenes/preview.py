@@ -1,5 +1,6 @@
 """The author's preview: the play screen on one file that reloads on save, replays the choices made so far,
 shows a broken save's errors over the last good version, jumps to any node, and shows where a node is written.
+A save shows at once; the paths through it are checked afterwards in another process (`ui.preview_check`).
 
 Keys on top of the play screen's: F2 jump to a node, F3 copy FILE:LINE, F5 start again, Backspace undo.
 """
@@ -15,12 +16,14 @@ from typing import Any
 import pygame
 
 from ...engine import TIMEOUT, EngineError, Playthrough, Scenario, load_bytes
+from ...engine.analysis_cache import AnalysisCache
 from ...engine.playthrough import start_point
 from ...engine.source_lines import id_lines
 from ..context import Context
 from ..play.chrome import fit_text
 from ..play.meters import MeterPanel
-from ..scene import Push, Transition
+from ..preview_check import BackgroundCheck, Findings
+from ..scene import Pop, Push, Quit, Replace, Transition
 from ..widgets import blit_paragraph, blit_text, panel
 from .jump import JumpOverlay, JumpTo
 from .play import PlayScene
@@ -29,6 +32,8 @@ POLL_SECONDS = 0.2  # a save shows within half a second: the next poll, plus one
 NOTICE_SECONDS = 6.0
 PREVIEW_HINT = "F2 jump · F3 copy place · F5 start again · Backspace undo · Esc menu"
 MAX_ERRORS = 8
+CHECKING = "checking paths…"
+SAVE_HEAD = "Your last save has problems. Still showing the last version that worked. Fix and save again:"
 BAR = 34  # logical height of the preview bar at the bottom
 
 
@@ -104,17 +109,27 @@ class PreviewScene(PlayScene):
         self.watch = FileWatch(path, data)
         self.lines = id_lines(data.decode("utf-8-sig", errors="replace"))
         self.errors: list[str] = []
+        self.errors_head = SAVE_HEAD
         self.notice = ""
         self.notice_left = 0.0
+        self.checks = BackgroundCheck(path)
+        self.key = AnalysisCache.key(data)  # the bytes on screen: only their findings are shown
+        self.findings: Findings | None = None  # the last findings shown, for this save
+        self._to_check: tuple[bytes, list] | None = None  # started on the frame after the reload shows
 
     # ---- reloading -------------------------------------------------------------------------------
     def reload(self, ctx: Context, data: bytes) -> None:
-        result = load_bytes(data, self.path)
+        """Show the save at once (parsed and validated, its states not explored); its paths are checked next."""
+        self.checks.stop()  # an older save's findings never show for this one
+        self._to_check = None
+        result = load_bytes(data, self.path, explore=False)
         if result.scenario is None:
-            self.errors = [d.format() for d in result.errors]
+            self.errors, self.errors_head = [d.format() for d in result.errors], SAVE_HEAD
             self.dirty = True
             return
         self.errors = []
+        self.key, self.findings = AnalysisCache.key(data), None
+        self._to_check = (data, result.diagnostics)
         scenario, start = result.scenario, self.start
         if start is not None:
             try:
@@ -144,6 +159,50 @@ class PreviewScene(PlayScene):
 
     def _say(self, text: str) -> None:
         self.notice, self.notice_left, self.dirty = text, NOTICE_SECONDS, True
+
+    # ---- the paths' check, after the save shows ------------------------------------------------------
+    @property
+    def checking(self) -> bool:
+        """True while the paths through the save on screen are being checked."""
+        return self._to_check is not None or self.checks.running
+
+    def _check_in_background(self) -> None:
+        if self._to_check is not None:
+            data, base = self._to_check
+            self._to_check = None
+            self.checks.start(data, base)
+            self.dirty = True
+        found = self.checks.poll()
+        if found is None or found.key != self.key:
+            return
+        self.findings, self.dirty = found, True
+        self._show_findings(found)
+
+    def _show_findings(self, found: Findings) -> None:
+        """The findings in the error list (errors) or in the bar, after the reload's notice if it still shows."""
+        said = f"{self.notice} " if self.notice.startswith("Reloaded") and self.notice_left > 0 else ""
+        if found.problem:
+            self._say(f"{said}The paths could not be checked this time: {found.problem}. "
+                      f"python run.py check {self.path} checks them.")
+            return
+        errors, warnings = found.errors, found.warnings
+        if errors:
+            self.errors = [f"line {d.line}: {d.message} [{d.code}]" for d in errors] + [
+                f"line {d.line} (a warning): {d.message} [{d.code}]" for d in warnings]
+            self.errors_head = (f"check finds {_count(len(errors), 'problem')} in the paths through this save. "
+                                "It still plays, so you can walk the paths here. Fix and save again:")
+            self._say(f"{said}check finds {_count(len(errors), 'problem')}: see the list above.")
+        elif warnings:
+            where = ", ".join(f"line {d.line} {d.code}" for d in warnings[:3]) + (", ..." if len(warnings) > 3 else "")
+            self._say(f"{said}Paths checked: {_count(len(warnings), 'warning')} ({where}); "
+                      f"python run.py check {self.path} explains.")
+        else:
+            self._say(f"{said}Paths checked: no problems found.")
+
+    def close(self) -> None:
+        """Stop the paths' check, if one runs (the preview is closing)."""
+        self._to_check = None
+        self.checks.stop()
 
     # ---- the play screen's flow, kept on this screen at an ending ---------------------------------
     def _show_node(self, ctx: Context) -> None:
@@ -215,11 +274,16 @@ class PreviewScene(PlayScene):
         data = self.watch.poll(dt)
         if data is not None:
             self.reload(ctx, data)
+        else:
+            self._check_in_background()  # on the frames after a reload: the save itself shows first
         if self.notice_left > 0:
             self.notice_left -= dt
             if self.notice_left <= 0:
                 self.notice, self.dirty = "", True
-        return super().update(dt, ctx)
+        leaving = super().update(dt, ctx)
+        if isinstance(leaving, (Pop, Replace, Quit)):
+            self.close()
+        return leaving
 
     def animating(self) -> bool:
         return True  # keeps the loop polling the file at the frame rate, not the idle rate
@@ -240,6 +304,8 @@ class PreviewScene(PlayScene):
         kind = "ending" if self.play.ended else "node"
         left = f"Preview · {kind} '{self.play.location}' · {self.place()}"
         text = self.notice or PREVIEW_HINT
+        if self.checking:  # first, so a long notice cut to fit never hides it
+            text = f"{CHECKING.capitalize()} · {self.notice}" if self.notice else CHECKING.capitalize()
         width = rect.width - vp.px(32)
         left = fit_text(ctx, left, "small", width // 2, True)
         blit_text(surface, ctx, left, (rect.left + vp.px(16), rect.centery), "small", th.text, True, "midleft")
@@ -247,13 +313,16 @@ class PreviewScene(PlayScene):
         blit_text(surface, ctx, right, (rect.right - vp.px(16), rect.centery), "small",
                   th.text if self.notice else th.text_muted, anchor="midright")
 
+
     def _draw_errors(self, surface: pygame.Surface, ctx: Context) -> None:
         th, vp = ctx.theme, ctx.viewport
-        box = vp.rect(60, 70, vp.width - 120, vp.height - 70 - BAR - 20)
+        height = vp.height - 70 - BAR - 20
+        if self.errors_head != SAVE_HEAD:  # the save on screen plays: the list leaves room to walk its paths
+            height *= 0.5
+        box = vp.rect(60, 70, vp.width - 120, height)
         panel(surface, box, ctx, colour=th.surface, border=th.bad, width=3)
         inner = box.inflate(-vp.px(40), -vp.px(32))
-        head = "Your last save has problems. Still showing the last version that worked. Fix and save again:"
-        top = inner.top + blit_paragraph(surface, ctx, head, inner, "body", th.text, True) + vp.px(10)
+        top = inner.top + blit_paragraph(surface, ctx, self.errors_head, inner, "body", th.text, True) + vp.px(10)
         shown = self.errors[:MAX_ERRORS]
         if len(self.errors) > MAX_ERRORS:
             shown.append(f"... and {len(self.errors) - MAX_ERRORS} more (python run.py check {self.path})")
@@ -278,3 +347,7 @@ class PreviewScene(PlayScene):
                  False)):
             area = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
             top += blit_paragraph(surface, ctx, text, area, token, colour, bold) + vp.px(12)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
