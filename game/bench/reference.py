@@ -34,7 +34,18 @@ def emit(**data: object) -> None:
 
 
 def peak_rss_kb() -> int:
-    """Peak resident memory of this process in KiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """Peak resident memory of this program in KiB.
+
+    On Linux this is VmHWM, the high-water mark of this program's own memory. ru_maxrss would be wrong
+    there: it keeps the parent's resident size from the fork that started this process, so a bench that had
+    grown to 150 MB reported 150 MB for a bare pygame window. Elsewhere ru_maxrss (KiB, bytes on macOS)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
 

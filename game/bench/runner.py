@@ -158,10 +158,9 @@ def idle(screen: str, w: int, h: int, seconds: float) -> None:
 
 
 def _peak_rss_kb() -> int:
-    import resource
+    from .reference import peak_rss_kb  # the same measure as the reference programs'
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak
+    return peak_rss_kb()
 
 
 def _emit(**data: object) -> None:

@@ -127,3 +127,27 @@ def test_a_stage_portrait_is_held_by_one_cache_only(tmp_path, monkeypatch) -> No
     assert play_art.portrait(look, "neutral", (696, 712)) is big  # still one picture, from the art's own cache
     held_here = [s for s in play_art._surfaces.values() if s is not None]
     assert all(s is not big for s in held_here) and any(s is small for s in held_here)
+
+
+def test_peak_memory_is_the_childs_own_not_its_parents(tmp_path) -> None:
+    """ru_maxrss keeps the parent's resident size across fork and exec; the bench reads the child's own peak."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from game.bench.child import ROOT
+
+    ballast = bytearray(200 << 20)  # the parent is 200 MB bigger, as the bench is after exploring paths
+    ballast[:: 4096] = b"\1" * len(ballast[:: 4096])
+    program = ("import sys, resource, json; sys.path.insert(0, sys.argv[1]); "
+               "from game.bench.reference import peak_rss_kb; "
+               "print(json.dumps([peak_rss_kb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))")
+    out = subprocess.run([sys.executable, "-c", program, str(ROOT)], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    assert out.returncode == 0, out.stderr
+    del ballast
+    own, inherited = json.loads(out.stdout.splitlines()[-1])
+    if sys.platform.startswith("linux"):
+        assert inherited > 200 * 1024  # what ru_maxrss said: the parent's size
+    assert own < 150 * 1024  # a child that imports pygame, not the parent's 200 MB
