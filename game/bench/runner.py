@@ -1,7 +1,7 @@
 """The game side of the benchmark: the real App, built by bootstrap, run headless in a child process.
 
     python -m game.bench.runner startup title|select W H
-    python -m game.bench.runner play W H FRAMES SCENARIO CHOICES  (CHOICES: 1,2,1 leading to a timed node)
+    python -m game.bench.runner play W H FRAMES SCENARIO CHOICES [census]  (CHOICES: 1,2,1 to a timed node)
     python -m game.bench.runner idle title|select|play W H SECONDS
     python -m game.bench.runner stage W H FRAMES
     python -m game.bench.runner preview W H SAVES FILE
@@ -39,8 +39,10 @@ def startup(screen: str, w: int, h: int) -> None:
     _emit(first_frame=first, marks=marks, **details)
 
 
-def play(w: int, h: int, frames: int, scenario_id: str, route: list[str]) -> None:
-    """Frame work on the play screen while meters animate, text types and a countdown ticks; then peak memory."""
+def play(w: int, h: int, frames: int, scenario_id: str, route: list[str], census: bool = False) -> None:
+    """Frame work on the play screen while meters animate, text types and a countdown ticks; then peak memory.
+    `census`: also list the live surfaces on the play screen and after the ending (its own scan of every object
+    raises the peak, so measured runs leave it out)."""
     from . import screens
 
     app, session = screens.play_app((w, h), scenario_id, route)
@@ -54,10 +56,11 @@ def play(w: int, h: int, frames: int, scenario_id: str, route: list[str]) -> Non
             times.append((_now() - start) * 1000)
         for key, active in session.activity(app).items():
             activity[key] += int(active)
-    on_play = census_lines()
+    on_play = census_lines() if census else []
     ending = session.finish(app)
+    peak = _peak_rss_kb()
     _emit(frame_ms=times, activity=activity, node=session.timer_node, scenario=session.scenario_id,
-          ending=ending, peak_rss_kb=_peak_rss_kb(), surfaces={"play": on_play, "ending": census_lines()})
+          ending=ending, peak_rss_kb=peak, surfaces={"play": on_play, "ending": census_lines() if census else []})
 
 
 def stage(w: int, h: int, frames: int) -> None:
@@ -174,7 +177,7 @@ def main(argv: list[str]) -> int:
     if mode == "startup":
         startup(argv[1], int(argv[2]), int(argv[3]))
     elif mode == "play":
-        play(int(argv[1]), int(argv[2]), int(argv[3]), argv[4], argv[5].split(","))
+        play(int(argv[1]), int(argv[2]), int(argv[3]), argv[4], argv[5].split(","), argv[6:7] == ["census"])
     elif mode == "stage":
         stage(int(argv[1]), int(argv[2]), int(argv[3]))
     elif mode == "preview":
