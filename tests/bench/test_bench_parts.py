@@ -1,6 +1,7 @@
 """The bench's parts that need no child process: the surface census, byte-bounded art caches, CJK layout,
 the skipped LRS figure, and the select screen showing cards as the library loads."""
 
+import os
 import threading
 
 import pygame
@@ -104,16 +105,16 @@ def test_a_covered_screen_lets_go_of_its_window_sized_pictures(tmp_path, monkeyp
     pilot = Pilot(app)
     pilot.frame(2)
     title = app.top
-    assert isinstance(title, TitleScene) and title.backdrop._surface is not None
+    assert isinstance(title, TitleScene) and title._scenery is not None and title.backdrop._surface is None
     pilot.press("1")
     select = app.top
     assert isinstance(select, SelectScene) and app.stack[0] is title
-    assert title.backdrop._surface is None and title._portrait is None
+    assert title._scenery is None and title.backdrop._surface is None and title._portrait is None
     pilot.press(pygame.K_ESCAPE)  # the menu is an overlay: the select stays drawn under it, pictures kept
     assert app.top is not select and select.backdrop._surface is not None
     pilot.press(pygame.K_ESCAPE)
     pilot.press(pygame.K_BACKSPACE)  # back to the title, which builds its picture again
-    assert app.top is title and title.backdrop._surface is not None
+    assert app.top is title and title._scenery is not None
 
 
 def test_a_stage_portrait_is_held_by_one_cache_only(tmp_path, monkeypatch) -> None:
@@ -151,3 +152,37 @@ def test_peak_memory_is_the_childs_own_not_its_parents(tmp_path) -> None:
     if sys.platform.startswith("linux"):
         assert inherited > 200 * 1024  # what ru_maxrss said: the parent's size
     assert own < 150 * 1024  # a child that imports pygame, not the parent's 200 MB
+
+
+def test_the_title_picture_comes_from_disk_on_a_second_start(tmp_path, monkeypatch) -> None:
+    """The first start paints the veiled shop and the greeter; the next loads that one picture, unchanged."""
+    import subprocess
+    import sys
+
+    from game.bench.child import ROOT
+
+    program = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import pygame
+from game.ui.bootstrap import Options, make_app
+from game.userdata.settings import Settings
+app = make_app(Options(size=(1280, 720), settings=Settings()))
+app.step(dt=1 / 60)
+painters = sorted(m for m in sys.modules if m in ("game.ui.art.scenes", "game.ui.art.portrait"))
+pixels = pygame.image.tobytes(app.screen, "RGB")
+import hashlib
+print(painters, hashlib.sha256(pixels).hexdigest())
+"""
+    env = {**os.environ, "CUSTOMER_CHAIN_DATA_DIR": str(tmp_path), "SDL_VIDEODRIVER": "dummy",
+           "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    runs = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", program, str(ROOT)], env=env, capture_output=True, text=True,
+                             timeout=120)
+        assert out.returncode == 0, out.stderr
+        runs.append(out.stdout.splitlines()[-1])
+    first, second = runs
+    assert "game.ui.art.portrait" in first and "game.ui.art.scenes" in first  # painted the first time
+    assert second.startswith("[]")  # the second start imported no painter for its first frame
+    assert first.split()[-1] == second.split()[-1]  # and its first frame looks the same

@@ -7,6 +7,8 @@ import pygame
 from ..context import Context
 from ..theme import RGB
 
+VERSION = 1  # raise when the way the picture is put together changes
+
 
 def _mix(a: RGB, b: RGB, t: float) -> RGB:
     return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
@@ -59,6 +61,16 @@ class Backdrop:
         return self._surface
 
     def _build(self, ctx: Context, size: tuple[int, int]) -> pygame.Surface:
+        """The veiled picture, kept on disk like the art: a menu's first frame loads one image instead of
+        decoding the scene's and veiling it."""
+        from ..art.disk_cache import cached_picture
+
+        th = ctx.theme
+        key = (VERSION, size, th.name, th.background, th.surface_alt, self.setting, self.veil)
+        picture = cached_picture("menu", key, lambda: self._paint(ctx, size), size)
+        return picture.convert() if pygame.display.get_surface() is not None else picture
+
+    def _paint(self, ctx: Context, size: tuple[int, int]) -> pygame.Surface:
         th = ctx.theme
         art = None if th.name == "high_contrast" else _illustration(self.setting, size)  # plain: strongest contrast
         if art is None:

@@ -22,6 +22,8 @@ FIGURES = ("A regular who spends $22 a week is worth $11,440 over ten years, and
            "she tells are counted. Every answer you give moves that number.")
 GREETER = {"skin": "brown", "hair": "curly", "hair_colour": "black", "outfit": "teal", "glasses": False,
            "age": "adult"}
+GREETER_MOOD = "pleased"
+SCENERY_VERSION = 1  # raise when the way the title's picture is put together changes
 
 
 def _portrait(size: tuple[int, int]) -> pygame.Surface | None:
@@ -30,7 +32,7 @@ def _portrait(size: tuple[int, int]) -> pygame.Surface | None:
     except ImportError:
         return None
     try:
-        image = render_portrait(GREETER, "pleased", size)
+        image = render_portrait(GREETER, GREETER_MOOD, size)
     except (pygame.error, ValueError, KeyError, TypeError):
         return None
     return image if image.get_size() == size else pygame.transform.smoothscale(image, size)
@@ -47,6 +49,8 @@ class TitleScene(Scene):
         self._pending: Transition | None = None
         self._portrait: pygame.Surface | None = None
         self._portrait_key: tuple | None = None
+        self._scenery: pygame.Surface | None = None
+        self._scenery_key: tuple | None = None
         self.column = pygame.Rect(0, 0, 1, 1)
         self.title_px = 0
         self.promise_token: str | None = "large"
@@ -103,6 +107,7 @@ class TitleScene(Scene):
     def covered(self) -> None:
         self.backdrop.release()
         self._portrait, self._portrait_key = None, None
+        self._scenery, self._scenery_key = None, None
 
     def layout_changed(self, ctx: Context) -> None:
         self._key = None
@@ -164,8 +169,7 @@ class TitleScene(Scene):
         self._ensure_layout(ctx)
         th = ctx.theme
         vp = ctx.viewport
-        self.backdrop.draw(surface, ctx)
-        self._draw_greeter(surface, ctx)
+        surface.blit(self._scenery_picture(ctx), (0, 0))
         col = self.column
         panel(surface, vp.rect(*col), ctx, colour=th.background, border=th.border, width=1)
         x = col.left + 20
@@ -184,19 +188,39 @@ class TitleScene(Scene):
         self.group.draw(surface, ctx)
         self._draw_notices(surface, ctx)
 
-    def _draw_greeter(self, surface: pygame.Surface, ctx: Context) -> None:
+    def _greeter_rect(self, ctx: Context) -> pygame.Rect | None:
+        """Where the greeter stands (window pixels), or None when the column leaves no room for her."""
         vp = ctx.viewport
         free_left = self.column.right + 24
         free_w = vp.width - free_left - 24
         if free_w < 220:
-            return
+            return None
         side = min(free_w, 460, vp.height - 120)
-        x = free_left + (free_w - side) / 2
-        y = vp.height - side
-        rect = vp.rect(x, y, side, side)
-        image = self._greeter(ctx, rect.size)
+        return vp.rect(free_left + (free_w - side) / 2, vp.height - side, side, side)
+
+    def _scenery_picture(self, ctx: Context) -> pygame.Surface:
+        """The veiled shop and the greeter as one picture, kept on disk like the art: the first frame of a new
+        start loads one image instead of painting or decoding two and importing the painters."""
+        from ..art.disk_cache import cached_picture
+
+        th = ctx.theme
+        rect = self._greeter_rect(ctx)
+        key = (SCENERY_VERSION, ctx.viewport.window, th.name, th.background, th.surface_alt, self.backdrop.setting,
+               self.backdrop.veil, tuple(rect) if rect else None, tuple(sorted(GREETER.items())), GREETER_MOOD)
+        if key != self._scenery_key or self._scenery is None:
+            self._scenery_key = key
+            picture = cached_picture("title", key, lambda: self._paint_scenery(ctx, rect), ctx.viewport.window)
+            self._scenery = picture.convert() if pygame.display.get_surface() is not None else picture
+        return self._scenery
+
+    def _paint_scenery(self, ctx: Context, rect: pygame.Rect | None) -> pygame.Surface:
+        picture = self.backdrop.surface(ctx)
+        image = self._greeter(ctx, rect.size) if rect is not None else None
         if image is not None:
-            surface.blit(image, rect)
+            picture.blit(image, rect)
+        self.backdrop.release()  # the picture is the scenery's now; the parts are not needed again
+        self._portrait, self._portrait_key = None, None
+        return picture
 
     def _draw_notices(self, surface: pygame.Surface, ctx: Context) -> None:
         notes = list(dict.fromkeys([*ctx.notices, *([self.message] if self.message else [])]))[-3:]
