@@ -10,6 +10,7 @@ the best and worst paths by their choices, which are replayed here (`game.engine
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -162,6 +163,17 @@ class OutcomeJob:
         self._poll()
         return self._finished
 
+    def cancel(self) -> None:
+        """Stop a worker that is still running and reap it (a job nobody will read: dropped, or the game is
+        closing); a finished job, or one on a thread, is left as it is."""
+        if self._finished or self._process is None:
+            return
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        self.problem = self.problem or f"{FAILED} (it was stopped)"
+        self._finish()
+
     def wait(self, seconds: float) -> bool:
         """Block up to `seconds` for the result (for exports, which draw every page at once); True when done."""
         end = time.monotonic() + seconds
@@ -183,5 +195,16 @@ def outcomes_for(scenario: Scenario) -> OutcomeJob:
             job = OutcomeJob(scenario)
             _jobs[key] = job
             while len(_jobs) > _KEEP:
-                _jobs.pop(next(iter(_jobs)))
+                _jobs.pop(next(iter(_jobs))).cancel()  # no screen asks for it any more: no process left behind
         return job
+
+
+def cancel_all() -> None:
+    """Stop and reap every worker still running (the game is closing)."""
+    with _lock:
+        jobs = list(_jobs.values())
+    for job in jobs:
+        job.cancel()
+
+
+atexit.register(cancel_all)

@@ -130,3 +130,22 @@ def test_answering_in_this_process_leaves_its_memory_limit_alone():
     before = resource.getrlimit(resource.RLIMIT_AS)
     assert "ok" in answer(request(scenario.path, data, scenario.version, 1 << 30))
     assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_a_dropped_job_stops_and_reaps_its_worker(monkeypatch):
+    """More scenarios asked for than are kept, or the game closing: no worker goes on running or is left
+    unreaped."""
+    import os
+
+    job = _with_worker(monkeypatch, "import time; time.sleep(60)", seconds=120)
+    pid = job._process.pid
+    monkeypatch.setattr(outcomes, "_jobs", {("old", "v", 1): job})
+    monkeypatch.setattr(outcomes, "_KEEP", 0)
+    newer = outcomes.outcomes_for(_bundled())  # the store is full: the oldest job is dropped
+    try:
+        assert job.done and job.problem == f"{FAILED} (it was stopped)"
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie
+    finally:
+        newer.cancel()
+        outcomes.cancel_all()
