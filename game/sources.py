@@ -151,9 +151,11 @@ def _refusal(full: str, root: str) -> str | None:
 
 
 def load_entries(found: Sequence[Entry], cache: AnalysisCache | None = None,
-                 on_result: Callable[[LoadResult], None] | None = None) -> list[LoadResult]:
+                 on_result: Callable[[LoadResult], None] | None = None,
+                 explore_uncached: bool = True) -> list[LoadResult]:
     """Load every entry (broken ones included, as results with errors) and report duplicate ids; each result
-    is also handed to `on_result` as soon as it is made (a screen can show it while the rest load)."""
+    is also handed to `on_result` as soon as it is made (a screen can show it while the rest load).
+    `explore_uncached=False`: see engine.load_bytes."""
     from .engine import LoadResult, load_file
 
     results: list[LoadResult] = []
@@ -165,7 +167,7 @@ def load_entries(found: Sequence[Entry], cache: AnalysisCache | None = None,
             result = LoadResult(entry.path, None, [Diagnostic(entry.path, 1, 1, Severity.ERROR, "CC026",
                                                               f"not read: {entry.refused}")])
         else:
-            result = load_file(entry.path, cache)
+            result = load_file(entry.path, cache, explore_uncached=explore_uncached)
         result.source = entry.folder.kind
         scenario = result.scenario
         if scenario is not None:
@@ -208,9 +210,10 @@ def _id_line(path: str) -> int:
 
 
 def load_library(cache: AnalysisCache | None = None,
-                 on_result: Callable[[LoadResult], None] | None = None) -> list[LoadResult]:
+                 on_result: Callable[[LoadResult], None] | None = None,
+                 explore_uncached: bool = True) -> list[LoadResult]:
     """Every scenario in every folder, in reading order, broken files included."""
-    return load_entries([e for f in folders() for e in entries(f)], cache, on_result)
+    return load_entries([e for f in folders() for e in entries(f)], cache, on_result, explore_uncached)
 
 
 def expand(paths: Sequence[str]) -> list[Entry]:

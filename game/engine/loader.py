@@ -28,6 +28,7 @@ class LoadResult:
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""  # which scenario folder it came from (see game.sources): bundled, user or extra
+    unexplored: bool = False  # its paths were not explored: no answer was cached and the caller could not wait
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -42,8 +43,10 @@ class LoadResult:
         return self.scenario is not None
 
 
-def load_file(path: str | os.PathLike, cache: AnalysisCache | None = None) -> LoadResult:
-    """Load one scenario file: a regular file only (never a pipe, device or folder), read up to the size cap."""
+def load_file(path: str | os.PathLike, cache: AnalysisCache | None = None,
+              explore_uncached: bool = True) -> LoadResult:
+    """Load one scenario file: a regular file only (never a pipe, device or folder), read up to the size cap.
+    `explore_uncached`: see load_bytes."""
     name = str(path)
     try:
         data = read_capped(path)
@@ -51,7 +54,7 @@ def load_file(path: str | os.PathLike, cache: AnalysisCache | None = None) -> Lo
         rep = Reporter(name)
         rep.error((1, 1), exc.code, exc.message)
         return LoadResult(name, None, rep.sorted())
-    return load_bytes(data, name, cache)
+    return load_bytes(data, name, cache, explore_uncached=explore_uncached)
 
 
 _ERRORS = "errors:"  # cache entries holding every diagnostic of a file with errors
@@ -59,12 +62,14 @@ _MAX_CACHED_DIAGNOSTICS = 10_000
 
 
 def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None = None,
-               explore: bool = True) -> LoadResult:
+               explore: bool = True, explore_uncached: bool = True) -> LoadResult:
     """Load and check one scenario; the exploration step's findings come from `cache` when it has them.
 
     A file with errors cannot be played, so all its diagnostics are cached: the next check of the same
     bytes reads them back without parsing. `explore=False` leaves out the exploration step (its checks
     find nothing the model needs), for a caller that only plays or explores bytes known to load cleanly.
+    `explore_uncached=False` takes the exploration's findings from `cache` but does not explore when it has
+    none (the result says `unexplored`): the game's library, which explores such files in another process.
     """
     key = AnalysisCache.key(data)
     rep = Reporter(path)
@@ -76,13 +81,16 @@ def load_bytes(data: bytes, path: str = "<memory>", cache: AnalysisCache | None 
     scenario = None
     if loaded is not None and not rep.has_errors:
         scenario = loaded[0]
-        if explore:
+        unexplored = explore and not explore_uncached and (cache is None or cache.get(key) is None)
+        if explore and not unexplored:
             _analyse(scenario, loaded[1], key, rep, cache)
+    else:
+        unexplored = False
     if rep.has_errors:
         scenario = None
         if cache is not None and len(rep.items) <= _MAX_CACHED_DIAGNOSTICS:
             cache.put(_ERRORS + key, _stored(rep.items))
-    return LoadResult(path, scenario, rep.sorted())
+    return LoadResult(path, scenario, rep.sorted(), unexplored=unexplored and scenario is not None)
 
 
 def _stored(items: list[Diagnostic]) -> list[dict]:

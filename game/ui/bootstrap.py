@@ -46,17 +46,20 @@ def load_library(scenario_dir: str | None, notices: list[str] | None = None,
     scenario folder (see game.sources), or of `scenario_dir` alone when it is given.
 
     A damaged analysis cache is set aside; its notice is added to `notices`. Each file's result is handed
-    to `on_result` as it is loaded."""
+    to `on_result` as it is loaded. Files whose paths the analysis cache has no answer for are not explored
+    here (see library_check)."""
     from .. import sources
+    from .library_check import check_later
 
     cache = sources.analysis_cache()
     if scenario_dir is None:
-        results = sources.load_library(cache, on_result)
+        results = sources.load_library(cache, on_result, explore_uncached=False)
     else:
         folder = sources.Folder(sources.BUNDLED, Path(scenario_dir), "the folder given")
-        results = sources.load_entries(sources.entries(folder), cache, on_result)
+        results = sources.load_entries(sources.entries(folder), cache, on_result, explore_uncached=False)
     if cache.problem and notices is not None:
         notices.append(cache.problem)
+    check_later(results, cache)  # files the cache had no answer for: explored in another process, one by one
     return results
 
 

@@ -119,7 +119,8 @@ class PathCheck:
         self.findings = Findings(self.key, list(self.base), time.monotonic() - self.began, problem=reason)
 
     def cancel(self) -> None:
-        """Stop the process (if it still runs) and reap it; the job then never reports."""
+        """Stop the process (if it still runs) and reap it; a job stopped before its answer is done, with the
+        reason as its problem (the preview drops the job and never reads it)."""
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(OSError):
                 self.process.kill()
@@ -127,6 +128,8 @@ class PathCheck:
                 self.process.wait(5)
         self._close()
         _live.discard(self)
+        if self.findings is None:
+            self._fail("it was stopped")
 
     def _close(self) -> None:
         if self._reply is not None:
