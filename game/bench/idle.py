@@ -6,7 +6,7 @@ from .child import game_argv, reference_argv, run_together
 from .harness import Figure, Target, median
 
 SCREENS = (("title", "Idle CPU on the title"), ("select", "Idle CPU on the scenario select"),
-           ("play", "Idle CPU on the play screen"))
+           ("play", "Idle CPU on the play screen"), ("ending", "Idle CPU on the ending"))
 SIZE = (1280, 720)
 REFERENCE_LABEL = "a bare loop at 60 ticks a second that redraws only on events"
 

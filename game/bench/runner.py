@@ -2,7 +2,7 @@
 
     python -m game.bench.runner startup title|select W H
     python -m game.bench.runner play W H FRAMES SCENARIO CHOICES [census]  (CHOICES: 1,2,1 to a timed node)
-    python -m game.bench.runner idle title|select|play W H SECONDS
+    python -m game.bench.runner idle title|select|play|ending W H SECONDS
     python -m game.bench.runner stage W H FRAMES
     python -m game.bench.runner preview W H SAVES FILE
 

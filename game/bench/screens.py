@@ -179,14 +179,19 @@ def play_app(size: tuple[int, int], scenario_id: str, route: list[str]) -> tuple
 
 
 def waiting_app(screen: str, size: tuple[int, int]) -> App:
-    """An App on a screen that will sit waiting for input: the title, the select, or a scenario's first node."""
+    """An App on a screen that will sit waiting for input: the title, the select, a scenario's first node, or
+    the ending of the first scenario played through with the first option each time."""
     app = title_app(size)
     if screen == "select":
         open_select(app)
-    elif screen == "play":
+    elif screen in ("play", "ending"):
         from ..ui.scenes.play import PlayScene
 
-        app.apply(Push(PlayScene(_playable(app)[0])))
+        scenario = _playable(app)[0]
+        session = PlaySession(scenario, ["1"])
+        app.apply(Push(PlayScene(scenario, session.play)))
+        if screen == "ending":
+            session.finish(app)
     return app
 
 

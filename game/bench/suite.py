@@ -107,7 +107,7 @@ EXPECTED = {
     "preview reload": ("preview.reload",),
     "CJK text layout": ("text.cjk_layout",),
     "xAPI outbox": ("records.outbox_drain",),
-    "idle CPU": ("idle.title", "idle.select", "idle.play"),
+    "idle CPU": ("idle.title", "idle.select", "idle.play", "idle.ending"),
     "scenario loading": ("loading.bundled", "loading.bundled_cold", "loading.generated", "loading.generated_cold"),
     "path analysis": ("paths.generated",),
 }
