@@ -227,16 +227,17 @@ def expand(paths: Sequence[str]) -> list[Entry]:
     return out
 
 
-def find(name: str, cache: AnalysisCache | None = None) -> LoadResult | None:
-    """A scenario by file path, or by id from any folder (the first file with that id); None if not found."""
+def find(name: str, cache: AnalysisCache | None = None, explore_uncached: bool = True) -> LoadResult | None:
+    """A scenario by file path, or by id from any folder (the first file with that id); None if not found.
+    `explore_uncached=False`: see engine.load_bytes."""
     from .engine import load_file
 
     if os.path.exists(name) and not os.path.isdir(name):
-        result = load_file(display_path(name), cache)
+        result = load_file(display_path(name), cache, explore_uncached=explore_uncached)
         if cache is not None:
             cache.save()
         return result
-    library = load_library(cache)
+    library = load_library(cache, explore_uncached=explore_uncached)
     for result in library:
         if result.scenario is not None and result.scenario.id == name:
             return result

@@ -38,9 +38,10 @@ def default_scenario_dir() -> str:
     return str(sources.bundled_dir())
 
 
-def find_scenario(name: str) -> LoadResult:
-    """Load a scenario given a file path or an id from any scenario folder (see game.sources)."""
-    result = sources.find(name, user_analysis_cache())
+def find_scenario(name: str, explore_uncached: bool = True) -> LoadResult:
+    """Load a scenario given a file path or an id from any scenario folder (see game.sources).
+    `explore_uncached=False`: see engine.load_bytes."""
+    result = sources.find(name, user_analysis_cache(), explore_uncached)
     if result is None:
         raise UsageError(f"no scenario file or id '{name}' (see: customer-chain scenarios)")
     return result

@@ -49,7 +49,7 @@ def start_for(scenario, args: argparse.Namespace) -> dict | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = find_scenario(args.file)
+    result = find_scenario(args.file, explore_uncached=False)  # a first look explores in the window's background
     if result.scenario is None:
         for d in result.errors:
             print(d.format(), file=sys.stderr)
@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     from ..ui.scenes.preview import PreviewScene
 
     opts = Options(size=args.size, fullscreen=False, theme=args.theme, sound=False if args.no_sound else None)
-    scene = PreviewScene(display_path(result.path), result.scenario, data, start)
+    scene = PreviewScene(display_path(result.path), result.scenario, data, start,
+                         check=result.diagnostics if result.unexplored else None)
     try:
         app = make_app(opts, first=scene)
     except pygame.error as exc:

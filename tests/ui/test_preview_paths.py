@@ -234,3 +234,24 @@ def test_a_helper_that_dies_or_hangs_gives_a_notice(tmp_path, monkeypatch) -> No
     _until_checked(pilot, scene, seconds=10)
     assert time.monotonic() - began < 5 and process.returncode is not None
     assert "it took too long and was stopped" in scene.notice
+
+
+def test_opening_a_file_never_checked_shows_it_first_and_checks_its_paths_after(tmp_path) -> None:
+    """`preview FILE` on a file the analysis cache has no answer for opens without exploring (as a save does)."""
+    from game import sources
+
+    path = tmp_path / "no_way_out.yaml"
+    _save(path, NO_WAY_OUT)
+    began = time.monotonic()
+    result = sources.find(str(path), sources.analysis_cache(), explore_uncached=False)
+    assert result is not None and result.scenario is not None and result.unexplored
+    data = path.read_bytes()
+    scene = PreviewScene(str(path), result.scenario, data, check=result.diagnostics)
+    _scenes.append(scene)
+    pilot = Pilot(make_app(Options(size=(1280, 720), settings=Settings(text_speed="instant", sound=False)),
+                           first=scene))
+    pilot.frame(2)
+    assert scene.view is not None and time.monotonic() - began < 10  # on screen before any exploring
+    assert scene.checking
+    _until_checked(pilot, scene)
+    assert [e for e in scene.errors if "[CC033]" in e and e.startswith("line 35:")], scene.errors

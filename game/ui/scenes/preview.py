@@ -102,7 +102,10 @@ def replay(scenario: Scenario, start: dict | None, decisions: list[tuple[str, in
 class PreviewScene(PlayScene):
     """PlayScene plus the file watch, the error panel, the jump overlay and the place of the node."""
 
-    def __init__(self, path: str, scenario: Scenario, data: bytes, start: dict | None = None) -> None:
+    def __init__(self, path: str, scenario: Scenario, data: bytes, start: dict | None = None,
+                 check: list | None = None) -> None:
+        """`check`: the diagnostics of a file opened without exploring its states (the analysis cache had no
+        answer); its paths are then checked in the background, as after a save."""
         self.path = path
         self.start = start
         super().__init__(scenario, Playthrough(scenario, start=start))
@@ -116,6 +119,8 @@ class PreviewScene(PlayScene):
         self.key = AnalysisCache.key(data)  # the bytes on screen: only their findings are shown
         self.findings: Findings | None = None  # the last findings shown, for this save
         self._to_check: tuple[bytes, list] | None = None  # started on the frame after the reload shows
+        if check is not None:
+            self._to_check = (data, list(check))
 
     # ---- reloading -------------------------------------------------------------------------------
     def reload(self, ctx: Context, data: bytes) -> None:
