@@ -11,10 +11,11 @@ from game.commands.common import require_scenario
 from game.ui.art import disk_cache
 from game.ui.art import portrait as portrait_art
 from game.ui.play import art as play_art
+from game.ui.scene import Pop, Push
 from game.ui.scenes.play import FEEDBACK
 from game.ui.stage import prefetch, scenery
 
-from .test_play_support import read_to_choices, start, take, wait_for_feedback
+from .test_play_support import MenuStandIn, read_to_choices, start, take, wait_for_feedback
 from .test_stage_calls import route_to
 
 SIZE = (1280, 720)
@@ -58,6 +59,15 @@ def test_the_dissolves_picture_is_one_surface_reused_from_node_to_node_and_remad
     wait_for_feedback(pilot, scene)
     pilot.press(pygame.K_SPACE)
     assert scene.dissolving and scene._fade is not first and scene._fade.get_size() == (1024, 768)
+    pilot.app.apply(Push(MenuStandIn()))  # an opaque screen over the stage: its dissolve's surface is let go
+    assert scene._canvas is None and not scene.dissolving
+    pilot.app.apply(Pop())
+    pilot.frame(30)
+    read_to_choices(pilot, scene)
+    pilot.press("1")
+    wait_for_feedback(pilot, scene)
+    pilot.press(pygame.K_SPACE)
+    assert scene.dissolving and scene._fade.get_size() == (1024, 768), "and made again for the next node"
 
 
 def play_on(pilot, scene, number: str, seen: dict[str, int] | None = None) -> None:

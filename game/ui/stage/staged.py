@@ -178,6 +178,11 @@ class Staged:
         self._fade = self._canvas
         self._fade_left = DISSOLVE_SECONDS
 
+    def covered(self) -> None:
+        """An opaque screen went over the stage: let go of the dissolve's surface (made again when needed)."""
+        self._fade = self._canvas = None
+        self._drawn_on = None
+
     @property
     def dissolving(self) -> bool:
         return self._fade is not None
