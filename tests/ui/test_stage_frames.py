@@ -97,7 +97,7 @@ def test_no_full_window_surface_is_made_while_nodes_dissolve_lines_type_and_a_ca
     take(pilot, pilot.app.top, *route)  # the art is painted once (a new picture is made on a surface of its own)
     pilot, _ = start(scenario, motion=True, text_speed="normal")
     scene = pilot.app.top
-    play_on(pilot, scene, route[0])  # the first dissolve makes the one surface its pictures go into
+    play_on(pilot, scene, route[0])
     monkeypatch.setattr(pygame, "Surface", Counted)
     Counted.made = []
     layers = []

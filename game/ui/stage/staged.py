@@ -94,9 +94,13 @@ class Staged:
         return self._layout
 
     def _warm_first(self, ctx: Context) -> None:
-        """Before the screen's first frame: paint (or load) the setting and her first faces at once, so that
-        frame does not wait for them."""
-        art.backdrop(self.view.setting, tuple(ctx.viewport.window))
+        """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
+        surface the dissolves are drawn into, so neither the first frame nor the first new node waits."""
+        window = tuple(ctx.viewport.window)
+        art.backdrop(self.view.setting, window)
+        if ctx.settings.motion and self._canvas is None:  # the dissolves' surface, its memory touched now
+            self._canvas = pygame.Surface(window)
+            self._canvas.fill(ctx.theme.background)
         for want in [*reversed(first_node(self, self._person_size)), *showing(self, self._person_size)]:
             want.warm()  # what the first frame shows last, so the art caches keep it longest
         if any(node.timer is not None for node in self.scenario.nodes.values()):
