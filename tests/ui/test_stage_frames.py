@@ -12,7 +12,7 @@ from game.ui.art import disk_cache
 from game.ui.art import portrait as portrait_art
 from game.ui.play import art as play_art
 from game.ui.scene import Pop, Push
-from game.ui.scenes.play import FEEDBACK
+from game.ui.scenes.play import FEEDBACK, PlayScene
 from game.ui.stage import prefetch, scenery
 
 from .test_play_support import MenuStandIn, read_to_choices, start, take, wait_for_feedback
@@ -196,3 +196,39 @@ def test_nothing_is_left_to_warm_once_the_screen_sleeps():
             break
     assert not scene.warmer.pending
     assert scene.wake_in() != 0.0, "a still screen with nothing to warm sleeps until her next blink"
+
+
+def test_the_play_screens_first_frame_paints_nothing_it_was_all_warmed_before(monkeypatch):
+    from game.ui.art import phone as phone_art
+    from game.ui.art import scenes as scene_art
+
+    painted: list[str] = []
+    drawing = [False]
+    real = disk_cache.cached_picture
+
+    def spying(kind, key, paint, size=None):
+        def counted():
+            painted.append(f"{kind} while drawing" if drawing[0] else kind)
+            return paint()
+        return real(kind, key, counted, size)
+
+    monkeypatch.setattr(portrait_art, "cached_picture", spying)
+    monkeypatch.setattr(scene_art, "cached_picture", spying)
+    scene_art.clear_cache()
+    real_phone = phone_art._paint_phone
+    monkeypatch.setattr(phone_art, "_paint_phone", lambda *a, **k: painted.append(
+        "phone while drawing" if drawing[0] else "phone") or real_phone(*a, **k))
+    phone_art._sprites.clear()
+    real_draw = PlayScene.draw
+
+    def draw(self, surface, ctx):
+        drawing[0] = True
+        try:
+            real_draw(self, surface, ctx)
+        finally:
+            drawing[0] = False
+
+    monkeypatch.setattr(PlayScene, "draw", draw)
+    pilot, _ = start(require_scenario("ringing_phone"), size=(1920, 1080), motion=True)
+    assert "scene" in painted and "portrait" in painted and "phone" in painted, painted
+    assert [p for p in painted if p.endswith("while drawing")] == [], painted
