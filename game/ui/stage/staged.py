@@ -7,8 +7,8 @@ PlayScene mixes it in; it expects `view`, `meters`, `countdown`, `choices`, `car
 
 Nothing full-window is allocated per node or per frame: the dissolve's picture is copied (from the surface the
 scene was last drawn on, or drawn afresh) into one surface kept for the scene, made again only when the
-window's size changes. The art a node may show next is warmed on
-still frames (see stage.prefetch); the first node's is warmed before the screen's first frame."""
+window's size changes. The art a node may show next is warmed on still frames (see stage.prefetch); the first
+node's is warmed before the screen's first frame."""
 
 from __future__ import annotations
 
@@ -119,7 +119,9 @@ class Staged:
             draw_countdown(scratch, ctx, box, clock)
 
     def _moment(self) -> tuple:
-        return (id(self.view), self.phase, self.beat, id(self.step))
+        """Which moment is on screen: the node's view, the phase, the beat and the pick (the objects, not their
+        ids, which a new view may reuse)."""
+        return (self.view, self.phase, self.beat, self.step)
 
     def _plan_art(self) -> bool:
         """At each new moment (a node, a beat, a pick, her reply, the card): list the art the next ones need.
