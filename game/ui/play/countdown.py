@@ -47,19 +47,43 @@ class Countdown:
 
 
 def _ring(surface: pygame.Surface, colour, center: tuple[int, int], radius: int, width: int,
-          fraction: float) -> None:
-    """A thick arc from 12 o'clock, clockwise, covering `fraction` of the circle."""
+          fraction: float, origin: tuple[int, int] = (0, 0)) -> None:
+    """A thick arc from 12 o'clock, clockwise, covering `fraction` of the circle; drawn on a `surface` whose
+    top-left corner is at `origin` (each point is worked out where it lies on the screen, then moved: the
+    pixels come out exactly as if drawn on the screen itself)."""
     if fraction <= 0:
         return
     steps = max(8, int(96 * fraction))
     outer, inner = [], []
+    ox, oy = origin
     for i in range(steps + 1):
         a = -math.pi / 2 + 2 * math.pi * fraction * i / steps
-        outer.append((center[0] + radius * math.cos(a), center[1] + radius * math.sin(a)))
-        inner.append((center[0] + (radius - width) * math.cos(a), center[1] + (radius - width) * math.sin(a)))
+        outer.append((center[0] + radius * math.cos(a) - ox, center[1] + radius * math.sin(a) - oy))
+        inner.append((center[0] + (radius - width) * math.cos(a) - ox,
+                      center[1] + (radius - width) * math.sin(a) - oy))
     pygame.draw.polygon(surface, colour, outer + inner[::-1])
     pygame.draw.aalines(surface, colour, fraction >= 1, outer)  # smooth the curved edges
     pygame.draw.aalines(surface, colour, fraction >= 1, inner)
+
+
+_tile: list = []  # [key, surface]: the ring as last drawn, on its own small opaque square
+
+
+def ring_tile(surface: pygame.Surface, ground, track, colour, center: tuple[int, int], radius: int, width: int,
+              fraction: float) -> None:
+    """The ring's track and its arc for `fraction`, over the box's `ground` colour: drawn on a small square
+    kept for the next frame, which only copies it while the time left stays the same (a timer paused, or
+    waiting for the choices); the same pixels as drawing them in place."""
+    size = 2 * radius + 4
+    at = (center[0] - size // 2, center[1] - size // 2)
+    key = (tuple(ground), tuple(track), tuple(colour), center, radius, width, fraction)
+    if not _tile or _tile[0] != key:
+        tile = _tile[1] if _tile and _tile[1].get_size() == (size, size) else pygame.Surface((size, size))
+        tile.fill(ground)
+        _ring(tile, track, center, radius, width, 1.0, at)
+        _ring(tile, colour, center, radius, width, fraction, at)
+        _tile[:] = [key, tile]
+    surface.blit(_tile[1], at)
 
 
 LABEL = "seconds left"
@@ -111,9 +135,8 @@ def draw_countdown(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, 
     ring_c = vp.point(ring_x, ring_y)
     radius = vp.px(ring_d / 2)
     width = vp.px(max(6.0, ring_d / 9))
-    _ring(surface, th.surface_alt, ring_c, radius, width, 1.0)
     colour = th.bad if countdown.fraction < 0.3 else (th.warn if countdown.fraction < 0.6 else th.good)
-    _ring(surface, colour, ring_c, radius, width, countdown.fraction)
+    ring_tile(surface, th.surface, th.surface_alt, colour, ring_c, radius, width, countdown.fraction)
     blit_text(surface, ctx, str(countdown.whole_seconds), ring_c, "large", th.text, bold=True, anchor="center")
     words = (PAUSED,) if paused else (LABEL, "seconds", "")
     word = next((w for w in words if text_width(ctx, w, "small") <= vp.px(logical.width - 8)), "")

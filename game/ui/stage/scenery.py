@@ -60,11 +60,27 @@ def draw_caller(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, app
         return _call_card(surface, ctx, rect, appearance, mood, talking, 0, 0, blinking=pose.blinking)
     if pose.alpha <= 0:
         return rect
-    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    placed = _call_card(layer, ctx, rect, appearance, mood, talking, 0, 0, blinking=pose.blinking)
+    area = rect.inflate(2 * ctx.viewport.px(CARD_MARGIN), 2 * ctx.viewport.px(CARD_MARGIN)).clip(surface.get_rect())
+    layer = _card_layer(area.size)
+    placed = _call_card(layer, ctx, rect.move(-area.left, -area.top), appearance, mood, talking, 0, 0,
+                        blinking=pose.blinking)
     layer.set_alpha(pose.alpha)
-    surface.blit(layer, (0, 0))
-    return placed
+    surface.blit(layer, area)
+    return placed.move(area.left, area.top)
+
+
+CARD_MARGIN = 40  # logical pixels around a call card's place that its handset badge may reach into
+_layer: list[pygame.Surface] = []  # the one layer a fading call card is drawn on, kept for the next frame
+
+
+def _card_layer(size: tuple[int, int]) -> pygame.Surface:
+    """A clear transparent layer of `size`: the one kept from the last frame when it is that size."""
+    if not _layer or _layer[0].get_size() != size:
+        _layer[:] = [pygame.Surface(size, pygame.SRCALPHA)]
+    layer = _layer[0]
+    layer.set_alpha(None)
+    layer.fill((0, 0, 0, 0))
+    return layer
 
 
 def title_width(ctx: Context, title: str) -> float:

@@ -2,17 +2,25 @@
 that scrolls when text is too big, the coach's card's place, the dissolve between nodes and the continue
 mark's timing, and the person's motion (blinks, a nod on her reply, walking in and out: see stage.motion).
 PlayScene mixes it in; it expects `view`, `meters`, `countdown`, `choices`, `card`, `scroll`, `scenario`, `play`,
-`phase`, `beat`, `typewriter`, `speaking` and a `draw(surface, ctx)`."""
+`phase`, `beat`, `typewriter`, `speaking`, `customer_mood()`, `satisfaction_percent()`, `animating()` and a
+`draw(surface, ctx)`.
+
+Nothing full-window is allocated per node or per frame: the dissolve's picture is copied (from the surface the
+scene was last drawn on, or drawn afresh) into one surface kept for the scene, made again only when the
+window's size changes. The art a node may show next is warmed on still frames (see stage.prefetch); the first
+node's is warmed before the screen's first frame."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 import pygame
 
 from ..context import Context
-from ..play.countdown import box_rect
+from ..play import art
+from ..play.countdown import Countdown, box_rect, draw_countdown
 from ..play.moment import READING, REPLY
 from ..play.speech import speaker_label
 from .cast import pair_on_stage
@@ -20,6 +28,7 @@ from .dialogue import BLINK_SECONDS
 from .hud import size as hud_size
 from .layout import StageLayout, compute_stage
 from .motion import Pose, StageMotion
+from .prefetch import Warmer, first_node, showing, upcoming
 from .scenery import title_width
 from .solo import card_place
 from .textlog import TextLog
@@ -50,6 +59,11 @@ class Staged:
         self.rec = TextLog()  # every line of text drawn in the last frame, with its box
         self.waited = 0.0  # seconds the continue mark has been showing
         self._fade: pygame.Surface | None = None  # the previous node's last picture, dissolving
+        self._canvas: pygame.Surface | None = None  # the one surface those pictures are drawn into
+        self._drawn_on: weakref.ref[pygame.Surface] | None = None  # the surface the scene was last drawn on
+        self.warmer = Warmer()  # the art the node on screen may show next, warmed on still frames
+        self._planned: tuple | None = None  # the moment (node, phase, beat, pick) that art was planned for
+        self._person_size = (0, 0)
         self._fade_left = 0.0
         self.motion = StageMotion()
         self._reacted = False  # the person has nodded (or shaken her head) at this reply
@@ -74,7 +88,49 @@ class Staged:
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))
             self._place_choices()
+            self._person_size = ctx.viewport.rect(*self._layout.person).size
+            if v is not None and self._planned is None:  # the screen's first node, laid out as it is shown
+                self._warm_first(ctx)
         return self._layout
+
+    def _warm_first(self, ctx: Context) -> None:
+        """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
+        surface the dissolves are drawn into, so neither the first frame nor the first new node waits."""
+        window = tuple(ctx.viewport.window)
+        art.backdrop(self.view.setting, window)
+        if ctx.settings.motion and self._canvas is None:  # the dissolves' surface, its memory touched now
+            self._canvas = pygame.Surface(window)
+            self._canvas.fill(ctx.theme.background)
+        for want in [*reversed(first_node(self, self._person_size)), *showing(self, self._person_size)]:
+            want.warm()  # what the first frame shows last, so the art caches keep it longest
+        if any(node.timer is not None for node in self.scenario.nodes.values()):
+            self._warm_countdown(ctx)
+        self._planned = self._moment()
+        self.warmer.plan(upcoming(self, self._person_size))
+
+    @staticmethod
+    def _warm_countdown(ctx: Context) -> None:
+        """Paint the timer's phone (ringing and still) off screen: its first showing then only blits."""
+        scratch = pygame.Surface((1, 1))
+        box = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000))
+        for ringing in (False, True):
+            clock = Countdown(10, ringing_phone=True)
+            clock.running = ringing
+            draw_countdown(scratch, ctx, box, clock)
+
+    def _moment(self) -> tuple:
+        """Which moment is on screen: the node's view, the phase, the beat and the pick (the objects, not their
+        ids, which a new view may reuse)."""
+        return (self.view, self.phase, self.beat, self.step)
+
+    def _plan_art(self) -> bool:
+        """At each new moment (a node, a beat, a pick, her reply, the card): list the art the next ones need.
+        Returns whether this is a new moment."""
+        if self._planned is None or self._moment() == self._planned or self._layout is None:
+            return False
+        self._planned = self._moment()
+        self.warmer.plan(upcoming(self, self._person_size))
+        return True
 
     def layout_changed(self, ctx: Context) -> None:
         self._layout = None
@@ -114,10 +170,24 @@ class Staged:
         self.motion.allow(ctx.settings.motion)
         if self.view is None or not ctx.settings.motion:
             return  # without motion the nodes cut
-        self._fade = pygame.Surface(ctx.viewport.window)
-        self._fade.fill(ctx.theme.background)
-        self.draw(self._fade, ctx)
+        size = tuple(ctx.viewport.window)
+        if self._canvas is None or self._canvas.get_size() != size:
+            self._canvas = pygame.Surface(size)
+        shown = self._drawn_on() if self._drawn_on is not None else None
+        self._canvas.set_alpha(None)
+        if shown is not None and shown.get_size() == size and shown is not self._canvas:
+            self._canvas.blit(shown, (0, 0))  # what the player sees now, a running dissolve and all
+        else:
+            self._fade = None
+            self._canvas.fill(ctx.theme.background)
+            self.draw(self._canvas, ctx)
+        self._fade = self._canvas
         self._fade_left = DISSOLVE_SECONDS
+
+    def covered(self) -> None:
+        """An opaque screen went over the stage: let go of the dissolve's surface (made again when needed)."""
+        self._fade = self._canvas = None
+        self._drawn_on = None
 
     @property
     def dissolving(self) -> bool:
@@ -154,8 +224,10 @@ class Staged:
         return then() if then is not None else None
 
     def wake_in(self) -> float | None:
-        """Seconds until her eyes next shut or open: the idle loop sleeps until then."""
-        return self.motion.wake_in()
+        """Seconds until her eyes next shut or open, or 0 while art is still to be warmed (a step of a still
+        screen warms a little of it): the idle loop sleeps until then."""
+        replan = self._planned is not None and self._moment() != self._planned
+        return 0.0 if self.warmer.pending or replan else self.motion.wake_in()
 
     @property
     def waiting(self) -> bool:
@@ -179,12 +251,17 @@ class Staged:
         was, self.waited = self.waited, self.waited + dt if self.waiting else 0.0
         if int(was * 2.5) != int(self.waited * 2.5) and was < BLINK_SECONDS:
             self.dirty = True  # the continue mark blinks
+        if not self._plan_art() and self.warmer.pending and self._fade is None:  # a new moment draws enough
+            self.warmer.work(drawn=self.dirty or self.animating())
         return None
 
     def stage_animating(self) -> bool:
         return self.fading or (self.waiting and self.waited < BLINK_SECONDS)
 
     def draw_dissolve(self, surface: pygame.Surface) -> None:
+        """The dissolving picture over the frame just drawn (the last of the scene's drawing)."""
+        if surface is not self._canvas:
+            self._drawn_on = weakref.ref(surface)  # what the next dissolve starts from
         if self._fade is not None:
             self._fade.set_alpha(round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS))
             surface.blit(self._fade, (0, 0))

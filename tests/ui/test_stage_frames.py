@@ -1,0 +1,234 @@
+"""Frame work on the stage (issue 15): no full-window surface is made per frame or per node, the dissolve's
+picture is one surface reused from node to node, and the art the next moments show is warmed on still frames
+so the frames that show it do not wait for it."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.commands.common import require_scenario
+from game.ui.art import disk_cache
+from game.ui.art import portrait as portrait_art
+from game.ui.play import art as play_art
+from game.ui.scene import Pop, Push
+from game.ui.scenes.play import FEEDBACK, PlayScene
+from game.ui.stage import prefetch, scenery
+
+from .test_play_support import MenuStandIn, read_to_choices, start, take, wait_for_feedback
+from .test_stage_calls import route_to
+
+SIZE = (1280, 720)
+
+
+@pytest.fixture(autouse=True)
+def _data(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+    play_art._surfaces.clear()  # every test starts with nothing painted, in memory or on disk
+    play_art._held[0] = 0
+    portrait_art.clear_cache()
+
+
+class Counted(pygame.Surface):
+    """pygame.Surface, remembering the size of every surface made through it (the game's own code makes its
+    surfaces with pygame.Surface(...))."""
+
+    made: list[tuple[int, int]] = []
+
+    def __init__(self, size, *args, **kwargs) -> None:
+        super().__init__(size, *args, **kwargs)
+        Counted.made.append(tuple(self.get_size()))
+
+
+def test_the_dissolves_picture_is_one_surface_reused_from_node_to_node_and_remade_for_a_new_window_size():
+    scenario = require_scenario("expired_return")
+    pilot, _ = start(scenario, motion=True)
+    scene = pilot.app.top
+    take(pilot, scene, "2")
+    assert scene.dissolving
+    first = scene._fade
+    assert first.get_size() == SIZE
+    pilot.advance(0.3)
+    assert not scene.dissolving
+    take(pilot, scene, "1")
+    assert scene.dissolving and scene._fade is first, "the next node's dissolve reuses the same surface"
+    pilot.app.resize((1024, 768))
+    pilot.frame(30)
+    read_to_choices(pilot, scene)
+    pilot.press("1")
+    wait_for_feedback(pilot, scene)
+    pilot.press(pygame.K_SPACE)
+    assert scene.dissolving and scene._fade is not first and scene._fade.get_size() == (1024, 768)
+    pilot.app.apply(Push(MenuStandIn()))  # an opaque screen over the stage: its dissolve's surface is let go
+    assert scene._canvas is None and not scene.dissolving
+    pilot.app.apply(Pop())
+    pilot.frame(30)
+    read_to_choices(pilot, scene)
+    pilot.press("1")
+    wait_for_feedback(pilot, scene)
+    pilot.press(pygame.K_SPACE)
+    assert scene.dissolving and scene._fade.get_size() == (1024, 768), "and made again for the next node"
+
+
+def play_on(pilot, scene, number: str, seen: dict[str, int] | None = None) -> None:
+    """Read the node line by line as it types, pick `number`, read her reply, close the coach's card; counts
+    the frames drawn, those dissolving and those with a line typing in `seen`."""
+    seen = {"frames": 0, "dissolving": 0, "typing": 0} if seen is None else seen
+    before = len(scene.play.history)
+    for _ in range(1200):
+        drawn = pilot.app.step(dt=1 / 60)
+        seen["frames"] += drawn
+        seen["dissolving"] += drawn and scene.dissolving
+        seen["typing"] += drawn and scene.phase in ("reading", "reply") and not scene.typewriter.done
+        if scene.phase == "choosing" and len(scene.play.history) == before:
+            pilot.press(number)
+        elif scene.phase in ("reading", "reply") and scene.typewriter.done:
+            pilot.press(pygame.K_RETURN)
+        elif scene.phase == "feedback":
+            pilot.press(pygame.K_SPACE)
+            return
+    raise AssertionError(f"{number} at {scene.view.node_id} never reached the coach's card")
+
+
+def test_no_full_window_surface_is_made_while_nodes_dissolve_lines_type_and_a_call_card_fades_in(monkeypatch):
+    scenario = require_scenario("expired_return")
+    route = route_to(scenario, "callback")
+    pilot, _ = start(scenario)
+    take(pilot, pilot.app.top, *route)  # the art is painted once (a new picture is made on a surface of its own)
+    pilot, _ = start(scenario, motion=True, text_speed="normal")
+    scene = pilot.app.top
+    play_on(pilot, scene, route[0])
+    monkeypatch.setattr(pygame, "Surface", Counted)
+    Counted.made = []
+    layers = []
+    real_layer = scenery._card_layer
+    monkeypatch.setattr(scenery, "_card_layer", lambda size: layers.append(size) or real_layer(size))
+    seen = {"frames": 0, "dissolving": 0, "typing": 0}
+    for number in route[1:]:
+        play_on(pilot, scene, number, seen)
+    pilot.frame(60)  # she rings back: her call card fades in
+    assert scene.view.node_id == "callback"
+    assert seen["frames"] > 100 and seen["dissolving"] > 5 and seen["typing"] > 20, seen
+    assert layers, "the call card faded in (on its own layer)"
+    assert all(w < SIZE[0] and h < SIZE[1] for w, h in layers), "the fading card's layer is card-sized"
+    full = [size for size in Counted.made if size[0] >= SIZE[0] and size[1] >= SIZE[1]]
+    assert full == [], f"{len(full)} full-window surfaces made in {seen['frames']} frames"
+
+
+def test_the_next_nodes_faces_are_warmed_on_still_frames_so_its_first_frames_paint_nothing(monkeypatch):
+    painted: list[tuple] = []  # (kind, while a frame was drawn, the picture's key, the scene's moment)
+    real = disk_cache.cached_picture
+
+    def spying(kind, key, paint, size=None):
+        def counted():
+            painted.append((kind, drawing[0], key[1:], scene_phase()))
+            return paint()
+        return real(kind, key, counted, size)
+
+    drawing = [False]
+    shown: list = []  # the play scene, once there is one
+
+    def scene_phase():
+        return (shown[0].phase, shown[0].view.node_id, shown[0].beat) if shown and shown[0].view else None
+
+    monkeypatch.setattr(portrait_art, "cached_picture", spying)
+    pilot, _ = start(require_scenario("expired_return"), motion=True)
+    scene = pilot.app.top
+    shown.append(scene)
+    real_draw = scene.draw
+
+    def draw(surface, ctx):
+        drawing[0] = True
+        try:
+            real_draw(surface, ctx)
+        finally:
+            drawing[0] = False
+
+    monkeypatch.setattr(scene, "draw", draw)
+    take(pilot, scene, "2")  # past the first node (whose next faces were warmed before the first frame)
+    painted.clear()
+    pilot.advance(1.0)
+    read_to_choices(pilot, scene)
+    pilot.advance(1.0)  # she thinks it over: still frames warm her faces once a choice is picked
+    pilot.press("1")
+    wait_for_feedback(pilot, scene)
+    assert scene.phase == FEEDBACK and scene.play.node.id == "her_story"
+    for _ in range(240):  # the reader reads the card: still frames, which warm what the next node shows
+        if not scene.warmer.pending:
+            break
+        pilot.frame()
+    assert not scene.warmer.pending
+    pilot.press(pygame.K_SPACE)  # on to the next node: her first faces are ready
+    assert scene.view.node_id == "her_story"
+    pilot.frame(20)
+    assert painted, "the faces of her replies and of the next node were painted ahead"
+    during = [p for p in painted if p[1]]
+    assert during == [], f"a drawn frame painted a face that was not warmed ahead: {during}"
+
+
+def test_a_drawn_frame_warms_nothing_and_a_still_frame_keeps_to_its_budget():
+    warmed: list[int] = []
+    ticks = iter(range(100))
+
+    class Slow:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def warm(self) -> None:
+            warmed.append(self.n)
+
+    warmer = prefetch.Warmer(clock=lambda: next(ticks) * 0.002)  # each look at the clock: 2 ms later
+    warmer.plan([Slow(n) for n in range(6)])
+    assert warmer.work(drawn=True) == 0 and warmed == []
+    # started at 0 ms: the first at once, the next at 2 ms and 4 ms, and at 6 ms the 5 ms budget is spent
+    assert warmer.work(drawn=False, budget=0.005) == 3
+    assert warmed == [0, 1, 2] and warmer.pending
+    assert warmer.work(drawn=False, budget=0.0) == 1, "a still frame warms one picture however small its budget"
+
+
+def test_nothing_is_left_to_warm_once_the_screen_sleeps():
+    pilot, _ = start(require_scenario("expired_return"), motion=True)
+    scene = pilot.app.top
+    read_to_choices(pilot, scene)
+    for _ in range(240):
+        pilot.frame()
+        if not scene.warmer.pending:
+            break
+    assert not scene.warmer.pending
+    assert scene.wake_in() != 0.0, "a still screen with nothing to warm sleeps until her next blink"
+
+
+def test_the_play_screens_first_frame_paints_nothing_it_was_all_warmed_before(monkeypatch):
+    from game.ui.art import phone as phone_art
+    from game.ui.art import scenes as scene_art
+
+    painted: list[str] = []
+    drawing = [False]
+    real = disk_cache.cached_picture
+
+    def spying(kind, key, paint, size=None):
+        def counted():
+            painted.append(f"{kind} while drawing" if drawing[0] else kind)
+            return paint()
+        return real(kind, key, counted, size)
+
+    monkeypatch.setattr(portrait_art, "cached_picture", spying)
+    monkeypatch.setattr(scene_art, "cached_picture", spying)
+    scene_art.clear_cache()
+    real_phone = phone_art._paint_phone
+    monkeypatch.setattr(phone_art, "_paint_phone", lambda *a, **k: painted.append(
+        "phone while drawing" if drawing[0] else "phone") or real_phone(*a, **k))
+    phone_art._sprites.clear()
+    real_draw = PlayScene.draw
+
+    def draw(self, surface, ctx):
+        drawing[0] = True
+        try:
+            real_draw(self, surface, ctx)
+        finally:
+            drawing[0] = False
+
+    monkeypatch.setattr(PlayScene, "draw", draw)
+    pilot, _ = start(require_scenario("ringing_phone"), size=(1920, 1080), motion=True)
+    assert "scene" in painted and "portrait" in painted and "phone" in painted, painted
+    assert [p for p in painted if p.endswith("while drawing")] == [], painted
