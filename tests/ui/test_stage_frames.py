@@ -232,3 +232,16 @@ def test_the_play_screens_first_frame_paints_nothing_it_was_all_warmed_before(mo
     pilot, _ = start(require_scenario("ringing_phone"), size=(1920, 1080), motion=True)
     assert "scene" in painted and "portrait" in painted and "phone" in painted, painted
     assert [p for p in painted if p.endswith("while drawing")] == [], painted
+
+
+def test_warming_leaves_room_for_the_faces_on_screen() -> None:
+    """The portrait cache is bounded in bytes: at 1080p it holds four stage portraits, so a moment warms two
+    besides her face still and talking; a small window's cache holds more, and warms MOST."""
+    from game.ui.art import portrait as portrait_art
+    from game.ui.play import art as play_art
+    from game.ui.stage import prefetch
+
+    big, small = (696, 712), (300, 310)
+    assert play_art.portrait_room(big) == portrait_art._cache.max_bytes // (big[0] * big[1] * 4)
+    assert prefetch.most(big) == play_art.portrait_room(big) - prefetch.ON_SCREEN < prefetch.MOST
+    assert prefetch.most(small) == prefetch.MOST

@@ -81,6 +81,14 @@ def portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
     return pic if _bytes(pic) >= _THEIRS_FROM else _remember(key, pic)
 
 
+def portrait_room(size: tuple[int, int]) -> int:
+    """How many portraits of this size the portrait cache holds at once (0 when the art is unavailable)."""
+    mod = _art("portrait")
+    cache = getattr(mod, "_cache", None)
+    per = max(1, size[0] * size[1] * 4)
+    return max(1, int(cache.max_bytes // per)) if cache is not None else 0
+
+
 def neck_line(size: tuple[int, int]) -> int | None:
     """The row of a portrait of this size where the head bends in a nod, or None when the art is unavailable."""
     mod = _art("portrait")

@@ -25,8 +25,8 @@ from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, reacted
 from .cast import Cast, on_stage
 
 BUDGET_S = 0.004  # a still frame starts no further picture once this much of it has gone on warming
-MOST = 4  # pictures warmed per moment at most, the likeliest first: the art caches (about six stage portraits)
-#: must still hold what is on screen
+MOST = 4  # pictures warmed per moment at most, the likeliest first; fewer where the portrait cache holds few
+ON_SCREEN = 2  # portraits a moment keeps showing (her face still and talking): warming must not push them out
 FIRST_MOST = 6  # pictures warmed before the first frame at most, those it shows among them
 
 
@@ -107,7 +107,13 @@ def upcoming(scene: Any, size: tuple[int, int]) -> list[Want]:
     if scene.phase in (CHOSEN, REPLY, FEEDBACK) and scene.play.node is not None:
         later = scene.play.node
         wants += beat_faces(later.id, _first_beats(later), 0)
-    return _unique(wants)[:MOST]
+    return _unique(wants)[:most(size)]
+
+
+def most(size: tuple[int, int]) -> int:
+    """Pictures to warm per moment at this size: MOST, or what the portrait cache holds beside the faces on
+    screen (at 1080p a stage portrait is about 2 MB)."""
+    return max(1, min(MOST, art.portrait_room(size) - ON_SCREEN))
 
 
 def _picked_faces(sc: Scenario, node_id: str, beats: tuple[Beat, ...], sat: int,
@@ -164,7 +170,7 @@ def first_node(scene: Any, size: tuple[int, int]) -> list[Want]:
             cast = on_stage(sc, said, said[0].speaker, said[0].mood, False, target)
             face = art.mood_for(said[0].mood, sat) if cast is not None and cast.customer else cast.mood if cast else ""
             wants += _portraits(cast, face, size, talking=False, blink=False)
-    return _unique(wants)[:FIRST_MOST]
+    return _unique(wants)[:min(FIRST_MOST, max(1, art.portrait_room(size)))]
 
 
 def _unique(wants: list[Want]) -> list[Want]:
