@@ -94,7 +94,7 @@ def test_a_save_shows_before_its_paths_are_checked(tmp_path) -> None:
     pilot.frame()  # the frame after: the paths' check has started in its own process, and is still going
     job = scene.checks.job
     assert job is not None and job.process is not None and job.process.poll() is None
-    assert scene.checking
+    assert scene.checking, (scene.findings, scene.checks.job, scene._to_check is None)
     pilot.screenshot(str(tmp_path / "checking.png"))
     assert pilot.app.running and scene.view is not None and scene.view.node_id == "arrive"
     _until_checked(pilot, scene)
@@ -250,8 +250,8 @@ def test_opening_a_file_never_checked_shows_it_first_and_checks_its_paths_after(
     _scenes.append(scene)
     pilot = Pilot(make_app(Options(size=(1280, 720), settings=Settings(text_speed="instant", sound=False)),
                            first=scene))
-    pilot.frame(2)
+    pilot.frame()  # the first frame shows the file; its paths' check starts in that frame and reports later
     assert scene.view is not None and time.monotonic() - began < 10  # on screen before any exploring
-    assert scene.checking
+    assert scene.findings is None and scene.checks.job is not None
     _until_checked(pilot, scene)
     assert [e for e in scene.errors if "[CC033]" in e and e.startswith("line 35:")], scene.errors

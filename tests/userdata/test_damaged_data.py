@@ -33,6 +33,8 @@ pilot.frame(3)
 pilot.press(pygame.K_DOWN)
 app.draw(force=True)
 scene = app.top
+from game.ui import library_check
+library_check.idle(40)  # the scenarios' paths are explored in the worker, and their findings cached, after loading
 print(json.dumps({"screen": type(scene).__name__, "notes": scene.notes, "sound": app.ctx.settings.sound}))
 """
 
