@@ -57,15 +57,16 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES, root: Path | None = None)
             raise Damaged("it is not an ordinary file")
         chunks: list[bytes] = []
         left = max_bytes + 1
+        step = max(1 << 16, min(left, info.st_size + 1))  # the whole file in one read when it is what it was
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 16))
+            chunk = os.read(fd, min(left, step))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
     finally:
         os.close(fd)
-    data = b"".join(chunks)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     if len(data) > max_bytes:
         raise Damaged("it is too large")
     return data
