@@ -10,6 +10,7 @@ from game.commands.common import require_scenario
 from game.ui.play import art
 from game.ui.scenes.play import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY
 from game.ui.stage.dialogue import BLINK_SECONDS, MARK
+from game.ui.stage.solo import more_below
 
 from .test_play_support import expired, read_to_choices, start, take
 
@@ -77,8 +78,10 @@ def walk(pilot, scene, numbers: list[str], where: str) -> list[str]:
         assert scene.phase == CHOOSING, (where, node, scene.phase)
         log = clean(pilot, f"{where} {node} choosing")
         assert scene.speaking[1].split()[0] in texts(log)  # her line stays in view while you choose
-        for b in scene.choices.buttons:
-            assert b.label.split()[0] in texts(log)  # every option was drawn, in its box
+        shown = [b for b in scene.choices.buttons if b.label.split()[0] in texts(log)]  # drawn, in its box
+        below = more_below(scene, pilot.app.ctx, scene.layout(pilot.app.ctx))
+        assert len(shown) + below >= len(scene.choices.buttons), (where, node)  # or said to be below
+        assert not below or f"{below} more option" in texts(log)
         pilot.press(n)
         clean(pilot, f"{where} {node} chosen")
         for _ in range(120):
@@ -196,3 +199,25 @@ def test_a_caller_is_shown_in_a_call_card_not_standing_at_the_desk():
     assert "caller" in log.parts and "person" in log.parts  # his card beside her: she is still at the desk
     assert log.parts["caller"].height >= pilot.app.screen.get_height() * 0.25
     assert not log.parts["caller"].colliderect(pilot.app.ctx.viewport.rect(*scene.layout(pilot.app.ctx).face))
+
+
+def test_an_option_out_of_sight_is_announced_until_it_is_scrolled_into_view():
+    """Projector type at 1024x768: the support ripple's opening options do not all fit, so the column scrolls;
+    a strip under it, kept free by the layout, says how many are below, and goes once they are in view."""
+    pilot, _ = start(require_scenario("support_ripple"), size=(1024, 768), theme="projector")
+    scene = pilot.app.top
+    read_to_choices(pilot, scene)
+    assert scene.phase == CHOOSING and scene.max_scroll(pilot.app.ctx) > 0
+    log = clean(pilot, "options scroll")
+    lay = scene.layout(pilot.app.ctx)
+    hidden = more_below(scene, pilot.app.ctx, lay)
+    assert hidden >= 1 and "more_below" in log.parts
+    said = [b.text for b in log.blocks if "below" in b.text]
+    assert said and said[0].startswith(f"{hidden} more option")
+    column = pilot.app.ctx.viewport.rect(*lay.column)
+    assert log.parts["more_below"].top >= column.bottom  # under the column: it covers no option
+    chip = log.parts["more_below"]
+    assert chip.bottom <= pilot.app.ctx.viewport.rect(*lay.speech).top and chip.left >= column.left
+    pilot.press(pygame.K_PAGEDOWN)
+    log = clean(pilot, "scrolled")
+    assert more_below(scene, pilot.app.ctx, lay) == 0 and "more_below" not in log.parts

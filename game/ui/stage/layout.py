@@ -101,6 +101,11 @@ def speech_height(ctx: Context, width: float, said: Said) -> float:
     return max(MIN_LINES * line_height(ctx, "body"), most / vp.scale) + 2 * BOX_PAD_Y
 
 
+def more_height(ctx: Context) -> float:
+    """Logical height of the strip under a scrolling column of choices that says how many are below it."""
+    return line_height(ctx, "small", True) + 12
+
+
 def title_rect(ctx: Context, right: float) -> pygame.Rect:
     """The title chip's place at the top left (its text is fitted by the drawing)."""
     return pygame.Rect(EDGE, EDGE, round(max(120.0, right - EDGE)), round(line_height(ctx, "body", True) + 12))
@@ -226,6 +231,7 @@ def _along_the_bottom(ctx: Context, box_h: float, choice_texts: list[str],
                            token, lower, hud_rect, cd_rect, title, lower, False, True, place == UNDER)
     if not scroll:
         return None
+    lower.height -= round(more_height(ctx)) + 4  # a strip under the column says an option is out of sight
     rects = _stack(col_left, lower.width, lower.top, heights)  # from the top of the column, which scrolls
     return StageLayout(width, height, pygame.Rect(0, 0, width, height), person, face, speech, tab_h, rects, token,
                        lower, hud_rect, cd_rect, title, lower, False, False, True)

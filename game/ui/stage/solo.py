@@ -20,7 +20,7 @@ from .cast import Cast, on_stage, with_them
 from .choices import draw_card, draw_choices
 from .dialogue import draw_dialogue, glass, mark_showing
 from .hud import draw_hud
-from .layout import EDGE, GAP, StageLayout
+from .layout import EDGE, GAP, StageLayout, more_height
 from .people import draw_back
 from .scenery import draw_caller, draw_person, draw_setting, draw_title
 from .textlog import line, paragraph, paragraph_px
@@ -82,6 +82,7 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     if scrolling:
         surface.set_clip(clip)
         _scrollbar(scene, surface, ctx, lay)
+        _more_below(scene, surface, ctx, lay)
     if scene.problem:
         _notice(scene, surface, ctx, lay)
 
@@ -166,6 +167,37 @@ def _notice(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: StageL
     glass(surface, chip, th.surface, 245, vp.px(th.radius), th.bad, max(1, vp.px(2)))
     text = pygame.Rect(chip.left + vp.px(14), chip.top + vp.px(8), inner, chip.height)
     paragraph(surface, ctx, scene.rec, scene.problem, text, "small", th.bad, box=chip)
+
+
+def more_below(scene: PlayScene, ctx: Context, lay: StageLayout) -> int:
+    """How many options are mostly below the column's edge while they are being chosen (0 when all show)."""
+    if scene.phase != CHOOSING or lay.stacked:
+        return 0
+    bottom = lay.column.bottom + round(scene.scroll)
+    return sum(1 for r in lay.choices if r.centery > bottom)  # mostly out of sight
+
+
+def _more_below(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: StageLayout) -> None:
+    """While an option is cut off by the column's edge: a chip over that edge saying so and how to reach
+    it, so no option goes unseen because of where it stands."""
+    hidden = more_below(scene, ctx, lay)
+    if not hidden:
+        return
+    th = ctx.theme
+    vp = ctx.viewport
+    col = lay.column
+    strip = vp.rect(col.left, col.bottom + 4, col.width, more_height(ctx))  # kept free by the layout
+    pad = vp.px(12)
+    said = f"{hidden} more option{'s' if hidden > 1 else ''} below"
+    px = ctx.px("small")
+    words = next((w for w in (f"{said}: scroll or Page Down", f"{said}: scroll", said)
+                  if ctx.text.width(w, px, True) + 2 * pad <= strip.width), said)
+    width = min(strip.width, ctx.text.width(words, px, True) + 2 * pad)
+    chip = pygame.Rect(strip.right - width, strip.top, width, strip.height)
+    glass(surface, chip, th.accent, 250, vp.px(th.radius), th.accent, 1)
+    scene.rec.parts["more_below"] = chip
+    text = pygame.Rect(chip.left + pad, chip.top + vp.px(6), chip.width - 2 * pad, chip.height)
+    paragraph(surface, ctx, scene.rec, words, text, "small", th.accent_text, bold=True, box=chip)
 
 
 def _scrollbar(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: StageLayout) -> None:
