@@ -97,6 +97,20 @@ class Diagnostic:
         }
 
 
+class Diagnosed:
+    """`errors` and `warnings` of an answer that holds a `diagnostics` list (a load result, a path check)."""
+
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
 class Reporter:
     """Collects diagnostics for one file."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .analysis_cache import AnalysisCache
 from .builder import Builder
-from .diagnostics import Diagnostic, Reporter
+from .diagnostics import Diagnosed, Diagnostic, Reporter
 from .glyphs import check_glyphs
 from .model import Scenario
 from .reading import Unreadable, read_capped
@@ -21,7 +21,7 @@ SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
-class LoadResult:
+class LoadResult(Diagnosed):
     """What loading one file gave: a scenario (if it has no errors) and its diagnostics."""
 
     path: str
@@ -29,14 +29,6 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: str = ""  # which scenario folder it came from (see game.sources): bundled, user or extra
     unexplored: bool = False  # its paths were not explored: no answer was cached and the caller could not wait
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
     @property
     def ok(self) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from ..engine.analysis_cache import AnalysisCache, _valid
-from ..engine.diagnostics import Diagnostic, Reporter
+from ..engine.diagnostics import Diagnosed, Diagnostic, Reporter
 from .outcome_worker import PATHS, request
 from .outcomes import MAX_REPLY, MEMORY_LIMIT_BYTES, start_worker
 
@@ -27,7 +27,7 @@ _live: weakref.WeakSet[PathCheck] = weakref.WeakSet()
 
 
 @dataclass
-class Findings:
+class Findings(Diagnosed):
     """`check`'s whole answer for one save: the reload's own diagnostics and the exploration's."""
 
     key: str  # the AnalysisCache key of the bytes checked
@@ -35,14 +35,6 @@ class Findings:
     seconds: float = 0.0  # from the start of the job to its answer
     from_cache: bool = False
     problem: str = ""  # why the paths could not be checked, in words ("" when they were)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
 
 def diagnostics_of(path: str, base: list[Diagnostic], stored: list[dict]) -> list[Diagnostic]:

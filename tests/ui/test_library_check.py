@@ -24,6 +24,7 @@ def folder(tmp_path):
 
 
 def test_a_first_start_explores_in_the_worker_and_the_next_start_knows(tmp_path, monkeypatch):
+    assert library_check.idle(300)  # what earlier tests' libraries queued is done: only this test's files count
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr(library_check, "_known", {})
     where = folder(tmp_path)
@@ -50,6 +51,7 @@ def test_a_first_start_explores_in_the_worker_and_the_next_start_knows(tmp_path,
 
 
 def test_a_file_explored_once_in_this_process_needs_no_worker_again(tmp_path, monkeypatch):
+    assert library_check.idle(300)
     where = folder(tmp_path)
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "one"))
     monkeypatch.setattr(library_check, "_known", {})
