@@ -1,6 +1,7 @@
 """The game side of the benchmark: the real App, built by bootstrap, run headless in a child process.
 
-    python -m game.bench.runner startup title|select W H
+    python -m game.bench.runner startup title|select W H   (a returning player's start: see screens.returning_player)
+    python -m game.bench.runner player                     (make the data folder a returning player's)
     python -m game.bench.runner play W H FRAMES SCENARIO CHOICES [census]  (CHOICES: 1,2,1 to a timed node)
     python -m game.bench.runner idle title|select|play|ending W H SECONDS
     python -m game.bench.runner stage W H FRAMES
@@ -28,11 +29,10 @@ def startup(screen: str, w: int, h: int) -> None:
     marks["app_built"] = _now()
     while app.frames_drawn == 0:
         app.step(dt=1 / 60)
-    first = marks["title_drawn"] = _now()
+    first = marks["title_drawn"] = app.first_frame_at or _now()  # on screen at its flip
     details: dict = {}
     if screen == "select":
-        first_listed = screens.open_select(app)
-        first = _now()
+        first_listed, first = screens.open_select(app)
         listed = screens.all_cards(app)
         details = {"listed": listed, "first_listed": first_listed, "all_listed": _now(),
                    "bundled": screens.bundled_count()}
@@ -176,6 +176,11 @@ def main(argv: list[str]) -> int:
     mode = argv[0]
     if mode == "startup":
         startup(argv[1], int(argv[2]), int(argv[3]))
+    elif mode == "player":
+        from .screens import returning_player
+
+        returning_player()
+        _emit(ready=True)
     elif mode == "play":
         play(int(argv[1]), int(argv[2]), int(argv[3]), argv[4], argv[5].split(","), argv[6:7] == ["census"])
     elif mode == "stage":

@@ -36,8 +36,25 @@ def press(key: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=char, scancode=0))
 
 
+def returning_player() -> None:
+    """Make the data folder a returning player's: a named learner in the progress file and a settings file,
+    so that a start reads both, records plays and shows the title without asking for a name."""
+    from ..userdata.progress import ProgressStore
+    from ..userdata.settings import load_settings, save_settings
+
+    store = ProgressStore()
+    current = store.current
+    if current is None or current.needs_name:
+        store.save_learner("Bench Player")
+    settings, _ = load_settings()
+    save_settings(settings)
+
+
 def title_app(size: tuple[int, int], marks: dict[str, float] | None = None) -> App:
-    """The App on the title screen; `marks` receives when the scenario library started and finished loading."""
+    """The App on the title screen; `marks` receives when the scenario library started and finished loading.
+
+    With `marks` the start is a player's (see returning_player): settings read from the data folder and the
+    learning records service on; without, default settings and no records."""
     if marks is None:
         return make_app(_options(size))
     from ..ui import bootstrap
@@ -53,7 +70,7 @@ def title_app(size: tuple[int, int], marks: dict[str, float] | None = None) -> A
 
     bootstrap.load_library = timed
     try:
-        return make_app(_options(size))
+        return make_app(Options(size=size, records=True))
     finally:
         bootstrap.load_library = real
 
@@ -64,15 +81,21 @@ def bundled_count() -> int:
     return len(scenario_files([str(bundled_dir())]))
 
 
-def open_select(app: App) -> int:
-    """From the title, press Start (key 1) and step until the select screen has drawn; return the cards listed."""
-    from ..ui.scenes.select import SelectScene
-
+def open_select(app: App) -> tuple[int, float]:
+    """From the title, press Start (key 1) and step until the select screen has drawn; return the cards listed
+    and when that frame was on screen. The select's module is left for the game to import, as a player's
+    Start does (importing it here first would take that off the measured time)."""
+    title = app.top
     press(pygame.K_1)
     for _ in range(MAX_FRAMES):
         drawn = app.step(dt=DT)
-        if isinstance(app.top, SelectScene) and drawn:
-            return len(app.top.cards)
+        if app.top is not title and drawn:
+            shown = time.perf_counter()
+            from ..ui.scenes.select import SelectScene
+
+            if not isinstance(app.top, SelectScene):
+                raise RuntimeError(f"Start on the title screen showed {type(app.top).__name__}, not the select")
+            return len(app.top.cards), shown
     raise RuntimeError("Start on the title screen never showed the scenario select")
 
 

@@ -39,6 +39,7 @@ def startup_figures(runs: int, data_dir: str) -> list[Figure]:
     w, h = SIZE
     selects: list[dict] = []
     titles: list[dict] = []
+    run_child(game_argv("player"), data_dir)  # a returning player's data folder: a named learner, settings
     # The first start (to the select, which waits for the library) fills the analysis cache in the empty data
     # folder; later starts, like a player's, reuse it.
     first_start = _first_frame_ms(game_argv("startup", "select", w, h), data_dir)
@@ -54,7 +55,8 @@ def startup_figures(runs: int, data_dir: str) -> list[Figure]:
     return [
         Figure("startup.title", "Start-up to the title frame", "ms", out["title"], out["reference"],
                REFERENCE_LABEL, Target(max_ratio=1.5),
-               note=f"{size}, fresh process each run, analysis cache filled by an earlier start",
+               note=f"{size}, fresh process each run, a returning player's start (settings file, named learner, "
+                    "learning records on), analysis cache filled by an earlier start",
                details={"phases_ms": _phases(titles), "first_select_empty_cache_ms": round(first_start, 1)}),
         Figure("startup.select", "Start-up to the scenario select", "ms", out["select"], out["reference"],
                REFERENCE_LABEL, Target(max_ratio=2.0),

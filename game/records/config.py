@@ -29,6 +29,8 @@ FILE_NAME = "lrs.json"
 
 @dataclass(frozen=True)
 class LrsConfig:
+    """Where learning records are sent (an LRS) and how, as kept in its settings file."""
+
     endpoint: str = ""
     username: str = ""
     password: str = field(default="", repr=False)

@@ -31,6 +31,7 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.frames_drawn = 0
+        self.first_frame_at: float | None = None  # perf_counter() just after the first frame was flipped
         self._force_redraw = True
         self._push(first)
 
@@ -118,6 +119,10 @@ class App:
         """Run one frame: events (from the queue if not given), update, draw if needed. Returns whether drawn."""
         if dt is None:
             dt = self.clock.tick(FPS) / 1000
+        with self.ctx.foreground.frame():  # background work in this process waits until the frame is shown
+            return self._frame(dt, events)
+
+    def _frame(self, dt: float, events: list[pygame.event.Event] | None) -> bool:
         self.ctx.time += dt
         self.ctx.audio.ambience.poll()
         for event in pygame.event.get() if events is None else events:
@@ -150,11 +155,14 @@ class App:
         pygame.display.flip()
         self.frames_drawn += 1
         if self.frames_drawn == 1:  # what the first frame did not need
+            self.first_frame_at = time.perf_counter()  # when the first frame was on screen (for the bench)
             self.ctx.preload_library()  # first: its thread is running before the mixer's threads start
             _thread.start_new_thread(fix_large_allocation_limit, ())  # ctypes' import is off the frame's time
             start_sound = getattr(self.ctx.audio, "start", None)  # stand-ins for sound in tests have none
             if start_sound is not None:
                 start_sound()
+            if self.ctx.records is not None:
+                self.ctx.records.start_sending()  # the sender's network modules load after the first frame
         self._force_redraw = False
         return True
 

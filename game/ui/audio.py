@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import math
 import random
-import wave
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -136,6 +135,8 @@ def synthesise(cue: str, peak: float = 0.5) -> bytes:
 
 def wav_bytes(cue: str) -> bytes:
     """The cue as a complete WAV file in memory."""
+    import wave  # only when a cue has no file of its own
+
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(1)

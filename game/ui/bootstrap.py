@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Options:
+    """How to start: window, theme, facilitator mode and where scenarios, settings and records come from."""
+
     size: tuple[int, int] = (1280, 720)
     fullscreen: bool | None = None  # None: from settings
     display: int = 0
@@ -94,18 +96,16 @@ def make_context(opts: Options) -> Context:
     if opts.records or (opts.records is None and opts.settings is None):
         from ..records.service import RecordsService
 
-        records = RecordsService(progress)
+        records = RecordsService(progress, defer_sending=True)  # the App starts sending after its first frame
         if records.problem:
             notices.append(records.problem)
-    partial: list[LoadResult] = []  # the files loaded so far, while the library loads in the background
     return Context(
         settings=settings,
         viewport=Viewport.fit(opts.size),
         text=TextCache(),
         audio=Audio(enabled=settings.sound, volume=settings.volume, defer=True),  # opened after the first frame
         progress=progress,
-        library_loader=lambda: load_library(scenario_dir, notices, partial.append),
-        library_partial=partial,
+        library_loader=lambda on_result: load_library(scenario_dir, notices, on_result),
         scenario_dir=Path(scenario_dir) if scenario_dir else sources.user_dir(),
         facilitator=opts.facilitator or settings.facilitator,
         notices=notices,

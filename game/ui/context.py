@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..userdata.progress import ProgressStore
 from ..userdata.settings import Settings
 from .audio import Audio
+from .foreground import Foreground
 from .text import TextCache
 from .theme import PROJECTOR, Theme, get_theme
 from .viewport import Viewport
@@ -25,12 +26,15 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
+    """The settings, window, caches, sound, progress and scenario library shared by the scenes."""
+
     settings: Settings
     viewport: Viewport
     text: TextCache
     audio: Audio
     progress: ProgressStore
-    library_loader: Callable[[], list[LoadResult]] | None = None
+    #: Loads every scenario file, handing each result to its argument as it arrives.
+    library_loader: Callable[[Callable[[LoadResult], None]], list[LoadResult]] | None = None
     scenario_dir: Path | None = None
     facilitator: bool = False
     time: float = 0.0  # seconds since start, advanced by the App
@@ -38,6 +42,7 @@ class Context:
     settings_path: Path | None = None
     records: RecordsService | None = None  # learning records; None: plays are not recorded (storyboards, benches)
     library_partial: list[LoadResult] = field(default_factory=list)  # filled file by file by the loader
+    foreground: Foreground = field(default_factory=Foreground)  # the App's frames, which background work yields to
     _library: list[LoadResult] | None = field(default=None, repr=False)
     _preload: threading.Event | None = field(default=None, repr=False)  # set when the background load ends
     _theme_key: tuple | None = field(default=None, repr=False)
@@ -61,12 +66,17 @@ class Context:
 
     def _load_in_background(self, done: threading.Event) -> None:
         try:
+            self.foreground.give_way()  # begun from the first frame's end: the next frame goes first
             self._load_library()
         finally:  # even when it failed: the UI thread then loads the library itself, and sees what failed
             done.set()
 
+    def _arrived(self, result: LoadResult) -> None:
+        self.library_partial.append(result)
+        self.foreground.give_way()  # a frame being drawn goes before the next file
+
     def _load_library(self) -> None:
-        results = self.library_loader() if self.library_loader else []
+        results = self.library_loader(self._arrived) if self.library_loader else []
         if self._library is None:
             self._library = results
 
@@ -74,7 +84,8 @@ class Context:
     def library(self) -> list[LoadResult]:
         """The scenario files, loaded on first use (so the title screen appears before any parsing)."""
         if self._library is None and self._preload is not None:
-            self._preload.wait(PRELOAD_WAIT_S)
+            with self.foreground.waiting():
+                self._preload.wait(PRELOAD_WAIT_S)
         if self._library is None:
             self._load_library()
         return self._library

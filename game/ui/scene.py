@@ -14,24 +14,32 @@ if TYPE_CHECKING:
     from .context import Context
 
 
-@dataclass(frozen=True)
+# Transitions are made fresh each time and told apart by isinstance: plain dataclasses (quicker to define at
+# start-up than frozen ones, which matters for the first frame).
+@dataclass(eq=False)
 class Push:
+    """Put this scene on top of the stack."""
+
     scene: Scene
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Pop:
+    """Leave this scene, handing `result` to the one below (its resume)."""
+
     result: Any = None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Replace:
+    """Put this scene in place of the current one."""
+
     scene: Scene
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Quit:
-    pass
+    """End the game."""
 
 
 Transition = Push | Pop | Replace | Quit

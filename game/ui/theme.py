@@ -9,6 +9,8 @@ RGB = tuple[int, int, int]
 
 @dataclass(frozen=True)
 class Theme:
+    """Colours and text sizes by meaning (background, text, accent...), which every widget draws with."""
+
     name: str
     background: RGB
     surface: RGB

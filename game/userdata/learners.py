@@ -7,7 +7,6 @@ UUID made on this machine (the default learner, who owns progress from before le
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 
 from .db import DEFAULT_LEARNER
@@ -22,6 +21,8 @@ UNNAMED = "Player"  # what a learner without a name is called on screen
 
 @dataclass(frozen=True)
 class Learner:
+    """Someone who plays on this computer: an id that never changes, and the name they gave."""
+
     id: str
     name: str
     email: str = ""
@@ -44,6 +45,9 @@ class Learner:
 
 
 def new_id() -> str:
+    """A new learner's id: a random UUID (uuid is imported here, off the start-up's path)."""
+    import uuid
+
     return str(uuid.uuid4())
 
 

@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from .db import DEFAULT_LEARNER, SCHEMA_VERSION, NewerSchema, connect
@@ -28,6 +27,8 @@ __all__ = ["SCHEMA_VERSION", "Attempt", "ProgressStore", "ScenarioProgress", "su
 
 def now_iso() -> str:
     """The current time as an ISO 8601 string in UTC, to the second."""
+    from datetime import datetime, timezone  # here: the first frame does not need the module
+
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 

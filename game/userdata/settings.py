@@ -34,6 +34,8 @@ _LABELS = {
 
 @dataclass(frozen=True)
 class Settings:
+    """The player's choices, as kept in the settings file."""
+
     text_size: str = "normal"
     text_speed: str = "normal"
     sound: bool = True
