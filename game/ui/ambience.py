@@ -12,6 +12,7 @@ while the main one shuts pygame down can crash the process), and `wait()` lets l
 
 from __future__ import annotations
 
+import _thread
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,7 @@ class Ambience:
         self._channels: list[pygame.mixer.Channel] | None = None
         self._current = 0
         self._lock = threading.RLock()
-        self._loading: dict[str, threading.Thread] = {}
+        self._loading: dict[str, threading.Event] = {}  # beds being decoded: set when each is done
         self._ready: list[str] = []  # decoded on the loader thread, to be started by poll() on the main thread
         self.background = True  # load files on a thread; False loads them in the call (tests, tools)
 
@@ -70,8 +71,8 @@ class Ambience:
 
     def wait(self, timeout: float = 30.0) -> None:
         """Let any file being loaded finish (and start, if it is still wanted). Call it before pygame.quit()."""
-        for thread in list(self._loading.values()):
-            thread.join(timeout)
+        for done in list(self._loading.values()):
+            done.wait(timeout)
         self.poll()
 
     def poll(self) -> None:
@@ -131,17 +132,21 @@ class Ambience:
                     self._loaded(name)
                     self.poll()
                     return
-                thread = threading.Thread(target=self._loaded, args=(name,), name=f"load-{name}", daemon=True)
-                self._loading[name] = thread
-                thread.start()
+                done = self._loading[name] = threading.Event()
+                # A bare thread: Thread.start() would hold this frame until the new thread has begun.
+                _thread.start_new_thread(self._loaded, (name, done))
 
-    def _loaded(self, name: str) -> None:
+    def _loaded(self, name: str, done: threading.Event | None = None) -> None:
         """Decode a bed's file (on the loader thread); poll() starts it on the main thread."""
-        sound = load_sound(self.audio.sound_dir / f"{name}.wav")
-        with self._lock:
-            self._loading.pop(name, None)
-            self._sounds[name] = sound
-            self._ready.append(name)
+        try:
+            sound = load_sound(self.audio.sound_dir / f"{name}.wav")
+            with self._lock:
+                self._loading.pop(name, None)
+                self._sounds[name] = sound
+                self._ready.append(name)
+        finally:
+            if done is not None:
+                done.set()
 
     def _start(self, name: str) -> None:
         """Fade `name` in on the other channel (the one playing now is already fading out)."""

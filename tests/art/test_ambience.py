@@ -212,8 +212,8 @@ def test_only_the_main_thread_touches_the_mixer_a_loader_thread_only_decodes(mix
     if not audio.available:
         pytest.skip("no mixer, not even the dummy driver")
     audio.ambience.room("pharmacy")
-    for thread in list(audio.ambience._loading.values()):
-        thread.join(30)  # decoded, but nobody on the main thread has polled yet
+    for done in list(audio.ambience._loading.values()):
+        assert done.wait(30)  # decoded, but nobody on the main thread has polled yet
     assert starts == [] and audio.ambience.playing() is None
     audio.ambience.poll()
     assert starts == [threading.main_thread()] and audio.ambience.playing() == "room_pharmacy"

@@ -4,6 +4,8 @@ so the frames that show it do not wait for it."""
 
 from __future__ import annotations
 
+import os
+
 import pygame
 import pytest
 
@@ -245,3 +247,77 @@ def test_warming_leaves_room_for_the_faces_on_screen() -> None:
     assert play_art.portrait_room(big) == portrait_art._cache.max_bytes // (big[0] * big[1] * 4)
     assert prefetch.most(big) == play_art.portrait_room(big) - prefetch.ON_SCREEN < prefetch.MOST
     assert prefetch.most(small) == prefetch.MOST
+
+
+def _wraps_and_lines(ctx) -> tuple[int, int]:
+    """How many wrapped paragraphs and rendered lines the text cache has made so far."""
+    return len(ctx.text._lines), ctx.text.misses
+
+
+def _wraps_when_the_next_node_shows(monkeypatch, ahead: bool) -> int:
+    pilot, _ = start(require_scenario("expired_return"))
+    scene = pilot.app.top
+    if not ahead:
+        monkeypatch.setattr(type(scene), "_warm_ahead", lambda self, ctx: None)
+    read_to_choices(pilot, scene)
+    pilot.press("1")
+    wait_for_feedback(pilot, scene)
+    pilot.frame(120)  # the player reads the coach's card: still frames
+    assert scene.phase == FEEDBACK and not scene.play.ended
+    wraps, _ = _wraps_and_lines(pilot.app.ctx)
+    pilot.press(pygame.K_SPACE)  # on to the next node
+    assert scene.view.node_id == scene.play.node.id
+    monkeypatch.undo()
+    return _wraps_and_lines(pilot.app.ctx)[0] - wraps
+
+
+def test_while_the_coachs_card_waits_the_next_node_is_laid_out_so_its_key_wraps_next_to_no_text(monkeypatch):
+    without = _wraps_when_the_next_node_shows(monkeypatch, ahead=False)
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", os.environ["CUSTOMER_CHAIN_DATA_DIR"])
+    with_ahead = _wraps_when_the_next_node_shows(monkeypatch, ahead=True)
+    assert without >= 6 and with_ahead * 4 <= without, (with_ahead, without)
+
+
+def test_work_ahead_is_done_only_on_frames_that_present_nothing(monkeypatch):
+    pilot, _ = start(require_scenario("expired_return"))
+    scene = pilot.app.top
+    calls: list[bool] = []
+    real = type(scene)._warm_ahead
+
+    def spying(self, ctx):
+        calls.append(self.dirty or self.animating())
+        real(self, ctx)
+
+    monkeypatch.setattr(type(scene), "_warm_ahead", spying)
+    for _ in range(3):
+        pilot.frame(60)  # resting on the line
+        read_to_choices(pilot, scene)
+        pilot.press("1")
+        wait_for_feedback(pilot, scene)
+        pilot.frame(120)
+        pilot.press(pygame.K_SPACE)
+    assert calls and not any(calls), calls
+
+
+def test_while_a_line_is_read_the_options_are_rendered_so_their_first_frame_renders_none_of_them(monkeypatch):
+    def rendered_when_choices_show(ahead: bool) -> set:
+        pilot, _ = start(require_scenario("expired_return"), text_speed="normal")
+        scene = pilot.app.top
+        if not ahead:
+            monkeypatch.setattr(type(scene), "_warm_ahead", lambda self, ctx: None)
+        ctx = pilot.app.ctx
+        for _ in range(600):  # let the first line type out, then rest on it
+            pilot.frame()
+            if scene.typewriter.done and not scene.dirty and not scene.animating():
+                break
+        pilot.frame(60)
+        assert scene.phase == "reading"
+        before = set(ctx.text._surfaces)
+        read_to_choices(pilot, scene)
+        assert scene.phase == "choosing"
+        monkeypatch.undo()
+        labels = {b.label for b in scene.choices.buttons}
+        return {k[0] for k in set(ctx.text._surfaces) - before if any(k[0] in label for label in labels)}
+
+    assert rendered_when_choices_show(ahead=False), "without work ahead the options render as they appear"
+    assert rendered_when_choices_show(ahead=True) == set()

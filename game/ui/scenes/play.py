@@ -355,7 +355,7 @@ class PlayScene(Staged, Scene):
             return pending
         if self.meters.update(dt):
             self.dirty = True
-        gone = self.stage_update(dt)  # the ending, once she has walked out
+        gone = self.stage_update(dt, ctx)  # the ending, once she has walked out
         if gone is not None:
             return gone
         if self.phase in (READING, REPLY):

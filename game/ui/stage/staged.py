@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -21,9 +22,10 @@ import pygame
 from ..context import Context
 from ..play import art
 from ..play.countdown import Countdown, box_rect, draw_countdown
-from ..play.moment import READING, REPLY
+from ..play.moment import FEEDBACK, READING, REPLY, NodeView
 from ..play.speech import speaker_label
 from .cast import pair_on_stage
+from .choices import draw_card
 from .dialogue import BLINK_SECONDS
 from .hud import size as hud_size
 from .layout import StageLayout, compute_stage
@@ -67,6 +69,7 @@ class Staged:
         self._fade_left = 0.0
         self.motion = StageMotion()
         self._reacted = False  # the person has nodded (or shaken her head) at this reply
+        self._ahead_done = False  # the next moment's text has been prepared, in this moment
         self._gone_to: Callable[[], Any] | None = None  # what comes once she has walked out
 
     # ---- layout ------------------------------------------------------------------------------
@@ -75,16 +78,7 @@ class Staged:
         key = (vp.width, vp.height, vp.scale, ctx.theme.font_scale, ctx.theme.name, ctx.settings.meters)
         if self._layout is None or key != self._layout_key:
             v = self.view
-            shown = ctx.settings.meters != "end"
-
-            def hud(max_width: float) -> tuple[float, float]:
-                return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
-
-            timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if self.countdown is not None else None
-            said = [(text, not speaker_label(who)) for who, text in v.said] if v else []
-            self._layout = compute_stage(ctx, said, list(v.choices) if v else [], hud, timer,
-                                         title_width(ctx, self.scenario.title),
-                                         pair=bool(v) and pair_on_stage(self.scenario, v.node_id, v.beats))
+            self._layout = self._lay_out(ctx, v, self.countdown is not None)
             self._layout_key = key
             self.scroll = min(self.scroll, self.max_scroll(ctx))
             self._place_choices()
@@ -92,6 +86,35 @@ class Staged:
             if v is not None and self._planned is None:  # the screen's first node, laid out as it is shown
                 self._warm_first(ctx)
         return self._layout
+
+    def _lay_out(self, ctx: Context, v: NodeView | None, timed: bool) -> StageLayout:
+        """The stage's layout for the node view `v` (`timed`: with its countdown's box)."""
+        shown = ctx.settings.meters != "end"
+
+        def hud(max_width: float) -> tuple[float, float]:
+            return hud_size(ctx, self.meters, max_width) if shown else (0.0, 0.0)
+
+        timer = box_rect(ctx, pygame.Rect(0, 0, 4000, 4000)).size if timed else None
+        said = [(text, not speaker_label(who)) for who, text in v.said] if v else []
+        return compute_stage(ctx, said, list(v.choices) if v else [], hud, timer,
+                             title_width(ctx, self.scenario.title),
+                             pair=bool(v) and pair_on_stage(self.scenario, v.node_id, v.beats))
+
+    def _warm_ahead(self, ctx: Context) -> None:
+        """On a still frame, once a moment, prepare the text the next moment shows so the key that brings it
+        costs no wrapping or rendering: while a line is read, the options' cards (drawn off screen, as they
+        first appear); while the coach's card waits (the play has already moved on), the next node's layout,
+        whose wrapping is remembered for when that node is shown."""
+        if self._ahead_done:
+            return
+        self._ahead_done = True
+        if self.phase == READING and self.choices.buttons:
+            scratch = pygame.Surface((1, 1))
+            for b in self.choices.buttons:
+                draw_card(scratch, ctx, None, replace(b, enabled=True))
+        elif self.phase == FEEDBACK and not self.play.ended and self.play.node is not None:
+            upcoming_view = NodeView.of(self.play)
+            self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None)
 
     def _warm_first(self, ctx: Context) -> None:
         """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
@@ -130,6 +153,7 @@ class Staged:
             return False
         self._planned = self._moment()
         self.warmer.plan(upcoming(self, self._person_size))
+        self._ahead_done = False
         return True
 
     def layout_changed(self, ctx: Context) -> None:
@@ -235,8 +259,9 @@ class Staged:
         more = self.view is not None and self.beat + 1 < len(self.view.beats)
         return self.typewriter.done and ((self.phase == READING and more) or self.phase == REPLY)
 
-    def stage_update(self, dt: float) -> Any:
-        """Let time pass on the stage; returns the ending's transition once she has walked out."""
+    def stage_update(self, dt: float, ctx: Context | None = None) -> Any:
+        """Let time pass on the stage; returns the ending's transition once she has walked out. With `ctx`, a
+        still frame also prepares the text the next moment shows (see _warm_ahead)."""
         if self.phase == REPLY and not self._reacted:
             self.motion.react(self.speaking[2])
         self._reacted = self.phase == REPLY
@@ -251,8 +276,12 @@ class Staged:
         was, self.waited = self.waited, self.waited + dt if self.waiting else 0.0
         if int(was * 2.5) != int(self.waited * 2.5) and was < BLINK_SECONDS:
             self.dirty = True  # the continue mark blinks
-        if not self._plan_art() and self.warmer.pending and self._fade is None:  # a new moment draws enough
-            self.warmer.work(drawn=self.dirty or self.animating())
+        if not self._plan_art() and self._fade is None:  # a new moment draws enough
+            drawn = self.dirty or self.animating()
+            if self.warmer.pending:
+                self.warmer.work(drawn=drawn)
+            elif ctx is not None and not drawn:
+                self._warm_ahead(ctx)
         return None
 
     def stage_animating(self) -> bool:
