@@ -11,6 +11,7 @@ import pytest
 
 from game.ui.scenes.ending import EndingScene
 from game.ui.scenes.play import CHOSEN, FEEDBACK, REPLY
+from game.ui.stage.dialogue import BLINK_SECONDS
 from game.ui.stage.motion import BLINK_CLOSED, ENTER_SECONDS, EXIT_SECONDS, GESTURE_SECONDS, schedule
 
 from .test_play_support import ending_paths, expired, read_to_choices, take, wait_for_feedback
@@ -115,7 +116,7 @@ def test_a_still_play_screen_draws_only_when_her_eyes_shut_or_open():
     app = pilot.app
     for _ in range(600):
         app.step(events=[], dt=FRAME)
-        if not (scene.animating() or scene.dirty):
+        if not (scene.animating() or scene.dirty) and scene.waited >= BLINK_SECONDS:  # the mark has stopped too
             break
     assert not scene.animating()
     begin = scene.motion.on_stage
@@ -132,7 +133,7 @@ def test_the_idle_loop_sleeps_until_the_next_blink():
     app = pilot.app
     for _ in range(600):
         app.step(events=[], dt=FRAME)
-        if not (scene.animating() or scene.dirty):
+        if not (scene.animating() or scene.dirty) and scene.waited >= BLINK_SECONDS:  # the mark has stopped too
             break
     wait = scene.wake_in()
     assert wait is not None and wait > 0

@@ -159,7 +159,12 @@ def test_narration_has_no_nameplate_and_a_waiting_line_shows_a_continue_mark_tha
     assert scene.view.beats[0].narration and scene.typewriter.done
     assert "Ms. Ling" not in [b.text for b in log.blocks]  # the narrator has no name tab
     assert MARK in [b.text for b in log.blocks]  # the beat waits for a key
-    assert scene.animating()  # the mark blinks for a while
+    blinks = 0
+    for _ in range(round(60 * (BLINK_SECONDS - 0.5))):  # the mark blinks for a while: a frame at each blink,
+        blinks += pilot.app.step(events=[], dt=1 / 60)  # none between (the screen wakes for each)
+        wake = scene.wake_in()
+        assert wake is not None and wake <= 0.4
+    assert 4 <= blinks <= 10, blinks
     pilot.advance(BLINK_SECONDS + 0.5)
     assert not scene.animating() and pilot.app.step(events=[], dt=1 / 60) is False  # then the screen sleeps
     assert MARK in [b.text for b in drawn(pilot).blocks]  # and the mark stays

@@ -194,10 +194,10 @@ def test_nothing_is_left_to_warm_once_the_screen_sleeps():
     read_to_choices(pilot, scene)
     for _ in range(240):
         pilot.frame()
-        if not scene.warmer.pending:
+        if not scene.warmer.pending and scene._ahead_done:
             break
-    assert not scene.warmer.pending
-    assert scene.wake_in() != 0.0, "a still screen with nothing to warm sleeps until her next blink"
+    assert not scene.warmer.pending and scene._ahead_done
+    assert scene.wake_in() != 0.0, "a still screen with nothing to prepare sleeps until her next blink"
 
 
 def test_the_play_screens_first_frame_paints_nothing_it_was_all_warmed_before(monkeypatch):
@@ -321,3 +321,28 @@ def test_while_a_line_is_read_the_options_are_rendered_so_their_first_frame_rend
 
     assert rendered_when_choices_show(ahead=False), "without work ahead the options render as they appear"
     assert rendered_when_choices_show(ahead=True) == set()
+
+
+def test_while_her_reply_is_read_the_coachs_card_is_rendered_so_it_appears_without_rendering(monkeypatch):
+    def rendered_when_the_card_shows(ahead: bool) -> set:
+        pilot, _ = start(require_scenario("expired_return"))
+        scene = pilot.app.top
+        if not ahead:
+            monkeypatch.setattr(type(scene), "_warm_ahead", lambda self, ctx: None)
+        ctx = pilot.app.ctx
+        read_to_choices(pilot, scene)
+        pilot.press("1")
+        for _ in range(120):
+            if scene.phase == "reply":
+                break
+            pilot.frame()
+        assert scene.phase == "reply"
+        pilot.frame(60)  # reading her reply: still frames
+        before = set(ctx.text._surfaces)
+        wait_for_feedback(pilot, scene)
+        monkeypatch.undo()
+        words = set(scene.card.step.feedback.split())
+        return {k[0] for k in set(ctx.text._surfaces) - before if set(str(k[0]).split()) & words}
+
+    assert rendered_when_the_card_shows(ahead=False), "without work ahead the card's words render as it appears"
+    assert rendered_when_the_card_shows(ahead=True) == set()

@@ -22,7 +22,7 @@ import pygame
 from ..context import Context
 from ..play import art
 from ..play.countdown import Countdown, box_rect, draw_countdown
-from ..play.moment import FEEDBACK, READING, REPLY, NodeView
+from ..play.moment import CHOSEN, FEEDBACK, READING, REPLY, NodeView
 from ..play.speech import speaker_label
 from .cast import pair_on_stage
 from .choices import draw_card
@@ -103,15 +103,17 @@ class Staged:
     def _warm_ahead(self, ctx: Context) -> None:
         """On a still frame, once a moment, prepare the text the next moment shows so the key that brings it
         costs no wrapping or rendering: while a line is read, the options' cards (drawn off screen, as they
-        first appear); while the coach's card waits (the play has already moved on), the next node's layout,
-        whose wrapping is remembered for when that node is shown."""
+        first appear); after a pick, the coach's card; while the coach's card waits (the play has already
+        moved on), the next node's layout, whose wrapping is remembered for when that node is shown."""
         if self._ahead_done:
             return
         self._ahead_done = True
+        scratch = pygame.Surface((1, 1))  # drawn on for what the drawing renders and remembers
         if self.phase == READING and self.choices.buttons:
-            scratch = pygame.Surface((1, 1))
             for b in self.choices.buttons:
                 draw_card(scratch, ctx, None, replace(b, enabled=True))
+        elif self.phase in (CHOSEN, REPLY) and self.card is not None and ctx.settings.coach != "debrief":
+            self.card.draw(scratch, ctx, self.card_rect(ctx))
         elif self.phase == FEEDBACK and not self.play.ended and self.play.node is not None:
             upcoming_view = NodeView.of(self.play)
             self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None)
@@ -248,10 +250,20 @@ class Staged:
         return then() if then is not None else None
 
     def wake_in(self) -> float | None:
-        """Seconds until her eyes next shut or open, or 0 while art is still to be warmed (a step of a still
-        screen warms a little of it): the idle loop sleeps until then."""
+        """Seconds until her eyes next shut or open or the continue mark blinks, or 0 while art is still to be
+        warmed or the next moment's text prepared (a step of a still screen does a little of it): the idle loop
+        sleeps until then."""
         replan = self._planned is not None and self._moment() != self._planned
-        return 0.0 if self.warmer.pending or replan else self.motion.wake_in()
+        if self.warmer.pending or replan or not self._ahead_done:
+            return 0.0
+        wakes = [t for t in (self.motion.wake_in(), self._blink_in()) if t is not None]
+        return min(wakes) if wakes else None
+
+    def _blink_in(self) -> float | None:
+        """Seconds until the continue mark next goes on or off, while it blinks (then it stays lit)."""
+        if not self.waiting or self.waited >= BLINK_SECONDS:
+            return None
+        return max(0.0, (int(self.waited * 2.5) + 1) / 2.5 - self.waited)
 
     @property
     def waiting(self) -> bool:
@@ -285,7 +297,9 @@ class Staged:
         return None
 
     def stage_animating(self) -> bool:
-        return self.fading or (self.waiting and self.waited < BLINK_SECONDS)
+        """Whether every frame changes: a dissolve or a movement. The continue mark's blink changes a frame
+        five times in two seconds; wake_in says when, and the frames between are not drawn again."""
+        return self.fading
 
     def draw_dissolve(self, surface: pygame.Surface) -> None:
         """The dissolving picture over the frame just drawn (the last of the scene's drawing)."""
