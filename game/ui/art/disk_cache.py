@@ -10,7 +10,6 @@ painting as usual; a file that is not what the game wrote is set aside, with a n
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path
 import pygame
 
 from ...safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
+from ...sha256 import sha256
 from ...userdata.paths import data_dir
 from .raw_format import RawError, decode, encode
 
@@ -29,7 +29,7 @@ _code_hash: str | None = None
 def _art_hash() -> str:
     global _code_hash
     if _code_hash is None:
-        h = hashlib.sha256()
+        h = sha256()
         here = Path(__file__).resolve().parent
         for path in sorted(here.glob("*.py")):  # every painter module, so a new one is covered too
             h.update(path.read_bytes())
@@ -65,7 +65,7 @@ def cached_picture(kind: str, key: Hashable, paint: Callable[[], pygame.Surface]
 
 def picture_path(kind: str, key: Hashable) -> Path:
     """Where the picture for (kind, key) is kept."""
-    name = hashlib.sha256(repr((kind, key, _art_hash())).encode()).hexdigest()[:24]
+    name = sha256(repr((kind, key, _art_hash())).encode()).hexdigest()[:24]
     return folder() / f"{kind}-{name}.raw"
 
 
