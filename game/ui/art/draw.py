@@ -107,13 +107,24 @@ def supersampled(size: tuple[int, int], factor: int, paint: Callable[[pygame.Sur
 
 
 def for_display(surface: pygame.Surface, alpha: bool) -> pygame.Surface:
-    """The surface in the display's pixel format when a window exists (faster to blit every frame)."""
+    """The surface in the display's pixel format when a window exists (faster to blit every frame). A
+    transparent picture already in that format (a portrait read from the art cache is) is kept as it is:
+    converting it would copy it, twice its memory while it is made, for the same pixels."""
     if pygame.display.get_surface() is None:
         return surface
     try:
-        return surface.convert_alpha() if alpha else surface.convert()
+        if not alpha:
+            return surface.convert()
+        if _same_format(surface, pygame.Surface((1, 1), pygame.SRCALPHA).convert_alpha()):
+            return surface
+        return surface.convert_alpha()
     except pygame.error:
         return surface
+
+
+def _same_format(a: pygame.Surface, b: pygame.Surface) -> bool:
+    return (a.get_bitsize() == b.get_bitsize() and a.get_masks() == b.get_masks()
+            and bool(a.get_flags() & pygame.SRCALPHA) == bool(b.get_flags() & pygame.SRCALPHA))
 
 
 def surface_bytes(surface: pygame.Surface | None) -> int:
@@ -142,6 +153,14 @@ class LRU:
         if item is not None:
             self._items.move_to_end(key)
         return item
+
+    def make_room(self, size: tuple[int, int]) -> None:
+        """Before a picture of `size` (32-bit) is made or loaded: let go now of what putting it would push out,
+        so the old pictures and the new one are not all in memory at once."""
+        need = max(0, size[0]) * max(0, size[1]) * 4
+        while self._items and (len(self._items) >= self.limit or self.bytes + need > self.max_bytes):
+            _, dropped = self._items.popitem(last=False)
+            self.bytes -= surface_bytes(dropped)
 
     def put(self, key: Hashable, value: pygame.Surface) -> pygame.Surface:
         old = self._items.pop(key, None)
