@@ -49,3 +49,15 @@ def test_no_upward_imports(layer):
 def test_sources_is_below_the_view_and_the_commands():
     names = _imports(GAME / "sources.py")
     assert not [n for n in names if n.startswith(("game.ui", "game.commands"))]
+
+
+def test_nothing_in_the_game_loads_openssl_to_hash():
+    """hashlib loads OpenSSL (about 3 MB resident); game.sha256 gives the same digests from Python's own module."""
+    import hashlib
+
+    from game.sha256 import sha256
+
+    assert sha256(b"Customer Chain").hexdigest() == hashlib.sha256(b"Customer Chain").hexdigest()
+    users = [str(p.relative_to(ROOT)) for p in GAME.rglob("*.py")
+             if p.name != "sha256.py" and "hashlib" in _imports(p)]
+    assert not users

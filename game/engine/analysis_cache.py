@@ -6,13 +6,13 @@ An edited file has a new hash and is always analysed again; so is every file aft
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 
 from ..safe_json import Damaged, read_json, remove_stale_temp_files, set_aside
+from ..sha256 import sha256
 
 MAX_ENTRIES = 500
 MAX_BYTES = 32 << 20  # 500 entries of diagnostics fit many times over
@@ -36,7 +36,7 @@ def checker_hash() -> str:
     """Hash of the checker's own source, so a changed checker never trusts old results."""
     global _code_hash
     if _code_hash is None:
-        h = hashlib.sha256()
+        h = sha256()
         for path in code_files():
             h.update(path.name.encode() + b"\0" + path.read_bytes())
         _code_hash = h.hexdigest()[:16]
@@ -82,7 +82,7 @@ class AnalysisCache:
 
     @staticmethod
     def key(data: bytes) -> str:
-        return hashlib.sha256(data).hexdigest()
+        return sha256(data).hexdigest()
 
     def get(self, key: str) -> list[dict] | None:
         return self.entries.get(key)

@@ -10,7 +10,7 @@ explicit `id` keeps it through such edits).
 
 from __future__ import annotations
 
-import hashlib
+from ..sha256 import sha256
 
 RESERVED = frozenset({"timeout"})  # a timer's decision is recorded as "timeout"
 
@@ -20,5 +20,5 @@ def derived_id(next_id: str, text: str, condition: str | None = None) -> str:
     words = " ".join(text.split())
     if condition is not None:
         words += "\n" + " ".join(condition.split())
-    digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:6]
+    digest = sha256(words.encode("utf-8")).hexdigest()[:6]
     return f"{next_id[:57]}_{digest}"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 
+from ..sha256 import sha256
 from .analysis_cache import AnalysisCache
 from .builder import Builder
 from .diagnostics import Diagnosed, Diagnostic, Reporter
@@ -160,6 +160,6 @@ def _load(data: bytes, path: str, rep: Reporter) -> tuple[Scenario, Positions] |
     raw = prune(check(root, SCENARIO, rep, "the scenario"))
     check_glyphs(raw, text, rep)
     # The cross-reference checks run on whatever parts checked cleanly, so one run reports every problem.
-    builder = Builder(raw, path, rep, hashlib.sha256(data).hexdigest()[:12], text)
+    builder = Builder(raw, path, rep, sha256(data).hexdigest()[:12], text)
     scenario = builder.build()
     return None if scenario is None else (scenario, builder.positions)

@@ -10,10 +10,10 @@ still applies and says where it stopped.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..sha256 import sha256
 from . import vocabulary as vocab
 from .lifetime import LifetimeValue, lifetime_value
 from .model import Choice, Ending, Node, Reply, Scenario, pick
@@ -66,7 +66,7 @@ def reply_mood(reply: Reply, deltas: dict[str, int]) -> str:
 
 def shuffle_key(seed: int, node_id: str, index: int, choice: Choice) -> str:
     """A stable sort key: the same seed shows a node's options in the same order every time."""
-    return hashlib.sha256(f"{seed}|{node_id}|{choice.id or index}|{choice.text}".encode()).hexdigest()
+    return sha256(f"{seed}|{node_id}|{choice.id or index}|{choice.text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

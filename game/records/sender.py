@@ -10,13 +10,10 @@ statement is stored exactly once. The game never waits for any of this: the Send
 from __future__ import annotations
 
 import base64
-import http.client
 import random
 import socket
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -46,6 +43,9 @@ class SendReport:
 
 
 def _describe(exc: BaseException, config: LrsConfig, timeout: float) -> str:
+    import http.client
+    import urllib.error
+
     host = config.shown_endpoint
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
         exc = exc.reason
@@ -75,6 +75,12 @@ def _status_words(status: int, reason: str) -> str:
 
 def post(config: LrsConfig, bodies: list[str], timeout: float = TIMEOUT_S) -> Answer:
     """POST a JSON array of statements; never raises for network trouble."""
+    # Imported at the first send: with OpenSSL and the email parser they take about 6 MB, which a game
+    # that records plays but sends them nowhere never needs.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     data = ("[" + ",".join(bodies) + "]").encode("utf-8")
     request = urllib.request.Request(config.statements_url, data=data, method="POST")
     request.add_header("Content-Type", "application/json")

@@ -11,7 +11,6 @@ the best and worst paths by their choices, which are replayed here (`game.engine
 from __future__ import annotations
 
 import atexit
-import hashlib
 import json
 import os
 import subprocess
@@ -27,6 +26,7 @@ from ..engine.analysis import best_and_worst
 from ..engine.budget import Budget
 from ..engine.outcome_json import range_from_json
 from ..engine.reading import Unreadable, read_capped
+from ..sha256 import sha256
 
 #: States the view explores at most (the engine's default, so the library's scenarios are explored in full:
 #: about a second in the worker process on this project's 2-core machine).
@@ -94,7 +94,7 @@ class OutcomeJob:
     def _source(self) -> bytes:
         """The bytes the scenario was loaded from; ValueError when its file is gone or has changed since."""
         data = read_capped(self.scenario.path)
-        if hashlib.sha256(data).hexdigest()[:12] != self.scenario.version:
+        if sha256(data).hexdigest()[:12] != self.scenario.version:
             raise ValueError("the file has changed since it was loaded")
         return data
 

@@ -141,3 +141,16 @@ def test_sounds_are_soft_and_click_free():
         peak = max(abs(s) for s in frames)
         assert 0.45 * 32767 <= peak <= 0.51 * 32767, cue
         assert abs(frames[0]) < 0.05 * 32767 and abs(frames[-1]) < 0.05 * 32767, cue
+
+
+def test_the_mixer_runs_at_the_rate_every_shipped_sound_is_made_at_or_below(monkeypatch):
+    """A faster mixer would hear nothing more and hold every decoded sound at twice the memory."""
+    for path in sorted((ROOT / "assets" / "sounds").glob("*.wav")):
+        with wave.open(str(path)) as wav:
+            assert wav.getframerate() <= audio.RATE, path.name
+    opened: list[dict] = []
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: (audio.RATE, -16, 2) if opened else None)
+    monkeypatch.setattr(pygame.mixer, "init", lambda **kwargs: opened.append(kwargs))
+    assert Audio().available
+    assert opened[0]["frequency"] == audio.RATE
+    assert opened[0]["buffer"] / audio.RATE <= 1024 / 44100 + 1e-9  # no later than a cue was at 44.1 kHz

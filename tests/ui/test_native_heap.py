@@ -1,4 +1,5 @@
-"""glibc's limit for separately mapped allocations is fixed after the first frame, so freed pictures go back."""
+"""glibc's limit for separately mapped allocations is fixed after the first frame (or before the stage warms its
+pictures, when no frame came first), so freed pictures go back."""
 
 from __future__ import annotations
 
@@ -56,3 +57,27 @@ print(before - rss())
         assert out.returncode == 0, out.stderr
         returned[mode] = int(out.stdout.strip())
     assert returned["fixed"] > 25_000 > returned["dynamic"]  # kB given back after freeing 30 MB of blocks
+
+
+@pytest.mark.skipif(not glibc(), reason="glibc's mallopt only")
+def test_a_stage_opened_before_any_frame_fixes_the_limit_before_it_warms_its_pictures(tmp_path) -> None:
+    """Opening straight onto a scenario, the stage paints or loads its largest pictures before the App's
+    first frame: the limit is fixed then, not only after that frame."""
+    program = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from game.commands.common import require_scenario
+from game.ui import native_heap
+from game.ui.bootstrap import Options, make_app
+from game.ui.scenes.play import PlayScene
+from game.userdata.settings import Settings
+
+assert not native_heap._done
+app = make_app(Options(size=(640, 480), settings=Settings()), first=PlayScene(require_scenario("ringing_phone")))
+app.top.layout(app.ctx)
+print(app.frames_drawn, native_heap._done)
+"""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", CUSTOMER_CHAIN_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-2:] == ["0", "[True]"]

@@ -19,13 +19,9 @@ from pathlib import Path
 import pygame
 
 from ...safe_json import Damaged, read_bytes, remove_stale_temp_files, set_aside
+from ...sha256 import sha256
 from ...userdata.paths import data_dir
 from .raw_format import RawError, decode, encode
-
-try:  # hashlib's own BLAKE2, without hashlib's import of OpenSSL (a few milliseconds of the first frame)
-    from _blake2 import blake2b
-except ImportError:  # another Python: the same function through hashlib
-    from hashlib import blake2b
 
 _code_hash: str | None = None
 
@@ -33,7 +29,7 @@ _code_hash: str | None = None
 def _art_hash() -> str:
     global _code_hash
     if _code_hash is None:
-        h = blake2b(digest_size=16)
+        h = sha256()
         here = Path(__file__).resolve().parent
         for path in sorted(here.glob("*.py")):  # every painter module, so a new one is covered too
             h.update(path.read_bytes())
@@ -69,7 +65,7 @@ def cached_picture(kind: str, key: Hashable, paint: Callable[[], pygame.Surface]
 
 def picture_path(kind: str, key: Hashable) -> Path:
     """Where the picture for (kind, key) is kept."""
-    name = blake2b(repr((kind, key, _art_hash())).encode(), digest_size=12).hexdigest()
+    name = sha256(repr((kind, key, _art_hash())).encode()).hexdigest()[:24]
     return folder() / f"{kind}-{name}.raw"
 
 

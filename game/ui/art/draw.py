@@ -106,32 +106,25 @@ def supersampled(size: tuple[int, int], factor: int, paint: Callable[[pygame.Sur
     return small
 
 
-_alpha_formats: dict[tuple, tuple] = {}  # a display format's masks -> the masks convert_alpha() gives for it
-
-
-def _display_alpha_masks(display: pygame.Surface) -> tuple:
-    key = (display.get_bitsize(), display.get_masks())
-    if key not in _alpha_formats:
-        _alpha_formats[key] = pygame.Surface((1, 1), pygame.SRCALPHA).convert_alpha().get_masks()
-    return _alpha_formats[key]
-
-
 def for_display(surface: pygame.Surface, alpha: bool) -> pygame.Surface:
     """The surface in the display's pixel format when a window exists (faster to blit every frame). A
-    transparent picture already in that format (one read from the art cache) is kept as it is: converting
-    would copy it, about 2 ms for a 1080p portrait, for the same pixels."""
-    display = pygame.display.get_surface()
-    if display is None:
+    transparent picture already in that format (a portrait read from the art cache is) is kept as it is:
+    converting it would copy it, twice its memory while it is made, for the same pixels."""
+    if pygame.display.get_surface() is None:
         return surface
     try:
         if not alpha:
             return surface.convert()
-        if surface.get_flags() & pygame.SRCALPHA and surface.get_bitsize() == 32 \
-                and surface.get_masks() == _display_alpha_masks(display):
+        if _same_format(surface, pygame.Surface((1, 1), pygame.SRCALPHA).convert_alpha()):
             return surface
         return surface.convert_alpha()
     except pygame.error:
         return surface
+
+
+def _same_format(a: pygame.Surface, b: pygame.Surface) -> bool:
+    return (a.get_bitsize() == b.get_bitsize() and a.get_masks() == b.get_masks()
+            and bool(a.get_flags() & pygame.SRCALPHA) == bool(b.get_flags() & pygame.SRCALPHA))
 
 
 def surface_bytes(surface: pygame.Surface | None) -> int:
@@ -160,6 +153,14 @@ class LRU:
         if item is not None:
             self._items.move_to_end(key)
         return item
+
+    def make_room(self, size: tuple[int, int]) -> None:
+        """Before a picture of `size` (32-bit) is made or loaded: let go now of what putting it would push out,
+        so the old pictures and the new one are not all in memory at once."""
+        need = max(0, size[0]) * max(0, size[1]) * 4
+        while self._items and (len(self._items) >= self.limit or self.bytes + need > self.max_bytes):
+            _, dropped = self._items.popitem(last=False)
+            self.bytes -= surface_bytes(dropped)
 
     def put(self, key: Hashable, value: pygame.Surface) -> pygame.Surface:
         old = self._items.pop(key, None)

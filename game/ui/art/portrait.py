@@ -89,6 +89,7 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
         canvas.blit(solid, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
 
     factor = 3 if w * h <= 160_000 else 2
+    _cache.make_room((w, h))
     picture = cached_picture("portrait", key, lambda: supersampled((w, h), factor, paint), (w, h))
     return _cache.put(key, for_display(picture, alpha=True))
 

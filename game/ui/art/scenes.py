@@ -290,6 +290,7 @@ def render_scene(setting: str, size: tuple[int, int]) -> pygame.Surface:
         _soften(picture)
         return picture
 
+    _cache.make_room((w, h))
     return _cache.put(key, for_display(cached_picture("scene", key, make, (w, h)), alpha=False))
 
 

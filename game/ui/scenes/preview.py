@@ -7,7 +7,6 @@ Keys on top of the play screen's: F2 jump to a node, F3 copy FILE:LINE, F5 start
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from ...engine import TIMEOUT, EngineError, Playthrough, Scenario, load_bytes
 from ...engine.analysis_cache import AnalysisCache
 from ...engine.playthrough import start_point
 from ...engine.source_lines import id_lines
+from ...sha256 import sha256
 from ..context import Context
 from ..play.chrome import fit_text
 from ..play.meters import MeterPanel
@@ -42,7 +42,7 @@ class FileWatch:
 
     def __init__(self, path: str | os.PathLike, data: bytes) -> None:
         self.path = Path(path)
-        self.digest = hashlib.sha256(data).digest()
+        self.digest = sha256(data).digest()
         self.stamp = self._stamp()
         self.waited = 0.0
 
@@ -67,7 +67,7 @@ class FileWatch:
         except OSError:
             return None
         self.stamp = stamp
-        digest = hashlib.sha256(data).digest()
+        digest = sha256(data).digest()
         if digest == self.digest:
             return None
         self.digest = digest

@@ -3,35 +3,18 @@ continue mark when the line waits for a key. Narration has no nameplate and lean
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 
 import pygame
 
 from ..context import Context
 from ..play.chrome import text_width
+from .glass import glass
 from .layout import BOX_PAD_X, BOX_PAD_Y, MARK_ROOM
 from .textlog import TextLog, line, paragraph
 
 MARK = "▼"
 BLINK_SECONDS = 3.0  # the continue mark blinks this long after it appears, then stays (so the screen can sleep)
-_glass: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-
-
-def glass(surface: pygame.Surface, rect: pygame.Rect, colour, alpha: int, radius: int, border=None,
-          border_w: int = 0) -> None:
-    """A rounded panel that lets the setting show through a little (remembered by size and colour)."""
-    key = (rect.size, tuple(colour), alpha, radius, tuple(border) if border else None, border_w)
-    pic = _glass.get(key)
-    if pic is None:
-        pic = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(pic, (*colour, alpha), pic.get_rect(), border_radius=radius)
-        if border is not None and border_w:
-            pygame.draw.rect(pic, (*border, 255), pic.get_rect(), width=border_w, border_radius=radius)
-        _glass[key] = pic
-        if len(_glass) > 32:
-            _glass.popitem(last=False)
-    surface.blit(pic, rect)
 
 
 def mark_showing(waited: float, now: float) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 import pygame
 
 from ..context import Context
+from ..native_heap import fix_large_allocation_limit
 from ..play import art
 from ..play.countdown import Countdown, box_rect, draw_countdown
 from ..play.moment import CHOSEN, FEEDBACK, READING, REPLY, NodeView
@@ -121,6 +122,7 @@ class Staged:
     def _warm_first(self, ctx: Context) -> None:
         """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
         surface the dissolves are drawn into, so neither the first frame nor the first new node waits."""
+        fix_large_allocation_limit()  # before the largest pictures are made and freed, frame or no frame
         window = tuple(ctx.viewport.window)
         art.backdrop(self.view.setting, window)
         if ctx.settings.motion and self._canvas is None:  # the dissolves' surface, its memory touched now
