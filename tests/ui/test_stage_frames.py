@@ -258,7 +258,8 @@ def _wraps_when_the_next_node_shows(monkeypatch, ahead: bool) -> int:
     pilot, _ = start(require_scenario("expired_return"))
     scene = pilot.app.top
     if not ahead:
-        monkeypatch.setattr(type(scene), "_warm_ahead", lambda self, ctx: None)
+        monkeypatch.setattr(type(scene), "_plan_ahead", lambda self, ctx: [])
+        scene._ahead = []  # nor what was planned for the moment on screen
     read_to_choices(pilot, scene)
     pilot.press("1")
     wait_for_feedback(pilot, scene)
@@ -278,25 +279,45 @@ def test_while_the_coachs_card_waits_the_next_node_is_laid_out_so_its_key_wraps_
     assert without >= 6 and with_ahead * 4 <= without, (with_ahead, without)
 
 
-def test_work_ahead_is_done_only_on_frames_that_present_nothing(monkeypatch):
-    pilot, _ = start(require_scenario("expired_return"))
+def test_work_ahead_is_light_on_frames_that_are_drawn_and_none_while_a_picture_dissolves(monkeypatch):
+    pilot, _ = start(require_scenario("expired_return"), motion=True, text_speed="normal")
     scene = pilot.app.top
-    calls: list[bool] = []
-    real = type(scene)._warm_ahead
+    done: list[tuple[int, bool, bool, bool]] = []  # (frame, light, drawn, dissolving)
+    real = type(scene)._plan_ahead
+    frame = [0]
 
-    def spying(self, ctx):
-        calls.append(self.dirty or self.animating())
-        real(self, ctx)
+    def planned(self, ctx):
+        def spied(light, task):
+            def run():
+                done.append((frame[0], light, self.dirty or self.animating(), self.fading))
+                return task()
+            return light, run
+        return [spied(light, task) for light, task in real(self, ctx)]
 
-    monkeypatch.setattr(type(scene), "_warm_ahead", spying)
-    for _ in range(3):
-        pilot.frame(60)  # resting on the line
-        read_to_choices(pilot, scene)
-        pilot.press("1")
-        wait_for_feedback(pilot, scene)
+    monkeypatch.setattr(type(scene), "_plan_ahead", planned)
+    for number in ("1", "1"):
+        for _ in range(900):
+            frame[0] += 1
+            pilot.frame()
+            if scene.phase == "choosing":
+                break
+            if scene.phase == "reading" and scene.typewriter.done:
+                pilot.press(pygame.K_RETURN)
+        pilot.press(number)
+        for _ in range(900):
+            frame[0] += 1
+            pilot.frame()
+            if scene.phase == "feedback":
+                break
+            if scene.phase == "reply" and scene.typewriter.done:
+                pilot.press(pygame.K_RETURN)
         pilot.frame(120)
         pilot.press(pygame.K_SPACE)
-    assert calls and not any(calls), calls
+    drawn = [d for d in done if d[2]]
+    assert drawn and [d for d in done if not d[2]], "some work was done on drawn frames, some on still ones"
+    assert all(light and not dissolving for _, light, _, dissolving in drawn), drawn
+    frames = [f for f, *_ in drawn]
+    assert len(frames) == len(set(frames)), "at most one task on a frame that is drawn"
 
 
 def test_while_a_line_is_read_the_options_are_rendered_so_their_first_frame_renders_none_of_them(monkeypatch):
@@ -304,7 +325,8 @@ def test_while_a_line_is_read_the_options_are_rendered_so_their_first_frame_rend
         pilot, _ = start(require_scenario("expired_return"), text_speed="normal")
         scene = pilot.app.top
         if not ahead:
-            monkeypatch.setattr(type(scene), "_warm_ahead", lambda self, ctx: None)
+            monkeypatch.setattr(type(scene), "_plan_ahead", lambda self, ctx: [])
+            scene._ahead = []  # nor what was planned for the moment on screen
         ctx = pilot.app.ctx
         for _ in range(600):  # let the first line type out, then rest on it
             pilot.frame()
@@ -328,7 +350,8 @@ def test_while_her_reply_is_read_the_coachs_card_is_rendered_so_it_appears_witho
         pilot, _ = start(require_scenario("expired_return"))
         scene = pilot.app.top
         if not ahead:
-            monkeypatch.setattr(type(scene), "_warm_ahead", lambda self, ctx: None)
+            monkeypatch.setattr(type(scene), "_plan_ahead", lambda self, ctx: [])
+            scene._ahead = []  # nor what was planned for the moment on screen
         ctx = pilot.app.ctx
         read_to_choices(pilot, scene)
         pilot.press("1")

@@ -23,7 +23,7 @@ from .hud import draw_hud
 from .layout import EDGE, GAP, StageLayout, more_height
 from .people import draw_back
 from .scenery import draw_caller, draw_person, draw_setting, draw_title
-from .textlog import line, paragraph, paragraph_px
+from .textlog import TextLog, line, paragraph, paragraph_px
 
 if TYPE_CHECKING:
     from ..scenes.play import PlayScene
@@ -69,13 +69,8 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     scrolling = scene.max_scroll(ctx) > 0 and scene.phase != FEEDBACK
     if scrolling and lay.stacked:  # the box scrolls with the choices
         surface.set_clip(ctx.viewport.rect(*lay.column))
-    name = speaker_label(speaker)
-    detail = cast.role if cast is not None and name == cast.name else ""
-    chars = None if scene.typewriter.done else scene.typewriter.chars
-    box = lay.speech.move(0, -shift) if lay.stacked else lay.speech
+    box = draw_speech(scene, surface, ctx, log, lay, shift, cast=cast)
     log.parts["speech"] = ctx.viewport.rect(*box)
-    draw_dialogue(surface, ctx, log, box, lay.tab_h, name, text, chars, detail, scene.waiting,
-                  mark_showing(scene.waited, ctx.time), ctx.viewport.point(lay.lower.left - 8, 0)[0])
     if scrolling:
         surface.set_clip(ctx.viewport.rect(*lay.column))
     _phase_layer(scene, surface, ctx, lay, shift)
@@ -85,6 +80,23 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
         _more_below(scene, surface, ctx, lay)
     if scene.problem:
         _notice(scene, surface, ctx, lay)
+
+
+def draw_speech(scene: PlayScene, surface: pygame.Surface, ctx: Context, log: TextLog | None, lay: StageLayout,
+                shift: int, cast: Cast | None = None, whole: bool = False) -> pygame.Rect:
+    """The dialogue box with the line being said, typed so far (or `whole`, as it ends: the stage prepares it
+    so); `cast` is who is on stage when the caller knows it. Returns the box (logical)."""
+    speaker, text, mood = scene.speaking
+    v = scene.view
+    if cast is None and v is not None:
+        cast = on_stage(scene.scenario, v.beats, speaker, mood, scene.phase in (REPLY, FEEDBACK), v.node_id)
+    name = speaker_label(speaker)
+    detail = cast.role if cast is not None and name == cast.name else ""
+    chars = None if whole or scene.typewriter.done else scene.typewriter.chars
+    box = lay.speech.move(0, -shift) if lay.stacked else lay.speech
+    draw_dialogue(surface, ctx, log, box, lay.tab_h, name, text, chars, detail, scene.waiting or whole,
+                  mark_showing(scene.waited, ctx.time), ctx.viewport.point(lay.lower.left - 8, 0)[0])
+    return box
 
 
 def _draw_second(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: StageLayout, cast: Cast | None,

@@ -33,7 +33,7 @@ from .layout import StageLayout, compute_stage
 from .motion import Pose, StageMotion
 from .prefetch import Warmer, first_node, showing, upcoming
 from .scenery import title_width
-from .solo import card_place
+from .solo import card_place, draw_speech
 from .textlog import TextLog
 
 DISSOLVE_SECONDS = 0.25  # the last picture of a node fades into the next
@@ -70,7 +70,7 @@ class Staged:
         self._fade_left = 0.0
         self.motion = StageMotion()
         self._reacted = False  # the person has nodded (or shaken her head) at this reply
-        self._ahead_done = False  # the next moment's text has been prepared, in this moment
+        self._ahead: list[tuple[bool, Callable[[], object]]] | None = None  # the next moment, to prepare
         self._gone_to: Callable[[], Any] | None = None  # what comes once she has walked out
 
     # ---- layout ------------------------------------------------------------------------------
@@ -101,23 +101,44 @@ class Staged:
                              title_width(ctx, self.scenario.title),
                              pair=bool(v) and pair_on_stage(self.scenario, v.node_id, v.beats))
 
-    def _warm_ahead(self, ctx: Context) -> None:
-        """On a still frame, once a moment, prepare the text the next moment shows so the key that brings it
-        costs no wrapping or rendering: while a line is read, the options' cards (drawn off screen, as they
-        first appear); after a pick, the coach's card; while the coach's card waits (the play has already
-        moved on), the next node's layout, whose wrapping is remembered for when that node is shown."""
-        if self._ahead_done:
-            return
-        self._ahead_done = True
+    def _plan_ahead(self, ctx: Context) -> list[tuple[bool, Callable[[], object]]]:
+        """What the next moment shows, to prepare now so the key that brings it costs no wrapping or rendering:
+        while a line is read, the line whole and the options' cards (drawn off screen, as they first appear);
+        after a pick, her reply whole and the coach's card; while the coach's card waits (the play has already
+        moved on), the next node's layout, whose wrapping is remembered for when that node is shown. Each task
+        with whether it is light enough for a frame that is drawn as well."""
         scratch = pygame.Surface((1, 1))  # drawn on for what the drawing renders and remembers
-        if self.phase == READING and self.choices.buttons:
-            for b in self.choices.buttons:
-                draw_card(scratch, ctx, None, replace(b, enabled=True))
+        tasks: list[tuple[bool, Callable[[], object]]] = []
+        if self.phase in (READING, REPLY) and not self.typewriter.done and self._layout is not None:
+            tasks.append((True, lambda: draw_speech(self, scratch, ctx, None, self._layout, 0, whole=True)))
+        if self.phase == READING:
+            tasks += [(True, lambda b=b: draw_card(scratch, ctx, None, replace(b, enabled=True)))
+                      for b in self.choices.buttons]
         elif self.phase in (CHOSEN, REPLY) and self.card is not None and ctx.settings.coach != "debrief":
-            self.card.draw(scratch, ctx, self.card_rect(ctx))
+            tasks.append((True, lambda: self.card.draw(scratch, ctx, self.card_rect(ctx))))
         elif self.phase == FEEDBACK and not self.play.ended and self.play.node is not None:
-            upcoming_view = NodeView.of(self.play)
-            self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None)
+            def next_layout() -> None:
+                upcoming_view = NodeView.of(self.play)
+                self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None)
+
+            tasks.append((False, next_layout))
+        return tasks
+
+    @property
+    def _ahead_done(self) -> bool:
+        """Whether what the next moment shows has been prepared, in this moment."""
+        return self._ahead is not None and not self._ahead
+
+    def _work_ahead(self, ctx: Context, drawn: bool) -> None:
+        """Prepare the next moment (see _plan_ahead): all of it on a frame that presents nothing, one light
+        task on a frame that is drawn (a frame with a line typing has the room; a dissolve's has none)."""
+        if self._ahead is None:
+            self._ahead = self._plan_ahead(ctx)
+        if not drawn:
+            while self._ahead:
+                self._ahead.pop(0)[1]()
+        elif self._ahead and self._ahead[0][0] and not self.fading:
+            self._ahead.pop(0)[1]()
 
     def _warm_first(self, ctx: Context) -> None:
         """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
@@ -157,7 +178,7 @@ class Staged:
             return False
         self._planned = self._moment()
         self.warmer.plan(upcoming(self, self._person_size))
-        self._ahead_done = False
+        self._ahead = None
         return True
 
     def layout_changed(self, ctx: Context) -> None:
@@ -275,7 +296,7 @@ class Staged:
 
     def stage_update(self, dt: float, ctx: Context | None = None) -> Any:
         """Let time pass on the stage; returns the ending's transition once she has walked out. With `ctx`, a
-        still frame also prepares the text the next moment shows (see _warm_ahead)."""
+        frame also prepares the text the next moment shows (see _work_ahead)."""
         if self.phase == REPLY and not self._reacted:
             self.motion.react(self.speaking[2])
         self._reacted = self.phase == REPLY
@@ -294,8 +315,8 @@ class Staged:
             drawn = self.dirty or self.animating()
             if self.warmer.pending:
                 self.warmer.work(drawn=drawn)
-            elif ctx is not None and not drawn:
-                self._warm_ahead(ctx)
+            if ctx is not None and (drawn or not self.warmer.pending):
+                self._work_ahead(ctx, drawn)
         return None
 
     def stage_animating(self) -> bool:
