@@ -289,7 +289,7 @@ def test_work_ahead_is_light_on_frames_that_are_drawn_and_none_while_a_picture_d
     def planned(self, ctx):
         def spied(light, task):
             def run():
-                done.append((frame[0], light, self.dirty or self.animating(), self.fading))
+                done.append((frame[0], light, self.dirty or self.animating(), self.dissolving))
                 return task()
             return light, run
         return [spied(light, task) for light, task in real(self, ctx)]

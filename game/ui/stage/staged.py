@@ -137,7 +137,7 @@ class Staged:
         if not drawn:
             while self._ahead:
                 self._ahead.pop(0)[1]()
-        elif self._ahead and self._ahead[0][0] and not self.fading:
+        elif self._ahead and self._ahead[0][0] and not self.dissolving:
             self._ahead.pop(0)[1]()
 
     def _warm_first(self, ctx: Context) -> None:
