@@ -279,20 +279,20 @@ def test_while_the_coachs_card_waits_the_next_node_is_laid_out_so_its_key_wraps_
     assert without >= 6 and with_ahead * 4 <= without, (with_ahead, without)
 
 
-def test_work_ahead_is_light_on_frames_that_are_drawn_and_none_while_a_picture_dissolves(monkeypatch):
+def test_work_ahead_is_one_task_on_a_frame_that_is_drawn_and_none_while_a_picture_dissolves(monkeypatch):
     pilot, _ = start(require_scenario("expired_return"), motion=True, text_speed="normal")
     scene = pilot.app.top
-    done: list[tuple[int, bool, bool, bool]] = []  # (frame, light, drawn, dissolving)
+    done: list[tuple[int, bool, bool]] = []  # (frame, drawn, dissolving)
     real = type(scene)._plan_ahead
     frame = [0]
 
     def planned(self, ctx):
-        def spied(light, task):
+        def spied(task):
             def run():
-                done.append((frame[0], light, self.dirty or self.animating(), self.dissolving))
+                done.append((frame[0], self.dirty or self.animating(), self.dissolving))
                 return task()
-            return light, run
-        return [spied(light, task) for light, task in real(self, ctx)]
+            return run
+        return [spied(task) for task in real(self, ctx)]
 
     monkeypatch.setattr(type(scene), "_plan_ahead", planned)
     for number in ("1", "1"):
@@ -313,9 +313,9 @@ def test_work_ahead_is_light_on_frames_that_are_drawn_and_none_while_a_picture_d
                 pilot.press(pygame.K_RETURN)
         pilot.frame(120)
         pilot.press(pygame.K_SPACE)
-    drawn = [d for d in done if d[2]]
-    assert drawn and [d for d in done if not d[2]], "some work was done on drawn frames, some on still ones"
-    assert all(light and not dissolving for _, light, _, dissolving in drawn), drawn
+    drawn = [d for d in done if d[1]]
+    assert drawn and [d for d in done if not d[1]], "some work was done on drawn frames, some on still ones"
+    assert not any(dissolving for _, _, dissolving in drawn), drawn
     frames = [f for f, *_ in drawn]
     assert len(frames) == len(set(frames)), "at most one task on a frame that is drawn"
 

@@ -70,7 +70,7 @@ class Staged:
         self._fade_left = 0.0
         self.motion = StageMotion()
         self._reacted = False  # the person has nodded (or shaken her head) at this reply
-        self._ahead: list[tuple[bool, Callable[[], object]]] | None = None  # the next moment, to prepare
+        self._ahead: list[Callable[[], object]] | None = None  # what the next moment shows, to prepare
         self._gone_to: Callable[[], Any] | None = None  # what comes once she has walked out
 
     # ---- layout ------------------------------------------------------------------------------
@@ -101,27 +101,26 @@ class Staged:
                              title_width(ctx, self.scenario.title),
                              pair=bool(v) and pair_on_stage(self.scenario, v.node_id, v.beats))
 
-    def _plan_ahead(self, ctx: Context) -> list[tuple[bool, Callable[[], object]]]:
+    def _plan_ahead(self, ctx: Context) -> list[Callable[[], object]]:
         """What the next moment shows, to prepare now so the key that brings it costs no wrapping or rendering:
         while a line is read, the line whole and the options' cards (drawn off screen, as they first appear);
         after a pick, her reply whole and the coach's card; while the coach's card waits (the play has already
         moved on), the next node's layout, whose wrapping is remembered for when that node is shown. Each task
-        with whether it is light enough for a frame that is drawn as well."""
+        takes about a millisecond or less."""
         scratch = pygame.Surface((1, 1))  # drawn on for what the drawing renders and remembers
-        tasks: list[tuple[bool, Callable[[], object]]] = []
+        tasks: list[Callable[[], object]] = []
         if self.phase in (READING, REPLY) and not self.typewriter.done and self._layout is not None:
-            tasks.append((True, lambda: draw_speech(self, scratch, ctx, None, self._layout, 0, whole=True)))
+            tasks.append(lambda: draw_speech(self, scratch, ctx, None, self._layout, 0, whole=True))
         if self.phase == READING:
-            tasks += [(True, lambda b=b: draw_card(scratch, ctx, None, replace(b, enabled=True)))
-                      for b in self.choices.buttons]
+            tasks += [lambda b=b: draw_card(scratch, ctx, None, replace(b, enabled=True)) for b in self.choices.buttons]
         elif self.phase in (CHOSEN, REPLY) and self.card is not None and ctx.settings.coach != "debrief":
-            tasks.append((True, lambda: self.card.draw(scratch, ctx, self.card_rect(ctx))))
+            tasks.append(lambda: self.card.draw(scratch, ctx, self.card_rect(ctx)))
         elif self.phase == FEEDBACK and not self.play.ended and self.play.node is not None:
             def next_layout() -> None:
                 upcoming_view = NodeView.of(self.play)
                 self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None)
 
-            tasks.append((False, next_layout))
+            tasks.append(next_layout)
         return tasks
 
     @property
@@ -130,15 +129,16 @@ class Staged:
         return self._ahead is not None and not self._ahead
 
     def _work_ahead(self, ctx: Context, drawn: bool) -> None:
-        """Prepare the next moment (see _plan_ahead): all of it on a frame that presents nothing, one light
-        task on a frame that is drawn (a frame with a line typing has the room; a dissolve's has none)."""
+        """Prepare the next moment (see _plan_ahead): all of it on a frame that presents nothing, one task on a
+        frame that is drawn (a frame with a line typing or the meters moving has the room; a dissolve's has
+        none)."""
         if self._ahead is None:
             self._ahead = self._plan_ahead(ctx)
         if not drawn:
             while self._ahead:
-                self._ahead.pop(0)[1]()
-        elif self._ahead and self._ahead[0][0] and not self.dissolving:
-            self._ahead.pop(0)[1]()
+                self._ahead.pop(0)()
+        elif self._ahead and not self.dissolving:
+            self._ahead.pop(0)()
 
     def _warm_first(self, ctx: Context) -> None:
         """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
