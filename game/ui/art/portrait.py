@@ -21,7 +21,7 @@ from .portrait_look import DEFAULTS, HAIR, OUTFIT, SKIN, Look, look_from
 
 __all__ = ["DEFAULTS", "EXPRESSIONS", "HAIR", "OUTFIT", "SKIN", "Expression", "Look", "clear_cache", "look_from",
            "mood_for", "neck_line", "render_portrait", "warm_portraits"]
-_cache = LRU(24, 8 << 20)  # a stage portrait at 1080p is ~2 MB: her mood talking, still and blinking, and one more
+_cache = LRU(24, 13 << 19)  # 6.5 MB: her face still, talking and mid-blink at 1080p (2 MB each) and a caller or two
 
 
 def mood_for(node_mood: str, satisfaction_percent: int) -> str:
