@@ -94,7 +94,7 @@ def portrait_pieces(appearance: Mapping[str, object], mood: str, size: tuple[int
         return whole
     mod = _art("portrait_parts")
     if mod is None or _bytes(still) < mod.PARTS_FROM:
-        face = portrait(appearance, mood, size, talking, blinking)
+        face = portrait(appearance, mood, size, talking, blinking=blinking)
         return [(face, face.get_rect(), face.get_rect())] if face is not None else whole
     try:
         part, at = mod.render_part(appearance, mood, size, talking, blinking)
