@@ -4,7 +4,6 @@ so a test can measure every drawn line against the box it belongs in."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -55,14 +54,13 @@ def slant_px(ctx: Context, token: str) -> int:
     return round(ctx.px(token) * SLANT)
 
 
-def _slant(key: tuple, frame: int, upright: Callable[[], pygame.Surface], lean: int) -> pygame.Surface:
-    """The line's picture leaning right (made once from `upright()`, then remembered while there is room)."""
+def _slant(key: tuple, frame: int, img: pygame.Surface, lean: int) -> pygame.Surface:
+    """The line's picture leaning right (made once, then remembered while there is room)."""
     _slanted_on[key] = frame
     out = _slanted.get(key)
     if out is not None:
         _slanted.move_to_end(key)
         return out
-    img = upright()
     w, h = img.get_size()
     out = pygame.Surface((w + lean, h), pygame.SRCALPHA)
     for y in range(0, h, 2):
@@ -105,11 +103,9 @@ def paragraph(surface: pygame.Surface, ctx: Context, log: TextLog | None, text: 
         if left is not None and left <= 0:
             break
         if line:
-            if lean:  # the upright line is rendered only to be slanted, then not kept as drawn
-                img = _slant((str(line), px, colour, bold, lean), ctx.text.frame,
-                             lambda line=line: ctx.text.render(line, px, colour, bold), lean)
-            else:
-                img = ctx.text.render(line, px, colour, bold)
+            img = ctx.text.render(line, px, colour, bold)
+            if lean:
+                img = _slant((str(line), px, colour, bold, lean), ctx.text.frame, img, lean)
             x = line_x(line, rect.left, rect.width, img.get_width())
             shown = img.get_width()
             if left is not None and left < len(line):  # right to left, the typed part is the right end
