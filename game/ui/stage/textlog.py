@@ -18,6 +18,7 @@ _slanted_bytes = [0]
 _MAX_SLANTED = 256
 SLANTED_BYTES = 1 << 20  # slanted lines kept at most, unless the frame being drawn uses more (0.3 MB a 1080p line)
 
+
 @dataclass(frozen=True)
 class Block:
     text: str
