@@ -78,6 +78,8 @@ def test_the_1080p_stage_portrait_keeps_no_whole_talking_face() -> None:
     portrait.clear_cache()  # from the art cache on disk: the parts come back the same size, no painting
     assert [p.get_size() for p, _, _ in art.portrait_pieces(look, "impatient", size, True)][-1] == \
         portrait_parts.moving_part(size, False).size
+    parts = sorted(disk_cache.folder().glob("portrait_part-*.raw"))
+    assert len(parts) == 2 and all(disk_cache._OURS.match(p.name) for p in parts)  # kept under the folder's bound
 
 
 def test_a_face_that_moves_outside_the_expected_part_is_kept_whole(monkeypatch) -> None:

@@ -52,7 +52,7 @@ def render_part(appearance: Mapping[str, object], mood: str, size: tuple[int, in
                 return whole
             return whole.subsurface(at).copy()
 
-        part = cached_picture("portrait-part", key, make)
+        part = cached_picture("portrait_part", key, make)
         if part.get_size() not in ((w, h), at.size):
             part = for_display(paint_whole(key), alpha=True)  # a stored part of another shape: whole, to be safe
         _parts.make_room(part.get_size())
