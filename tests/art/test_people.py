@@ -118,3 +118,18 @@ def test_new_appearance_words_change_the_picture(word):
     pictures = [pygame.image.tobytes(render_portrait({word: value}, "neutral", SIZE), "RGBA") for value in values]
     assert len(set(pictures)) == len(values)
     assert look_from({word: "nonsense"}) == look_from({})
+
+
+def test_dimmed_listeners_are_kept_within_a_byte_bound() -> None:
+    """Sixteen dimmed 1080p listeners were 32 MB; the copies are bounded in bytes and the one drawn is kept."""
+    from game.ui.stage import people
+
+    people._dimmed.clear()
+    face = pygame.Surface((696, 712), pygame.SRCALPHA)
+    face.fill((200, 150, 120, 255))
+    for n in range(16):
+        pic = people.dimmed(face, ("listener", n))
+        assert people.dimmed(face, ("listener", n)) is pic
+        assert people._dimmed.bytes <= people._dimmed.max_bytes
+    assert len(people._dimmed) == 2 and pic.get_at((5, 5))[:3] < face.get_at((5, 5))[:3]  # darker
+    people._dimmed.clear()

@@ -126,8 +126,9 @@ def test_a_stage_portrait_is_held_by_one_cache_only(tmp_path, monkeypatch) -> No
     small = play_art.portrait(look, "neutral", (120, 124))
     assert big is not None and small is not None
     assert play_art.portrait(look, "neutral", (696, 712)) is big  # still one picture, from the art's own cache
+    assert play_art.portrait(look, "neutral", (120, 124)) is small
     held_here = [s for s in play_art._surfaces.values() if s is not None]
-    assert all(s is not big for s in held_here) and any(s is small for s in held_here)
+    assert all(s is not big and s is not small for s in held_here)  # the art's own cache holds both
 
 
 def test_peak_memory_is_the_childs_own_not_its_parents(tmp_path) -> None:

@@ -51,3 +51,30 @@ def test_clear_forgets_the_bytes() -> None:
     assert cache.bytes > 0
     cache.clear()
     assert cache.bytes == 0 and cache.render("Hello", 24, (0, 0, 0)) is not None
+
+
+
+def test_a_1080p_node_taken_back_to_after_the_next_one_shows_its_lines_without_rendering_them_again(
+        tmp_path, monkeypatch) -> None:
+    """The bound holds two 1080p screens of text: the node before is still rendered when a decision is taken back."""
+    from game.commands.common import require_scenario
+
+    from .test_play_support import read_to_choices, start, take
+
+    monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path))
+    pilot, _ = start(require_scenario("ringing_phone"), size=(1920, 1080))
+    scene = pilot.app.top
+    text = pilot.app.ctx.text
+    read_to_choices(pilot, scene)
+    first = scene.view.node_id
+    said = {t for _, t in scene.view.said}
+    lines = {k: s for k, s in text._surfaces.items() if any(k[0] and k[0] in t for t in said)}
+    assert sum(s.get_width() * s.get_height() * 4 for s in lines.values()) > 300_000  # a wordy node
+    take(pilot, scene, "1")
+    read_to_choices(pilot, scene)
+    assert scene.view.node_id != first
+    pilot.press(pygame.K_BACKSPACE, frames=3)
+    assert scene.view.node_id == first
+    again = {k: s for k, s in text._surfaces.items() if k in lines}
+    assert again and all(again[k] is lines[k] for k in again), "lines of the node were rendered again"
+    assert len(again) == len(lines)

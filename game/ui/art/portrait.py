@@ -20,8 +20,10 @@ from .portrait_kit import Frame
 from .portrait_look import DEFAULTS, HAIR, OUTFIT, SKIN, Look, look_from
 
 __all__ = ["DEFAULTS", "EXPRESSIONS", "HAIR", "OUTFIT", "SKIN", "Expression", "Look", "clear_cache", "look_from",
-           "mood_for", "neck_line", "render_portrait", "warm_portraits"]
-_cache = LRU(24, 8 << 20)  # a stage portrait at 1080p is ~2 MB: her mood talking, still and blinking, and one more
+           "mood_for", "neck_line", "paint_whole", "render_portrait", "warm_portraits"]
+# 4.5 MB: two 1080p stage portraits (2 MB each) and a caller or two; a large portrait talking or mid-blink keeps
+# only its moving part (see portrait_parts)
+_cache = LRU(24, 9 << 19)
 
 
 def mood_for(node_mood: str, satisfaction_percent: int) -> str:
@@ -80,18 +82,23 @@ def render_portrait(appearance: Mapping[str, object], mood: str, size: tuple[int
     cached = _cache.get(key)
     if cached is not None:
         return cached
+    _cache.make_room((w, h))
+    picture = cached_picture("portrait", key, lambda: paint_whole(key), (w, h))
+    return _cache.put(key, for_display(picture, alpha=True))
+
+
+def paint_whole(key: tuple) -> pygame.Surface:
+    """Paint the portrait for a cache key (look, mood, w, h, talking, blinking), not yet in the display's format."""
+    look, mood, w, h, talking, blinking = key
 
     def paint(canvas: pygame.Surface, _factor: float) -> None:
-        _Painter(canvas, look, key[1], bool(talking), bool(blinking)).paint()
+        _Painter(canvas, look, mood, talking, blinking).paint()
         # Translucent layers can leave the figure a shade short of opaque; make every drawn pixel solid
         # (edges are softened afterwards by the downscale).
         solid = pygame.mask.from_surface(canvas, 0).to_surface(setcolor=(0, 0, 0, 255), unsetcolor=(0, 0, 0, 0))
         canvas.blit(solid, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
 
-    factor = 3 if w * h <= 160_000 else 2
-    _cache.make_room((w, h))
-    picture = cached_picture("portrait", key, lambda: supersampled((w, h), factor, paint), (w, h))
-    return _cache.put(key, for_display(picture, alpha=True))
+    return supersampled((w, h), 3 if w * h <= 160_000 else 2, paint)
 
 
 def neck_line(size: tuple[int, int]) -> int:
@@ -108,3 +115,6 @@ def warm_portraits(appearance: Mapping[str, object], size: tuple[int, int]) -> N
 
 def clear_cache() -> None:
     _cache.clear()
+    from .portrait_parts import clear_parts
+
+    clear_parts()

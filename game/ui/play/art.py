@@ -22,6 +22,8 @@ _MAX_BYTES = 12 << 20  # pixel memory held here at most (the newest picture is a
 _held = [0]  # bytes of the pictures in _surfaces
 # A stage portrait or a full-window backdrop (about 2 and 8 MB at 1080p) is held by the art module's own
 # bounded cache; holding it here as well let the two caches keep different pictures, twice the memory.
+# Portraits of any size are held there only: this cache kept the small ones (a caller's faces) long after
+# the portrait cache had let them go, 2.6 MB of them by the bench's ending.
 _THEIRS_FROM = 1 << 20
 
 
@@ -75,10 +77,43 @@ def portrait(appearance: Mapping[str, object], mood: str, size: tuple[int, int],
     if mod is None or min(size) < 8:
         return None
     try:
-        pic = mod.render_portrait(appearance, mood, size, talking=talking, blinking=blinking)
+        return mod.render_portrait(appearance, mood, size, talking=talking, blinking=blinking)
     except Exception:  # art must never stop the game
         return _remember(key, None)
-    return pic if _bytes(pic) >= _THEIRS_FROM else _remember(key, pic)
+
+
+def portrait_pieces(appearance: Mapping[str, object], mood: str, size: tuple[int, int], talking: bool = False,
+                    blinking: bool = False) -> list[tuple[pygame.Surface, pygame.Rect, pygame.Rect]] | None:
+    """The portrait as pieces to draw once each (picture, where on the face, area of the picture): the whole
+    face, or for a large face talking or mid-blink the still face around its moving part and that part (see
+    art.portrait_parts); None when the art is unavailable."""
+    still = portrait(appearance, mood, size)
+    if still is None:
+        return None
+    whole = [(still, still.get_rect(), still.get_rect())]
+    if not (talking or blinking):
+        return whole
+    mod = _art("portrait_parts")
+    if mod is None or _bytes(still) < mod.PARTS_FROM:
+        face = portrait(appearance, mood, size, talking, blinking=blinking)
+        return [(face, face.get_rect(), face.get_rect())] if face is not None else whole
+    try:
+        part, at = mod.render_part(appearance, mood, size, talking, blinking)
+    except Exception:  # art must never stop the game
+        return whole
+    return mod.pieces(still, part, at)
+
+
+def blit_pieces(surface: pygame.Surface, face: list[tuple[pygame.Surface, pygame.Rect, pygame.Rect]],
+                origin: tuple[int, int], region: pygame.Rect | None = None) -> None:
+    """Draw a face's pieces (see portrait_pieces) with its top left at `origin`; only its `region` (face pixels)
+    when given."""
+    ox, oy = origin
+    for picture, where, area in face:
+        shown = where if region is None else where.clip(region)
+        if shown.width <= 0 or shown.height <= 0:
+            continue
+        surface.blit(picture, (ox + shown.x, oy + shown.y), shown.move(area.x - where.x, area.y - where.y))
 
 
 def portrait_room(size: tuple[int, int]) -> int:

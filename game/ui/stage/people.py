@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 
 import pygame
 
+from ..art.draw import LRU
 from ..context import Context
 from ..play import art
 
 DIM = (178, 178, 186)  # the colour a listener's picture is multiplied by: darker, a touch cooler
-_dimmed: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-_MAX_DIMMED = 16
+# Bounded in bytes too: a dimmed 1080p listener is 2 MB, and sixteen of them were kept by count alone.
+_dimmed = LRU(16, 9 << 19)
 
 
 def dimmed(picture: pygame.Surface, key: tuple) -> pygame.Surface:
     """A darker copy of a portrait (its transparency kept), remembered by `key`."""
     pic = _dimmed.get(key)
     if pic is None:
+        _dimmed.make_room(picture.get_size())
         pic = picture.copy()
         pic.fill((*DIM, 255), special_flags=pygame.BLEND_RGBA_MULT)
-        _dimmed[key] = pic
-        while len(_dimmed) > _MAX_DIMMED:
-            _dimmed.popitem(last=False)
-    else:
-        _dimmed.move_to_end(key)
+        _dimmed.put(key, pic)
     return pic
 
 

@@ -43,7 +43,7 @@ class Want:
     appearance: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def warm(self) -> None:
-        art.portrait(self.appearance, self.mood, self.size, self.talking, blinking=self.blinking)
+        art.portrait_pieces(self.appearance, self.mood, self.size, self.talking, blinking=self.blinking)
 
 
 def look_of(appearance: Mapping[str, object]) -> tuple:

@@ -31,23 +31,26 @@ def draw_person(surface: pygame.Surface, ctx: Context, logical: pygame.Rect, app
     """The portrait filling `logical` (it may run off the bottom, behind the box), placed and faded by `pose`
     (a nod lowers the head alone); returns its window rect where it stands at rest."""
     rect = ctx.viewport.rect(*logical)
-    face = art.portrait(appearance, mood, rect.size, talking, blinking=pose.blinking)
+    face = art.portrait_pieces(appearance, mood, rect.size, talking, blinking=pose.blinking)
     if face is None:
         return pygame.Rect(rect.midbottom, (0, 0))
     if pose.alpha <= 0:
         return rect
     vp = ctx.viewport
     at = rect.move(vp.px(pose.dx), vp.px(pose.dy))
+    pictures = list({id(p): p for p, _, _ in face}.values())
     if pose.alpha < 255:
-        face.set_alpha(pose.alpha)  # the cached picture: its alpha is put back straight after
+        for picture in pictures:
+            picture.set_alpha(pose.alpha)  # the cached pictures: their alpha is put back straight after
     cut = art.neck_line(rect.size) if pose.nod else None
     if cut is not None and 0 < cut < rect.height:
-        surface.blit(face, (at.left, at.top + cut), pygame.Rect(0, cut, rect.width, rect.height - cut))
-        surface.blit(face, (at.left, at.top + vp.px(pose.nod)), pygame.Rect(0, 0, rect.width, cut))
+        art.blit_pieces(surface, face, at.topleft, pygame.Rect(0, cut, rect.width, rect.height - cut))
+        art.blit_pieces(surface, face, (at.left, at.top + vp.px(pose.nod)), pygame.Rect(0, 0, rect.width, cut))
     else:
-        surface.blit(face, at)
+        art.blit_pieces(surface, face, at.topleft)
     if pose.alpha < 255:
-        face.set_alpha(255)
+        for picture in pictures:
+            picture.set_alpha(255)
     return rect
 
 

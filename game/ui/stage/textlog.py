@@ -12,8 +12,11 @@ from ..context import Context
 from ..text import is_rtl, line_x
 
 SLANT = 0.2  # a narration line leans by this share of its height: an italic look from the upright font
-_slanted: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+_slanted: OrderedDict[tuple, pygame.Surface] = OrderedDict()  # least recently drawn first
+_slanted_on: dict[tuple, int] = {}  # key -> the frame (ctx.text.frame) that last drew it
+_slanted_bytes = [0]
 _MAX_SLANTED = 256
+SLANTED_BYTES = 1 << 20  # slanted lines kept at most, unless the frame being drawn uses more (0.3 MB a 1080p line)
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,9 @@ def slant_px(ctx: Context, token: str) -> int:
     return round(ctx.px(token) * SLANT)
 
 
-def _slant(key: tuple, img: pygame.Surface, lean: int) -> pygame.Surface:
-    """The line's picture leaning right (made once, then remembered)."""
+def _slant(key: tuple, frame: int, img: pygame.Surface, lean: int) -> pygame.Surface:
+    """The line's picture leaning right (made once, then remembered while there is room)."""
+    _slanted_on[key] = frame
     out = _slanted.get(key)
     if out is not None:
         _slanted.move_to_end(key)
@@ -63,8 +67,14 @@ def _slant(key: tuple, img: pygame.Surface, lean: int) -> pygame.Surface:
     for y in range(0, h, 2):
         out.blit(img, (round(lean * (h - y) / max(1, h)), y), pygame.Rect(0, y, w, 2))
     _slanted[key] = out
-    if len(_slanted) > _MAX_SLANTED:
-        _slanted.popitem(last=False)
+    _slanted_bytes[0] += out.get_width() * out.get_height() * 4
+    while _slanted and (len(_slanted) > _MAX_SLANTED or _slanted_bytes[0] > SLANTED_BYTES):
+        oldest = next(iter(_slanted))
+        if _slanted_on.get(oldest) == frame and len(_slanted) <= _MAX_SLANTED:
+            break  # every line kept was drawn in this frame
+        gone = _slanted.pop(oldest)
+        _slanted_on.pop(oldest, None)
+        _slanted_bytes[0] -= gone.get_width() * gone.get_height() * 4
     return out
 
 
@@ -96,7 +106,7 @@ def paragraph(surface: pygame.Surface, ctx: Context, log: TextLog | None, text: 
         if line:
             img = ctx.text.render(line, px, colour, bold)
             if lean:
-                img = _slant((str(line), px, colour, bold, lean), img, lean)
+                img = _slant((str(line), px, colour, bold, lean), ctx.text.frame, img, lean)
             x = line_x(line, rect.left, rect.width, img.get_width())
             shown = img.get_width()
             if left is not None and left < len(line):  # right to left, the typed part is the right end
