@@ -371,3 +371,20 @@ def test_while_her_reply_is_read_the_coachs_card_is_rendered_so_it_appears_witho
 
     assert rendered_when_the_card_shows(ahead=False), "without work ahead the card's words render as it appears"
     assert rendered_when_the_card_shows(ahead=True) == set()
+
+
+def test_warming_counts_whole_faces_not_their_talking_and_blinking_parts():
+    look = (("hair", "bun"),)
+    size = (696, 712)
+
+    def want(mood, talking=False, blinking=False):
+        return prefetch.Want(look, mood, size, talking, blinking)
+
+    on_screen = {want("neutral").face}
+    wants = [want("neutral", blinking=True), want("thinking"), want("thinking", talking=True),
+             want("thinking", blinking=True), want("smiling"), want("neutral", talking=True)]
+    kept = prefetch._within_room(wants, on_screen, faces=1)
+    assert kept == [want("neutral", blinking=True), want("thinking"), want("thinking", talking=True),
+                    want("thinking", blinking=True), want("neutral", talking=True)], "one new face and its parts"
+    assert prefetch._within_room(wants, on_screen, faces=0) == [want("neutral", blinking=True),
+                                                                  want("neutral", talking=True)]

@@ -25,8 +25,9 @@ from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, reacted
 from .cast import Cast, on_stage
 
 BUDGET_S = 0.004  # a still frame starts no further picture once this much of it has gone on warming
-MOST = 4  # pictures warmed per moment at most, the likeliest first; fewer where the portrait cache holds few
-ON_SCREEN = 2  # portraits a moment keeps showing (her face still and talking): warming must not push them out
+MOST = 4  # whole faces warmed per moment at most, the likeliest first; fewer where the portrait cache holds few
+ON_SCREEN = 1  # whole faces a moment keeps showing (talking and mid-blink are small parts of it): kept warm
+MOST_PIECES = 8  # pictures (faces and their parts) warmed per moment at most
 FIRST_MOST = 6  # pictures warmed before the first frame at most, those it shows among them
 
 
@@ -41,6 +42,11 @@ class Want:
     talking: bool = False
     blinking: bool = False
     appearance: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def face(self) -> tuple:
+        """The whole face this picture is (or is a part of)."""
+        return (self.look, self.mood, self.size)
 
     def warm(self) -> None:
         art.portrait_pieces(self.appearance, self.mood, self.size, self.talking, blinking=self.blinking)
@@ -107,11 +113,25 @@ def upcoming(scene: Any, size: tuple[int, int]) -> list[Want]:
     if scene.phase in (CHOSEN, REPLY, FEEDBACK) and scene.play.node is not None:
         later = scene.play.node
         wants += beat_faces(later.id, _first_beats(later), 0)
-    return _unique(wants)[:most(size)]
+    return _within_room(_unique(wants), {w.face for w in showing(scene, size)}, most(size))
+
+
+def _within_room(wants: list[Want], on_screen: set[tuple], faces: int) -> list[Want]:
+    """The wants, likeliest first, that need at most `faces` whole faces besides those `on_screen`: talking
+    and mid-blink are small parts of a face (see art.portrait_parts), so it is faces that fill the cache."""
+    kept: list[Want] = []
+    new: set[tuple] = set()
+    for want in wants:
+        if want.face not in on_screen and want.face not in new:
+            if len(new) >= faces:
+                continue
+            new.add(want.face)
+        kept.append(want)
+    return kept[:MOST_PIECES]
 
 
 def most(size: tuple[int, int]) -> int:
-    """Pictures to warm per moment at this size: MOST, or what the portrait cache holds beside the faces on
+    """Whole faces to warm per moment at this size: MOST, or what the portrait cache holds beside the face on
     screen (at 1080p a stage portrait is about 2 MB)."""
     return max(1, min(MOST, art.portrait_room(size) - ON_SCREEN))
 
