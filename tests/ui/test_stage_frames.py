@@ -297,22 +297,21 @@ def test_work_ahead_is_one_task_on_a_frame_that_is_drawn_and_none_while_a_pictur
         return [spied(task) for task in real(self, ctx)]
 
     monkeypatch.setattr(type(scene), "_plan_ahead", planned)
+
+    def read_until(phase: str, reading: str) -> None:
+        """Frame by frame, moving on from each `reading` line once it has typed, until `phase` shows."""
+        for _ in range(900):
+            frame[0] += 1
+            pilot.frame()
+            if scene.phase == phase:
+                return
+            if scene.phase == reading and scene.typewriter.done:
+                pilot.press(pygame.K_RETURN)
+
     for number in ("1", "1"):
-        for _ in range(900):
-            frame[0] += 1
-            pilot.frame()
-            if scene.phase == "choosing":
-                break
-            if scene.phase == "reading" and scene.typewriter.done:
-                pilot.press(pygame.K_RETURN)
+        read_until("choosing", "reading")
         pilot.press(number)
-        for _ in range(900):
-            frame[0] += 1
-            pilot.frame()
-            if scene.phase == "feedback":
-                break
-            if scene.phase == "reply" and scene.typewriter.done:
-                pilot.press(pygame.K_RETURN)
+        read_until("feedback", "reply")
         pilot.frame(120)
         pilot.press(pygame.K_SPACE)
     drawn = [d for d in done if d[1]]

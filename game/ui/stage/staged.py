@@ -130,14 +130,14 @@ class Staged:
 
     def _work_ahead(self, ctx: Context, drawn: bool) -> None:
         """Prepare the next moment (see _plan_ahead): all of it on a frame that presents nothing, one task on a
-        frame that is drawn (a frame with a line typing or the meters moving has the room; a dissolve's has
-        none)."""
+        frame that is drawn (a frame with a line typing or the meters moving has the room; stage_update calls
+        none during a dissolve)."""
         if self._ahead is None:
             self._ahead = self._plan_ahead(ctx)
         if not drawn:
             while self._ahead:
                 self._ahead.pop(0)()
-        elif self._ahead and not self.dissolving:
+        elif self._ahead:
             self._ahead.pop(0)()
 
     def _warm_first(self, ctx: Context) -> None:
@@ -294,9 +294,9 @@ class Staged:
         more = self.view is not None and self.beat + 1 < len(self.view.beats)
         return self.typewriter.done and ((self.phase == READING and more) or self.phase == REPLY)
 
-    def stage_update(self, dt: float, ctx: Context | None = None) -> Any:
-        """Let time pass on the stage; returns the ending's transition once she has walked out. With `ctx`, a
-        frame also prepares the text the next moment shows (see _work_ahead)."""
+    def stage_update(self, dt: float, ctx: Context) -> Any:
+        """Let time pass on the stage; returns the ending's transition once she has walked out. A frame also
+        warms art and prepares the text the next moment shows (see _work_ahead), but not during a dissolve."""
         if self.phase == REPLY and not self._reacted:
             self.motion.react(self.speaking[2])
         self._reacted = self.phase == REPLY
@@ -315,7 +315,7 @@ class Staged:
             drawn = self.dirty or self.animating()
             if self.warmer.pending:
                 self.warmer.work(drawn=drawn)
-            if ctx is not None and (drawn or not self.warmer.pending):
+            if drawn or not self.warmer.pending:
                 self._work_ahead(ctx, drawn)
         return None
 
