@@ -131,7 +131,8 @@ class PlaySession:
         self.last_choice = int(route[-1])
         self.before_id = self.play.node.id
         self.timer_node = ""
-        self.frames_on_node = 0
+        self.frames_on_node = 0  # frames on the moment on screen (a line, the options, her reply, the coach)
+        self._moment: tuple | None = None
 
     def scene(self, app: App) -> PlayScene | None:
         from ..ui.scenes.play import PlayScene
@@ -140,13 +141,17 @@ class PlaySession:
         return top if isinstance(top, PlayScene) else None
 
     def drive(self, app: App, pick: int, patience: float = 1.0) -> None:
-        """Act like a quick reader: skip ahead after a moment, pick `pick`, read the coach, continue
-        (`patience` scales the moments: the walk to the ending only needs the screens, not the frames)."""
+        """Act like a quick reader: a moment at each line, at the options and at the coach's card, then skip ahead,
+        pick `pick` or continue (`patience` scales the moments: the walk to the ending only needs the screens, not
+        the frames)."""
         scene = self.scene(app)
         if scene is None:
             return
-        self.frames_on_node += 1
         phase = scene.phase
+        moment = (scene.view.node_id if scene.view is not None else None, phase, scene.beat, scene.typewriter.done)
+        if moment != self._moment:  # each moment is read for itself, not in what is left of the last one's
+            self._moment, self.frames_on_node = moment, 0
+        self.frames_on_node += 1
         if phase in ("reading", "reply") and self.frames_on_node > 20 * patience:  # her reply waits too
             press(pygame.K_SPACE)
         elif phase == "choosing" and self.frames_on_node > 30 * patience:
@@ -177,7 +182,6 @@ class PlaySession:
         """Play on, always taking the first choice, until the ending screen has been shown for a while."""
         from ..ui.scenes.ending import EndingScene
 
-        self.frames_on_node = 31
         for _ in range(MAX_FRAMES):
             if isinstance(app.top, EndingScene):
                 break

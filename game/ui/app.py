@@ -33,6 +33,8 @@ class App:
         self.frames_drawn = 0
         self.first_frame_at: float | None = None  # perf_counter() just after the first frame was flipped
         self._force_redraw = True
+        self._shown: tuple = ()  # the scenes the last frame drew, and the window's size then
+        self.last_damage: pygame.Rect | None = None  # what the last frame redrew, when it was not all of it
         self._push(first)
 
     # ---- window ------------------------------------------------------------------------------
@@ -113,6 +115,7 @@ class App:
             self.toggle_fullscreen()
             return
         if self.top is not None:
+            self._shown = ()  # an event may change anything: the next frame is drawn whole
             self.apply(self.top.handle(event, self.ctx))
 
     def step(self, events: list[pygame.event.Event] | None = None, dt: float | None = None) -> bool:
@@ -146,13 +149,28 @@ class App:
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
+        shown = (*self.stack[first:], self.screen.get_size())
+        changed = None
+        if not (force or self._force_redraw) and len(shown) == 2 and shown == self._shown:
+            changed = top.damage(self.screen, self.ctx)  # the top scene alone is drawn
+            if changed is not None and not changed:
+                top.dirty = False
+                return False  # nothing on screen changes
+        area = changed[0].unionall(changed[1:]).clip(self.screen.get_rect()) if changed else None
         self.ctx.text.next_frame()
+        self.screen.set_clip(area)  # a still stage redraws only what moves; None: the whole window
         if not self.stack[first].covers_window:  # a full-window picture makes the clear a wasted fill
             self.screen.fill(self.ctx.theme.background)
         for scene in self.stack[first:]:
             scene.draw(self.screen, self.ctx)
             scene.dirty = False
-        pygame.display.flip()
+        self.screen.set_clip(None)
+        if area is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(area)
+        self.last_damage = area
+        self._shown = shown
         self.frames_drawn += 1
         if self.frames_drawn == 1:  # what the first frame did not need
             self.first_frame_at = time.perf_counter()  # when the first frame was on screen (for the bench)

@@ -74,6 +74,11 @@ class Scene:
         """True while something moves (typewriter, meters, timers): the loop then runs at full rate."""
         return False
 
+    def damage(self, surface: pygame.Surface, ctx: Context) -> list[pygame.Rect] | None:
+        """The rects of `surface` the next frame changes, when only they change since this scene last drew
+        on it whole (no event came between: the App checks that); None to draw the whole frame."""
+        return None
+
     def wake_in(self) -> float | None:
         """Seconds until a still scene next changes by itself (a blink), or None: the idle loop sleeps till then."""
         return None

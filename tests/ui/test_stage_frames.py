@@ -1,6 +1,6 @@
-"""Frame work on the stage (issue 15): no full-window surface is made per frame or per node, the dissolve's
-picture is one surface reused from node to node, and the art the next moments show is warmed on still frames
-so the frames that show it do not wait for it."""
+"""Frame work on the stage (issue 15): no full-window surface is made per frame or per node (but for a
+dissolve into a new setting), the dissolve keeps only what was drawn over the setting, and the art the next
+moments show is warmed on still frames so the frames that show it do not wait for it."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from game.commands.common import require_scenario
 from game.ui.art import disk_cache
 from game.ui.art import portrait as portrait_art
 from game.ui.play import art as play_art
-from game.ui.scene import Pop, Push
+from game.ui.scene import Push
 from game.ui.scenes.play import FEEDBACK, PlayScene
-from game.ui.stage import prefetch, scenery
+from game.ui.stage import dissolve, prefetch, scenery
 
 from .test_play_support import MenuStandIn, read_to_choices, start, take, wait_for_feedback
 from .test_stage_calls import route_to
@@ -42,34 +42,31 @@ class Counted(pygame.Surface):
         Counted.made.append(tuple(self.get_size()))
 
 
-def test_the_dissolves_picture_is_one_surface_reused_from_node_to_node_and_remade_for_a_new_window_size():
+def test_the_dissolve_keeps_only_what_was_drawn_over_the_setting_and_lets_it_go_when_it_ends():
     scenario = require_scenario("expired_return")
     pilot, _ = start(scenario, motion=True)
     scene = pilot.app.top
+    window = pilot.app.screen.get_rect()
+    over = scene.drawn_over()  # what the node's last frame drew over the setting
     take(pilot, scene, "2")
     assert scene.dissolving
-    first = scene._fade
-    assert first.get_size() == SIZE
+    pieces = [rect for rect, _ in scene._fade.pieces]
+    assert all(window.contains(r) for r in pieces)
+    assert sum(r.width * r.height for r in pieces) < 0.9 * window.width * window.height
+    for r in pieces:  # each piece lies over something that was drawn, not over bare setting
+        assert r.collidelist([o.inflate(16, 16) for o in over]) >= 0, r
     pilot.advance(0.3)
-    assert not scene.dissolving
-    take(pilot, scene, "1")
-    assert scene.dissolving and scene._fade is first, "the next node's dissolve reuses the same surface"
+    assert not scene.dissolving and scene._fade is None, "its pictures are let go when it ends"
     pilot.app.resize((1024, 768))
     pilot.frame(30)
     read_to_choices(pilot, scene)
     pilot.press("1")
     wait_for_feedback(pilot, scene)
     pilot.press(pygame.K_SPACE)
-    assert scene.dissolving and scene._fade is not first and scene._fade.get_size() == (1024, 768)
-    pilot.app.apply(Push(MenuStandIn()))  # an opaque screen over the stage: its dissolve's surface is let go
-    assert scene._canvas is None and not scene.dissolving
-    pilot.app.apply(Pop())
-    pilot.frame(30)
-    read_to_choices(pilot, scene)
-    pilot.press("1")
-    wait_for_feedback(pilot, scene)
-    pilot.press(pygame.K_SPACE)
-    assert scene.dissolving and scene._fade.get_size() == (1024, 768), "and made again for the next node"
+    assert scene.dissolving
+    assert all(pygame.Rect(0, 0, 1024, 768).contains(r) for r, _ in scene._fade.pieces)
+    pilot.app.apply(Push(MenuStandIn()))  # an opaque screen over the stage: the dissolve's pictures are let go
+    assert scene._fade is None and scene._kept_ahead is None and not scene.dissolving
 
 
 def play_on(pilot, scene, number: str, seen: dict[str, int] | None = None) -> None:
@@ -105,6 +102,11 @@ def test_no_full_window_surface_is_made_while_nodes_dissolve_lines_type_and_a_ca
     layers = []
     real_layer = scenery._card_layer
     monkeypatch.setattr(scenery, "_card_layer", lambda size: layers.append(size) or real_layer(size))
+    rooms = []  # for each dissolve: whether the next node is in the same setting
+    real_keep = dissolve.Dissolve.__init__
+    monkeypatch.setattr(dissolve.Dissolve, "__init__",
+                        lambda self, shown, over, setting: rooms.append(setting is not None)
+                        or real_keep(self, shown, over, setting))
     seen = {"frames": 0, "dissolving": 0, "typing": 0}
     for number in route[1:]:
         play_on(pilot, scene, number, seen)
@@ -113,8 +115,10 @@ def test_no_full_window_surface_is_made_while_nodes_dissolve_lines_type_and_a_ca
     assert seen["frames"] > 100 and seen["dissolving"] > 5 and seen["typing"] > 20, seen
     assert layers, "the call card faded in (on its own layer)"
     assert all(w < SIZE[0] and h < SIZE[1] for w, h in layers), "the fading card's layer is card-sized"
+    assert rooms.count(True) >= 2, rooms
     full = [size for size in Counted.made if size[0] >= SIZE[0] and size[1] >= SIZE[1]]
-    assert full == [], f"{len(full)} full-window surfaces made in {seen['frames']} frames"
+    assert len(full) == rooms.count(False), (
+        f"{len(full)} full-window surfaces made in {seen['frames']} frames; only a new setting keeps the window")
 
 
 def test_the_next_nodes_faces_are_warmed_on_still_frames_so_its_first_frames_paint_nothing(monkeypatch):

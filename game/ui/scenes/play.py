@@ -107,8 +107,9 @@ class PlayScene(Staged, Scene):
         if self.play.ended:
             self._pending = self._ending()
             return
-        self._snapshot(ctx)
-        self.view = NodeView.of(self.play)
+        view = NodeView.of(self.play)
+        self._snapshot(ctx, view.setting)
+        self.view = view
         ctx.audio.ambience.room(self.view.setting)  # the room tone, crossfaded when the setting changes
         self._layout = None
         self.scroll = 0.0
@@ -410,4 +411,4 @@ class PlayScene(Staged, Scene):
 
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         draw_play(self, surface, ctx, ROLLBACK_HINT if self.can_take_back else HINT)
-        self.draw_dissolve(surface)
+        self.draw_dissolve(surface, ctx)

@@ -64,15 +64,17 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
         log.parts["hud"] = ctx.viewport.rect(*lay.hud)
     if scene.countdown is not None and lay.countdown is not None:
         draw_countdown(surface, ctx, lay.countdown, scene.countdown, paused=not scene.focused)
+        log.parts["countdown"] = ctx.viewport.rect(*lay.countdown)
     shift = round(scene.scroll)
     clip = surface.get_clip()
     scrolling = scene.max_scroll(ctx) > 0 and scene.phase != FEEDBACK
+    column = ctx.viewport.rect(*lay.column).clip(clip)  # within what the frame redraws
     if scrolling and lay.stacked:  # the box scrolls with the choices
-        surface.set_clip(ctx.viewport.rect(*lay.column))
+        surface.set_clip(column)
     box = draw_speech(scene, surface, ctx, log, lay, shift, cast=cast)
     log.parts["speech"] = ctx.viewport.rect(*box)
     if scrolling:
-        surface.set_clip(ctx.viewport.rect(*lay.column))
+        surface.set_clip(column)
     _phase_layer(scene, surface, ctx, lay, shift)
     if scrolling:
         surface.set_clip(clip)

@@ -5,9 +5,9 @@ PlayScene mixes it in; it expects `view`, `meters`, `countdown`, `choices`, `car
 `phase`, `beat`, `typewriter`, `speaking`, `customer_mood()`, `satisfaction_percent()`, `animating()` and a
 `draw(surface, ctx)`.
 
-Nothing full-window is allocated per node or per frame: the dissolve's picture is copied (from the surface the
-scene was last drawn on, or drawn afresh) into one surface kept for the scene, made again only when the
-window's size changes. The art a node may show next is warmed on still frames (see stage.prefetch); the first
+The dissolve keeps, from the surface the scene was last drawn on, only what was drawn over the setting (see
+stage.dissolve), and lets it go when it ends: nothing full-window is allocated per node or per frame unless
+the setting changes. The art a node may show next is warmed on still frames (see stage.prefetch); the first
 node's is warmed before the screen's first frame."""
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from ..play.moment import CHOSEN, FEEDBACK, READING, REPLY, NodeView
 from ..play.speech import speaker_label
 from .cast import pair_on_stage
 from .choices import draw_card
+from .damage import Damage
 from .dialogue import BLINK_SECONDS
+from .dissolve import Dissolve
 from .hud import size as hud_size
 from .layout import StageLayout, compute_stage
 from .motion import Pose, StageMotion
@@ -61,14 +63,16 @@ class Staged:
         self._layout_key: tuple | None = None
         self.rec = TextLog()  # every line of text drawn in the last frame, with its box
         self.waited = 0.0  # seconds the continue mark has been showing
-        self._fade: pygame.Surface | None = None  # the previous node's last picture, dissolving
-        self._canvas: pygame.Surface | None = None  # the one surface those pictures are drawn into
+        self._fade: Dissolve | None = None  # the previous node's last picture, dissolving
         self._drawn_on: weakref.ref[pygame.Surface] | None = None  # the surface the scene was last drawn on
+        self._draws = 0  # frames drawn: a picture kept ahead is the one on screen while none has been drawn since
+        self._kept_ahead: tuple[int, str, Dissolve] | None = None  # (draws, next setting, the picture kept)
         self.warmer = Warmer()  # the art the node on screen may show next, warmed on still frames
         self._planned: tuple | None = None  # the moment (node, phase, beat, pick) that art was planned for
         self._person_size = (0, 0)
         self._fade_left = 0.0
         self.motion = StageMotion()
+        self._damage = Damage()  # what the last frame showed, so the next redraws only what moved
         self._reacted = False  # the person has nodded (or shaken her head) at this reply
         self._ahead: list[Callable[[], object]] | None = None  # what the next moment shows, to prepare
         self._gone_to: Callable[[], Any] | None = None  # what comes once she has walked out
@@ -116,11 +120,9 @@ class Staged:
         elif self.phase in (CHOSEN, REPLY) and self.card is not None and ctx.settings.coach != "debrief":
             tasks.append(lambda: self.card.draw(scratch, ctx, self.card_rect(ctx)))
         elif self.phase == FEEDBACK and not self.play.ended and self.play.node is not None:
-            def next_layout() -> None:
-                upcoming_view = NodeView.of(self.play)
-                self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None)
-
-            tasks.append(next_layout)
+            upcoming_view = NodeView.of(self.play)
+            tasks.append(lambda: self._lay_out(ctx, upcoming_view, upcoming_view.timer is not None))
+            tasks.append(lambda: self._keep_ahead(ctx, upcoming_view.setting))
         return tasks
 
     @property
@@ -137,18 +139,17 @@ class Staged:
         if not drawn:
             while self._ahead:
                 self._ahead.pop(0)()
+            kept = self._kept_ahead
+            if kept is not None and kept[0] != self._draws:  # she blinked since: keep the picture again
+                self._keep_ahead(ctx, kept[1])
         elif self._ahead:
             self._ahead.pop(0)()
 
     def _warm_first(self, ctx: Context) -> None:
-        """Before the screen's first frame: paint (or load) the setting and her first faces, and make the
-        surface the dissolves are drawn into, so neither the first frame nor the first new node waits."""
+        """Before the screen's first frame: paint (or load) the setting and her first faces, so neither the
+        first frame nor the first new node waits."""
         fix_large_allocation_limit()  # before the largest pictures are made and freed, frame or no frame
-        window = tuple(ctx.viewport.window)
-        art.backdrop(self.view.setting, window)
-        if ctx.settings.motion and self._canvas is None:  # the dissolves' surface, its memory touched now
-            self._canvas = pygame.Surface(window)
-            self._canvas.fill(ctx.theme.background)
+        art.backdrop(self.view.setting, tuple(ctx.viewport.window))
         for want in [*reversed(first_node(self, self._person_size)), *showing(self, self._person_size)]:
             want.warm()  # what the first frame shows last, so the art caches keep it longest
         if any(node.timer is not None for node in self.scenario.nodes.values()):
@@ -212,31 +213,44 @@ class Staged:
             self.dirty = True
 
     # ---- the dissolve and the continue mark ----------------------------------------------------
-    def _snapshot(self, ctx: Context) -> None:
-        """Keep the node now on screen as a picture that dissolves into the next one."""
+    def _snapshot(self, ctx: Context, setting: str) -> None:
+        """Keep the node now on screen as a picture that dissolves into the next one, in `setting`; a moment
+        not yet drawn on a window this size cuts in."""
         self._gone_to = None  # a new node (a take-back, a restart): whoever was walking out stays
         self.motion.stay()
         self.motion.allow(ctx.settings.motion)
-        if self.view is None or not ctx.settings.motion:
-            return  # without motion the nodes cut
-        size = tuple(ctx.viewport.window)
-        if self._canvas is None or self._canvas.get_size() != size:
-            self._canvas = pygame.Surface(size)
-        shown = self._drawn_on() if self._drawn_on is not None else None
-        self._canvas.set_alpha(None)
-        if shown is not None and shown.get_size() == size and shown is not self._canvas:
-            self._canvas.blit(shown, (0, 0))  # what the player sees now, a running dissolve and all
+        kept, self._kept_ahead, self._fade = self._kept_ahead, None, None
+        if kept is not None and kept[:2] == (self._draws, setting):  # still the picture on screen
+            self._fade = kept[2]
         else:
-            self._fade = None
-            self._canvas.fill(ctx.theme.background)
-            self.draw(self._canvas, ctx)
-        self._fade = self._canvas
+            self._fade = self._keep(ctx, setting)
         self._fade_left = DISSOLVE_SECONDS
 
+    def _keep(self, ctx: Context, setting: str) -> Dissolve | None:
+        """The picture on screen, to dissolve into a moment in `setting`; None where it cuts: without motion,
+        or before the stage has been drawn on a window of this size."""
+        shown = self._drawn_on() if self._drawn_on is not None else None
+        size = tuple(ctx.viewport.window)
+        if self.view is None or not ctx.settings.motion or shown is None or shown.get_size() != size:
+            return None
+        behind = art.backdrop(setting, size) if self.view.setting == setting else None
+        return Dissolve(shown, self.drawn_over(), behind)  # what the player sees now, a dissolve and all
+
+    def _keep_ahead(self, ctx: Context, setting: str) -> None:
+        """While the coach's card waits: keep the picture now, so the key that leads on does not copy it."""
+        self._kept_ahead = None  # the one kept before is let go first
+        kept = self._keep(ctx, setting)
+        self._kept_ahead = (self._draws, setting, kept) if kept is not None else None
+
+    def drawn_over(self) -> list[pygame.Rect]:
+        """Where the last frame drew over the setting: the stage's parts and every line's box."""
+        return [*self.rec.parts.values(), *(b.box for b in self.rec.blocks)]
+
     def covered(self) -> None:
-        """An opaque screen went over the stage: let go of the dissolve's surface (made again when needed)."""
-        self._fade = self._canvas = None
+        """An opaque screen went over the stage: let go of the dissolve's pictures."""
+        self._fade = self._kept_ahead = None
         self._drawn_on = None
+        self._damage.forget()
 
     @property
     def dissolving(self) -> bool:
@@ -324,10 +338,14 @@ class Staged:
         five times in two seconds; wake_in says when, and the frames between are not drawn again."""
         return self.fading
 
-    def draw_dissolve(self, surface: pygame.Surface) -> None:
+    def draw_dissolve(self, surface: pygame.Surface, ctx: Context) -> None:
         """The dissolving picture over the frame just drawn (the last of the scene's drawing)."""
-        if surface is not self._canvas:
-            self._drawn_on = weakref.ref(surface)  # what the next dissolve starts from
+        self._drawn_on = weakref.ref(surface)  # what the next dissolve starts from
+        self._draws += 1
         if self._fade is not None:
-            self._fade.set_alpha(round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS))
-            surface.blit(self._fade, (0, 0))
+            self._fade.draw(surface, round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS), self.drawn_over())
+        self._damage.drawn(surface, self, ctx)
+
+    def damage(self, surface: pygame.Surface, ctx: Context) -> list[pygame.Rect] | None:
+        """The parts of `surface` the next frame changes while the stage is still (see stage.damage)."""
+        return self._damage.rects(surface, self, ctx)
