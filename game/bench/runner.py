@@ -46,6 +46,7 @@ def play(w: int, h: int, frames: int, scenario_id: str, route: list[str], census
     from . import screens
 
     app, session = screens.play_app((w, h), scenario_id, route)
+    session.patience = min(1.0, frames / 600)  # the whole node in the frames given: typing, the pick, the coach
     times: list[float] = []
     activity = {"meters": 0, "typewriter": 0, "countdown": 0}
     for _ in range(frames):

@@ -132,6 +132,7 @@ class PlaySession:
         self.before_id = self.play.node.id
         self.timer_node = ""
         self.frames_on_node = 0  # frames on the moment on screen (a line, the options, her reply, the coach)
+        self.patience = 1.0  # the reader's moments at the node before the timed one (a short run reads faster)
         self._moment: tuple | None = None
 
     def scene(self, app: App) -> PlayScene | None:
@@ -164,7 +165,7 @@ class PlaySession:
         """One frame on the node before the timed one, acting like the player."""
         scene = self.scene(app)
         if scene is not None and scene.view is not None and scene.view.node_id == self.before_id:
-            self.drive(app, self.last_choice)
+            self.drive(app, self.last_choice, self.patience)
         elif scene is not None and scene.view is not None and not self.timer_node:
             self.timer_node = scene.view.node_id
 

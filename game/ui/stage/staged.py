@@ -141,7 +141,8 @@ class Staged:
                 self._ahead.pop(0)()
             kept = self._kept_ahead
             if kept is not None and kept[0] != self._draws:  # she blinked since: keep the picture again
-                self._keep_ahead(ctx, kept[1])
+                setting, kept = kept[1], None  # the old picture is let go first
+                self._keep_ahead(ctx, setting)
         elif self._ahead:
             self._ahead.pop(0)()
 
@@ -223,6 +224,7 @@ class Staged:
         if kept is not None and kept[:2] == (self._draws, setting):  # still the picture on screen
             self._fade = kept[2]
         else:
+            kept = None  # let go before the picture on screen is kept
             self._fade = self._keep(ctx, setting)
         self._fade_left = DISSOLVE_SECONDS
 
