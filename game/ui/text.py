@@ -14,7 +14,7 @@ from .wrap import Line, wrap_paragraph
 
 RGB = tuple[int, int, int]
 _MAX_ENTRIES = 2048
-MAX_TEXT_BYTES = 4 << 20  # pixels of rendered text kept beyond what the frame being drawn uses (two 1080p screens)
+MAX_TEXT_BYTES = 3 << 20  # text kept beyond what the frame being drawn uses (a 1080p screen, the next moment's lines)
 
 
 def is_rtl(line: str) -> bool:

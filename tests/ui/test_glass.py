@@ -53,8 +53,10 @@ def test_clipped_and_off_the_edge_the_pixels_are_the_same() -> None:
 def test_a_tall_panel_is_kept_in_much_less_memory_and_a_low_one_whole() -> None:
     glass(backdrop((1920, 1080)), pygame.Rect(24, 880, 1872, 174), (250, 246, 238), 250, 18, (28, 100, 130), 2)
     glass(backdrop((1920, 1080)), pygame.Rect(700, 100, 1186, 420), (250, 246, 238), 245, 18, (28, 100, 130), 2)
-    glass(backdrop((1920, 1080)), pygame.Rect(30, 30, 300, 60), (250, 246, 238), 228, 18, (28, 100, 130), 1)
+    glass(backdrop((1920, 1080)), pygame.Rect(30, 30, 300, 44), (250, 246, 238), 228, 18, (28, 100, 130), 1)
     kept = [pic for pic, _ in panels._kept.values()]
     assert [p.get_width() for p in kept] == [1872, 1186, 300]
     assert kept[0].get_height() < 174 // 2 and kept[1].get_height() < 420 // 4
-    assert kept[2].get_height() == 60  # too low to be worth cutting
+    assert kept[2].get_height() == 44  # too low to be worth cutting
+    glass(backdrop((1920, 1080)), pygame.Rect(700, 100, 1186, 300), (250, 246, 238), 245, 18, (28, 100, 130), 2)
+    assert len(panels._kept) == 3, "a tall panel of another height draws from the same short picture"

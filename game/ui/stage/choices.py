@@ -50,6 +50,9 @@ def draw_card(surface: pygame.Surface, ctx: Context, log: TextLog | None, b: But
                rect, votes, fg if b.selected else None)
     if focused:
         focus_ring(surface, rect, ctx)
+        if log is not None:  # the ring reaches outside the card: a dissolve keeps it too
+            ring = 2 * vp.px(th.focus_width)
+            log.parts["focus"] = rect.inflate(ring, ring)
 
 
 def _votes(surface: pygame.Surface, ctx: Context, log: TextLog | None, area: pygame.Rect, card: pygame.Rect,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import pygame
 
-MARGIN = 6  # window pixels kept around what was drawn: focus rings and borders reach a little outside
+MARGIN = 2  # window pixels kept around what was drawn, for the antialiased edges of rounded panels
 
 
 def subtract(rect: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:

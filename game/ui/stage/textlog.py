@@ -29,7 +29,8 @@ class Block:
 @dataclass
 class TextLog:
     """Every line drawn this frame and its box, and where the stage's parts were drawn (`parts`: 'person',
-    'caller', 'speech', 'hud', 'card', in window pixels). `problems()` lists lines that spill out."""
+    'caller', 'side', 'speech', 'hud', 'countdown', 'card', 'focus', 'more_below', in window pixels): together,
+    all that was drawn over the setting. `problems()` lists lines that spill out."""
 
     blocks: list[Block] = field(default_factory=list)
     parts: dict[str, pygame.Rect] = field(default_factory=dict)
