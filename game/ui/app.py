@@ -153,10 +153,10 @@ class App:
         changed = None
         if not (force or self._force_redraw) and len(shown) == 2 and shown == self._shown:
             changed = top.damage(self.screen, self.ctx)  # the top scene alone is drawn
-            if changed is not None and not changed:
-                top.dirty = False
-                return False  # nothing on screen changes
         area = changed[0].unionall(changed[1:]).clip(self.screen.get_rect()) if changed else None
+        if changed is not None and not (area and area.width and area.height):
+            top.dirty = False
+            return False  # nothing on screen changes
         self.ctx.text.next_frame()
         self.screen.set_clip(area)  # a still stage redraws only what moves; None: the whole window
         if not self.stack[first].covers_window:  # a full-window picture makes the clear a wasted fill

@@ -8,6 +8,7 @@ import pytest
 
 from game.commands.common import require_scenario
 from game.ui.scene import Scene
+from game.ui.stage.dissolve import Dissolve
 
 from .test_play_support import start
 
@@ -15,6 +16,27 @@ from .test_play_support import start
 @pytest.fixture(autouse=True)
 def _data(tmp_path, monkeypatch):
     monkeypatch.setenv("CUSTOMER_CHAIN_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def kept_pictures(monkeypatch) -> list[tuple[bool, int]]:
+    """Every picture a dissolve keeps is checked as it is kept: the setting with its pieces laid on it is the
+    window as the player saw it, pixel for pixel (so nothing drawn over the setting was left out of the pieces,
+    after frames drawn in part too). Lists (kept in pieces, bytes) for each."""
+    kept: list[tuple[bool, int]] = []
+    real = Dissolve.__init__
+
+    def checked(self, shown, drawn_over, setting) -> None:
+        real(self, shown, drawn_over, setting)
+        rebuilt = setting.copy() if self.setting is not None else pygame.Surface(shown.get_size())
+        for rect, piece in self.pieces:
+            rebuilt.blit(piece, rect)
+        assert pygame.image.tobytes(rebuilt, "RGB") == pygame.image.tobytes(shown, "RGB"), (
+            "the kept pieces and the setting are not the picture on screen")
+        kept.append((self.setting is not None, self.bytes))
+
+    monkeypatch.setattr(Dissolve, "__init__", checked)
+    return kept
 
 
 class Watch:
@@ -26,10 +48,14 @@ class Watch:
         self.whole = 0
         self.areas: list[float] = []
         self.last: pygame.Rect | None = None  # what the last frame redrew (None: the whole window)
+        self.skipped = 0
 
     def step(self) -> None:
         app = self.app
         if not app.step(dt=1 / 60):
+            if app.top.dirty or app.top.animating():  # it chose to draw nothing: nothing may have changed
+                self.skipped += 1
+                self._same_as_whole("a frame left undrawn")
             return
         self.last = app.last_damage
         if app.last_damage is None:
@@ -42,10 +68,19 @@ class Watch:
         self.partial[kind] = self.partial.get(kind, 0) + 1
         window = app.screen.get_rect()
         self.areas.append(app.last_damage.width * app.last_damage.height / (window.width * window.height))
+        self._same_as_whole(f"the frame drawn in {self.last}")
+
+    def _same_as_whole(self, what: str) -> None:
+        app = self.app
+        scene = app.top
         drawn = pygame.image.tobytes(app.screen, "RGB")
+        logged = sorted((b.text, tuple(b.rect)) for b in scene.rec.blocks)
+        parts = dict(scene.rec.parts)
         app.draw(force=True)  # the same moment, drawn whole
-        assert pygame.image.tobytes(app.screen, "RGB") == drawn, (
-            f"{scene.view.node_id} {scene.phase}: the frame drawn in {self.last} differs from a whole redraw")
+        where = f"{scene.view.node_id} {scene.phase}"
+        assert pygame.image.tobytes(app.screen, "RGB") == drawn, f"{where}: {what} differs from a whole redraw"
+        assert sorted((b.text, tuple(b.rect)) for b in scene.rec.blocks) == logged, f"{where}: lines logged differ"
+        assert scene.rec.parts == parts, f"{where}: the parts logged differ"
 
 
 def play_through(pilot, watch: Watch, picks: str, nodes: int) -> None:
@@ -76,13 +111,29 @@ def play_through(pilot, watch: Watch, picks: str, nodes: int) -> None:
 
 
 @pytest.mark.parametrize("scenario_id, picks", [("ringing_phone", "12"), ("expired_return", "21")])
-def test_every_frame_drawn_in_part_is_the_frame_a_whole_redraw_gives(scenario_id, picks):
+def test_every_frame_drawn_in_part_is_the_frame_a_whole_redraw_gives(scenario_id, picks, kept_pictures):
     pilot, _ = start(require_scenario(scenario_id), motion=True, text_speed="normal")
     watch = Watch(pilot)
     play_through(pilot, watch, picks, nodes=4)
     assert sum(watch.partial.values()) > 60 and watch.whole > 10, (watch.partial, watch.whole)
     assert watch.partial.get("typing", 0) > 20 and watch.partial.get("meters", 0) > 5, watch.partial
     assert sum(watch.areas) / len(watch.areas) < 0.5, "a frame drawn in part redraws well under half the window"
+    window = 4 * pilot.app.screen.get_width() * pilot.app.screen.get_height()
+    assert any(pieces and size < window for pieces, size in kept_pictures), kept_pictures
+
+
+def test_a_restart_from_the_pause_menu_dissolves_from_the_menu_as_it_was_on_screen(kept_pictures):
+    pilot, _ = start(require_scenario("expired_return"), motion=True, text_speed="normal")
+    watch = Watch(pilot)
+    play_through(pilot, watch, "1", nodes=1)
+    for _ in range(30):
+        watch.step()
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press("2")  # Restart, which asks first
+    pilot.press("1")  # Yes
+    pilot.frame(2)
+    scene = pilot.app.top
+    assert scene.play.history == [] and kept_pictures[-1] == (False, 4 * 1280 * 720), kept_pictures[-1]
 
 
 def test_the_countdown_ticks_in_part_and_an_event_draws_the_whole_window():

@@ -111,13 +111,27 @@ def call_card(surface: pygame.Surface, ctx: Context, card: pygame.Rect, appearan
     if face is not None:
         placed = face.get_rect(midbottom=inner.midbottom)
         clip = surface.get_clip()
-        surface.set_clip(inner.clip(clip) if clip else inner)
+        surface.set_clip(inner.clip(clip))
         surface.blit(face, placed)
         surface.set_clip(clip)
     pygame.draw.rect(surface, th.accent, card, width=max(2, vp.px(3)), border_radius=vp.px(14))
     size = max(16, vp.px(46))
-    badge = pygame.Rect(0, 0, size + vp.px(10), size + vp.px(10))
-    badge.center = (card.right - vp.px(8), card.top + vp.px(8))
+    badge = _badge(ctx, card)
     pygame.draw.ellipse(surface, th.accent, badge)
     draw_phone(surface, badge.center, size, 0.0, False, body=th.surface)
     return placed
+
+
+def _badge(ctx: Context, card: pygame.Rect) -> pygame.Rect:
+    """The handset badge on a call card's top-right corner."""
+    vp = ctx.viewport
+    side = max(16, vp.px(46)) + vp.px(10)
+    badge = pygame.Rect(0, 0, side, side)
+    badge.center = (card.right - vp.px(8), card.top + vp.px(8))
+    return badge
+
+
+def call_reach(ctx: Context, area: pygame.Rect) -> pygame.Rect:
+    """All a call card drawn within `area` may touch: the area and its badge, which sits half outside."""
+    half = _badge(ctx, area).width // 2 + 1
+    return area.inflate(2 * half, 2 * half)

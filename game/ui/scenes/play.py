@@ -226,6 +226,7 @@ class PlayScene(Staged, Scene):
     def resume(self, ctx: Context, result: Any = None) -> None:
         self.dirty = True
         self._layout = None
+        self.overlaid()  # a restart or take-back from the menu dissolves from the menu on screen
         if result == "restart":
             self.restart(ctx)
         elif result == "menu":

@@ -293,6 +293,9 @@ class PreviewScene(PlayScene):
     def animating(self) -> bool:
         return True  # keeps the loop polling the file at the frame rate, not the idle rate
 
+    def damage(self, surface: pygame.Surface, ctx: Context) -> list[pygame.Rect] | None:
+        return None  # its notices, errors and reloads come from update: each frame is drawn whole
+
     # ---- drawing --------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ctx: Context) -> None:
         super().draw(surface, ctx)

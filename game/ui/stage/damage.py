@@ -21,13 +21,14 @@ PEOPLE = ("person", "caller", "side")
 
 def moment_key(scene: Any, ctx: Any) -> tuple:
     """Everything a frame of `scene` shows that does not move by itself: while it is the same, only the live
-    parts can differ from the frame before."""
+    parts can differ from the frame before. It holds the objects themselves (the layout, the coach's card),
+    not their ids, which a new object may reuse once the old one is gone."""
     choices = scene.choices
     buttons = tuple((b.logical, b.selected, b.enabled) for b in choices.buttons) if choices is not None else ()
     pose = scene.motion.pose()
-    return (scene.view, scene.phase, scene.beat, scene.step, id(scene._layout), scene._layout_key,
-            round(scene.scroll), id(scene.card), getattr(scene, "problem", None), getattr(scene, "focused", True),
-            id(ctx.settings), ctx.viewport.window, scene.motion.who, (pose.dx, pose.dy, pose.alpha, pose.nod),
+    return (scene.view, scene.phase, scene.beat, scene.step, scene._layout, scene._layout_key,
+            round(scene.scroll), scene.card, getattr(scene, "problem", None), getattr(scene, "focused", True),
+            ctx.settings, ctx.viewport.window, scene.motion.who, (pose.dx, pose.dy, pose.alpha, pose.nod),
             scene.dissolving, scene.countdown is None, buttons,
             (choices.hover, choices.focus, choices.show_focus, choices.enabled) if choices is not None else None,
             scene.card.hover if scene.card is not None else None)

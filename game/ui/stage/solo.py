@@ -10,7 +10,7 @@ import pygame
 from ...engine import TIMEOUT
 from ..context import Context
 from ..play import art
-from ..play.backdrop import call_card
+from ..play.backdrop import call_card, call_reach
 from ..play.countdown import draw_countdown
 from ..play.feedback import FeedbackCard
 from ..play.moment import CHOOSING, CHOSEN, FEEDBACK, READING, REPLY, STUCK
@@ -35,6 +35,8 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     """Draw the scene's moment: setting, person, HUD, dialogue box, then the phase's choices or card."""
     log = scene.rec
     log.clear()
+    if surface.get_clip() != surface.get_rect():  # drawn in part: log the whole picture's lines
+        log.window = surface.get_rect()
     lay = scene.layout(ctx)
     v = scene.view
     draw_setting(surface, ctx, v.setting if v is not None else scene.scenario.setting)
@@ -54,8 +56,10 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
         if cast.on_call and other is not None:
             log.parts["caller"] = call_card(surface, ctx, ctx.viewport.rect(*lay.side_call), cast.appearance, face,
                                             talking, pose.blinking)
+            log.parts["call_card"] = call_reach(ctx, ctx.viewport.rect(*lay.side_call))
         elif cast.on_call:
             log.parts["caller"] = draw_caller(surface, ctx, lay.call, cast.appearance, face, talking, pose=pose)
+            log.parts["call_card"] = call_reach(ctx, ctx.viewport.rect(*lay.call))
         else:
             log.parts["person"] = draw_person(surface, ctx, lay.person, cast.appearance, face, talking, pose=pose)
     draw_title(surface, ctx, log, lay.title, scene.scenario.title, hint)
@@ -68,16 +72,19 @@ def draw_play(scene: PlayScene, surface: pygame.Surface, ctx: Context, hint: str
     shift = round(scene.scroll)
     clip = surface.get_clip()
     scrolling = scene.max_scroll(ctx) > 0 and scene.phase != FEEDBACK
-    column = ctx.viewport.rect(*lay.column).clip(clip)  # within what the frame redraws
+    column = ctx.viewport.rect(*lay.column)
     if scrolling and lay.stacked:  # the box scrolls with the choices
-        surface.set_clip(column)
+        surface.set_clip(column.clip(clip))  # within what the frame redraws
+        log.within = column
     box = draw_speech(scene, surface, ctx, log, lay, shift, cast=cast)
     log.parts["speech"] = ctx.viewport.rect(*box)
     if scrolling:
-        surface.set_clip(column)
+        surface.set_clip(column.clip(clip))
+        log.within = column
     _phase_layer(scene, surface, ctx, lay, shift)
     if scrolling:
         surface.set_clip(clip)
+        log.within = None
         _scrollbar(scene, surface, ctx, lay)
         _more_below(scene, surface, ctx, lay)
     if scene.problem:
@@ -111,6 +118,7 @@ def _draw_second(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: S
         face = art.mood_for(other.mood, scene.satisfaction_percent())
     if other.on_call:
         log.parts["caller"] = call_card(surface, ctx, ctx.viewport.rect(*lay.side_call), other.appearance, face)
+        log.parts["call_card"] = call_reach(ctx, ctx.viewport.rect(*lay.side_call))
     elif cast is not None and cast.on_call:  # the caller speaks: she stands at the desk, in front, listening
         log.parts["person"] = draw_person(surface, ctx, lay.person, other.appearance, face)
     elif lay.side is not None:
@@ -224,6 +232,7 @@ def _scrollbar(scene: PlayScene, surface: pygame.Surface, ctx: Context, lay: Sta
     h = max(30.0, col.height * col.height / (col.height + most))
     y = col.top + (col.height - h) * scene.scroll / most
     pygame.draw.rect(surface, th.text_muted, vp.rect(track.left, y, 8, h), border_radius=vp.px(4))
+    scene.rec.parts["scrollbar"] = vp.rect(*track)
 
 
 def card_place(ctx: Context, lay: StageLayout, card: FeedbackCard | None) -> pygame.Rect:

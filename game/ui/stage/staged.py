@@ -66,6 +66,7 @@ class Staged:
         self._fade: Dissolve | None = None  # the previous node's last picture, dissolving
         self._drawn_on: weakref.ref[pygame.Surface] | None = None  # the surface the scene was last drawn on
         self._draws = 0  # frames drawn: a picture kept ahead is the one on screen while none has been drawn since
+        self._overlaid = False  # the window shows a screen that was over the stage (a menu) since it was drawn
         self._kept_ahead: tuple[int, str, Dissolve] | None = None  # (draws, next setting, the picture kept)
         self.warmer = Warmer()  # the art the node on screen may show next, warmed on still frames
         self._planned: tuple | None = None  # the moment (node, phase, beat, pick) that art was planned for
@@ -220,23 +221,32 @@ class Staged:
         self._gone_to = None  # a new node (a take-back, a restart): whoever was walking out stays
         self.motion.stay()
         self.motion.allow(ctx.settings.motion)
-        kept, self._kept_ahead, self._fade = self._kept_ahead, None, None
-        if kept is not None and kept[:2] == (self._draws, setting):  # still the picture on screen
+        kept, self._kept_ahead = self._kept_ahead, None
+        running = [rect for rect, _ in self._fade.pieces] if self._fade is not None else []
+        self._fade = None
+        if kept is not None and kept[:2] == (self._draws, setting) and not self._overlaid:  # still on screen
             self._fade = kept[2]
         else:
             kept = None  # let go before the picture on screen is kept
-            self._fade = self._keep(ctx, setting)
+            self._fade = self._keep(ctx, setting, running)
         self._fade_left = DISSOLVE_SECONDS
 
-    def _keep(self, ctx: Context, setting: str) -> Dissolve | None:
-        """The picture on screen, to dissolve into a moment in `setting`; None where it cuts: without motion,
-        or before the stage has been drawn on a window of this size."""
+    def _keep(self, ctx: Context, setting: str, also: list[pygame.Rect] | None = None) -> Dissolve | None:
+        """The picture on screen, to dissolve into a moment in `setting` (`also`: where a dissolve still
+        running showed the picture before); None where it cuts: without motion, or before the stage has been
+        drawn on a window of this size. A menu just closed over it keeps the whole window."""
         shown = self._drawn_on() if self._drawn_on is not None else None
         size = tuple(ctx.viewport.window)
         if self.view is None or not ctx.settings.motion or shown is None or shown.get_size() != size:
             return None
-        behind = art.backdrop(setting, size) if self.view.setting == setting else None
-        return Dissolve(shown, self.drawn_over(), behind)  # what the player sees now, a dissolve and all
+        same = self.view.setting == setting and not self._overlaid
+        behind = art.backdrop(setting, size) if same else None
+        return Dissolve(shown, [*self.drawn_over(), *(also or [])], behind)  # what the player sees now
+
+    def overlaid(self) -> None:
+        """A screen over the stage (the pause menu, the history) has just closed: until the stage is drawn
+        again, the window shows that screen, and a dissolve keeps all of it."""
+        self._overlaid = True
 
     def _keep_ahead(self, ctx: Context, setting: str) -> None:
         """While the coach's card waits: keep the picture now, so the key that leads on does not copy it."""
@@ -344,6 +354,7 @@ class Staged:
         """The dissolving picture over the frame just drawn (the last of the scene's drawing)."""
         self._drawn_on = weakref.ref(surface)  # what the next dissolve starts from
         self._draws += 1
+        self._overlaid = False
         if self._fade is not None:
             self._fade.draw(surface, round(255 * max(0.0, self._fade_left) / DISSOLVE_SECONDS), self.drawn_over())
         self._damage.drawn(surface, self, ctx)

@@ -34,10 +34,19 @@ class TextLog:
 
     blocks: list[Block] = field(default_factory=list)
     parts: dict[str, pygame.Rect] = field(default_factory=dict)
+    within: pygame.Rect | None = None  # the scrolling column's clip, while it hides lines scrolled away
+    window: pygame.Rect | None = None  # set while a frame is drawn in part: lines outside its clip still count
 
     def clear(self) -> None:
         self.blocks.clear()
         self.parts.clear()
+        self.within = self.window = None
+
+    def seen(self, surface: pygame.Surface) -> pygame.Rect:
+        """Where a line drawn now is on screen: a frame drawn in part logs its whole picture's lines."""
+        if self.within is not None:
+            return self.within
+        return self.window if self.window is not None else surface.get_clip()
 
     def add(self, text: str, rect: pygame.Rect, box: pygame.Rect) -> None:
         self.blocks.append(Block(text, pygame.Rect(rect), pygame.Rect(box)))
@@ -117,7 +126,7 @@ def paragraph(surface: pygame.Surface, ctx: Context, log: TextLog | None, text: 
             else:
                 surface.blit(img, (x, y))
             drew = pygame.Rect(x, y, img.get_width(), step)
-            if log is not None and drew.colliderect(surface.get_clip()):  # (a scrolled-away line is not drawn)
+            if log is not None and drew.colliderect(log.seen(surface)):  # (a scrolled-away line is not drawn)
                 log.add(line, drew, box or rect)
         if left is not None:
             left -= len(line) + 1
@@ -131,6 +140,6 @@ def line(surface: pygame.Surface, ctx: Context, log: TextLog | None, text: str, 
     img = ctx.text.render(text, ctx.px(token), colour, bold)
     r = img.get_rect(**{anchor: pos})
     surface.blit(img, r)
-    if log is not None and r.colliderect(surface.get_clip()):
+    if log is not None and r.colliderect(log.seen(surface)):
         log.add(text, r, box)
     return r
