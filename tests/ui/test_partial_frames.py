@@ -26,16 +26,28 @@ def kept_pictures(monkeypatch) -> list[tuple[bool, int]]:
     kept: list[tuple[bool, int]] = []
     real = Dissolve.__init__
 
-    def checked(self, shown, drawn_over, setting) -> None:
-        real(self, shown, drawn_over, setting)
-        rebuilt = setting.copy() if self.setting is not None else pygame.Surface(shown.get_size())
+    real_retake = Dissolve.retake
+
+    def rebuilds(self, shown) -> None:
+        rebuilt = self.setting.copy() if self.setting is not None else pygame.Surface(shown.get_size())
         for rect, piece in self.pieces:
             rebuilt.blit(piece, rect)
         assert pygame.image.tobytes(rebuilt, "RGB") == pygame.image.tobytes(shown, "RGB"), (
             "the kept pieces and the setting are not the picture on screen")
+
+    def checked(self, shown, drawn_over, setting) -> None:
+        real(self, shown, drawn_over, setting)
+        rebuilds(self, shown)
         kept.append((self.setting is not None, self.bytes))
 
+    def retaken(self, shown, drawn_over) -> bool:
+        again = real_retake(self, shown, drawn_over)
+        if again:  # kept again in the same pieces (after a blink)
+            rebuilds(self, shown)
+        return again
+
     monkeypatch.setattr(Dissolve, "__init__", checked)
+    monkeypatch.setattr(Dissolve, "retake", retaken)
     return kept
 
 

@@ -64,15 +64,28 @@ class Dissolve:
     def __init__(self, shown: pygame.Surface, drawn_over: list[pygame.Rect], setting: pygame.Surface | None) -> None:
         """Keep `shown` where `drawn_over` lies (all of it without a `setting`, the picture both moments share
         behind what they draw)."""
-        window = shown.get_rect()
-        rects = disjoint(grown(drawn_over), window) if setting is not None else [window]
         self.setting = setting
         self.pieces: list[tuple[pygame.Rect, pygame.Surface]] = []
-        for rect in rects:
+        for rect in self._rects(shown, drawn_over):
             piece = pygame.Surface(rect.size, pygame.SRCALPHA)
             piece.blit(shown, (0, 0), rect)  # opaque pixels: alpha 255, colour already "premultiplied"
             self.pieces.append((rect, piece))
         self.alpha = 255  # the pieces' alpha now
+        self._bare: tuple[list[pygame.Rect], list[pygame.Rect]] = ([], [])  # (drawn over, bare setting there)
+
+    def _rects(self, shown: pygame.Surface, drawn_over: list[pygame.Rect]) -> list[pygame.Rect]:
+        window = shown.get_rect()
+        return disjoint(grown(drawn_over), window) if self.setting is not None else [window]
+
+    def retake(self, shown: pygame.Surface, drawn_over: list[pygame.Rect]) -> bool:
+        """Keep `shown` again in the same pieces, when what was drawn over the setting covers the same
+        rectangles (a blink since: the same panels, another face); False when it does not."""
+        if self._rects(shown, drawn_over) != [rect for rect, _ in self.pieces]:
+            return False
+        for rect, piece in self.pieces:
+            piece.blit(shown, (0, 0), rect)
+        self.alpha = 255
+        return True
 
     @property
     def bytes(self) -> int:
@@ -97,7 +110,10 @@ class Dissolve:
             surface.blit(piece, rect.topleft, special_flags=pygame.BLEND_PREMULTIPLIED)
         if self.setting is None:
             return
-        bare = disjoint(grown(drawn_over), surface.get_rect(), [r for r, _ in self.pieces])
+        if self._bare[0] != drawn_over:  # the same parts from frame to frame: worked out once
+            kept = [r for r, _ in self.pieces]
+            self._bare = (list(drawn_over), disjoint(grown(drawn_over), surface.get_rect(), kept))
+        bare = self._bare[1]
         if not bare:
             return
         self.setting.set_alpha(self.alpha)

@@ -142,7 +142,7 @@ class Staged:
                 self._ahead.pop(0)()
             kept = self._kept_ahead
             if kept is not None and kept[0] != self._draws:  # she blinked since: keep the picture again
-                setting, kept = kept[1], None  # the old picture is let go first
+                setting, kept = kept[1], None  # no hold here on the old picture, should it be let go
                 self._keep_ahead(ctx, setting)
         elif self._ahead:
             self._ahead.pop(0)()
@@ -249,8 +249,15 @@ class Staged:
         self._overlaid = True
 
     def _keep_ahead(self, ctx: Context, setting: str) -> None:
-        """While the coach's card waits: keep the picture now, so the key that leads on does not copy it."""
-        self._kept_ahead = None  # the one kept before is let go first
+        """While the coach's card waits: keep the picture now, so the key that leads on does not copy it (after
+        a blink, into the pieces kept before when they still fit)."""
+        old = self._kept_ahead
+        shown = self._drawn_on() if self._drawn_on is not None else None
+        if (old is not None and old[1] == setting and shown is not None and not self._overlaid
+                and old[2].retake(shown, self.drawn_over())):
+            self._kept_ahead = (self._draws, setting, old[2])
+            return
+        self._kept_ahead = old = None  # the one kept before is let go first
         kept = self._keep(ctx, setting)
         self._kept_ahead = (self._draws, setting, kept) if kept is not None else None
 
